@@ -1,0 +1,286 @@
+//! The score of a bead: anchor similarity weighted by rarity, a length model fitted to
+//! Japanese–English, and priors on the bead's shape and its place among paragraphs.
+
+use std::collections::HashMap;
+
+use super::{Params, Side};
+
+/// One sentence reduced to what scoring needs.
+struct Compact {
+    /// (key, item index) sorted by key; only keys seen on the other side of the document.
+    keys: Vec<(u64, u32)>,
+    /// Weight of each item: the rarity of its rarest key that the other side also has.
+    weights: Vec<f32>,
+    total: f32,
+    len: f32,
+    paragraph: usize,
+}
+
+/// Everything fixed about a document pair once its features are known.
+pub struct Model {
+    en: Vec<Compact>,
+    ja: Vec<Compact>,
+    /// Mean ln(English length / Japanese length) of the document.
+    mu: f32,
+    params: Params,
+}
+
+/// How much of each side of a sentence pair the other side's anchors match.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PairMatch {
+    pub en: f32,
+    pub ja: f32,
+}
+
+/// Scratch space reused across pair computations.
+#[derive(Default)]
+pub struct Scratch {
+    en_marks: Vec<bool>,
+    ja_marks: Vec<bool>,
+}
+
+impl Model {
+    pub fn new(en: &Side<'_>, ja: &Side<'_>, params: &Params) -> Model {
+        // Document frequency of every key on each side: a key in one sentence is telling,
+        // a key in half of them says little.
+        let mut df: HashMap<u64, (u32, u32)> = HashMap::new();
+        for (side, features) in [(0, en.features), (1, ja.features)] {
+            let mut seen = Vec::new();
+            for f in features {
+                seen.clear();
+                seen.extend(f.items.iter().flat_map(|it| it.keys.iter().copied()));
+                seen.sort_unstable();
+                seen.dedup();
+                for &k in &seen {
+                    let e = df.entry(k).or_default();
+                    if side == 0 {
+                        e.0 += 1;
+                    } else {
+                        e.1 += 1;
+                    }
+                }
+            }
+        }
+        let n = (en.features.len() + ja.features.len()) as f32 / 2.0;
+        let idf = |k: u64, other: usize| -> Option<f32> {
+            let &(de, dj) = df.get(&k)?;
+            let (mine, theirs) = if other == 1 { (de, dj) } else { (dj, de) };
+            if theirs == 0 || mine == 0 {
+                return None;
+            }
+            Some((1.0 + n / de.max(dj) as f32).ln())
+        };
+        let compact = |side: &Side<'_>, other: usize| -> Vec<Compact> {
+            side.features
+                .iter()
+                .zip(side.paragraphs)
+                .map(|(f, &paragraph)| {
+                    let mut keys = Vec::new();
+                    let mut weights = Vec::new();
+                    for item in &f.items {
+                        let mut w = 0.0f32;
+                        let idx = weights.len() as u32;
+                        for &k in &item.keys {
+                            if let Some(x) = idf(k, other) {
+                                w = w.max(x);
+                                keys.push((k, idx));
+                            }
+                        }
+                        if w > 0.0 {
+                            weights.push(w);
+                        }
+                    }
+                    keys.sort_unstable();
+                    keys.dedup();
+                    Compact {
+                        total: weights.iter().sum(),
+                        keys,
+                        weights,
+                        len: f.len,
+                        paragraph,
+                    }
+                })
+                .collect()
+        };
+        let en_c = compact(en, 1);
+        let ja_c = compact(ja, 0);
+        let le: f32 = en_c.iter().map(|c| c.len).sum();
+        let lj: f32 = ja_c.iter().map(|c| c.len).sum();
+        let mu = if le > 0.0 && lj > 0.0 {
+            (le / lj).ln()
+        } else {
+            1.0
+        };
+        Model {
+            en: en_c,
+            ja: ja_c,
+            mu,
+            params: params.clone(),
+        }
+    }
+
+    pub fn n_en(&self) -> usize {
+        self.en.len()
+    }
+
+    pub fn n_ja(&self) -> usize {
+        self.ja.len()
+    }
+
+    /// Matched anchor weight of English sentence `i` and Japanese sentence `j`.
+    pub fn pair(&self, i: usize, j: usize, scratch: &mut Scratch) -> PairMatch {
+        let (e, k) = (&self.en[i], &self.ja[j]);
+        if e.keys.is_empty() || k.keys.is_empty() {
+            return PairMatch::default();
+        }
+        scratch.en_marks.clear();
+        scratch.en_marks.resize(e.weights.len(), false);
+        scratch.ja_marks.clear();
+        scratch.ja_marks.resize(k.weights.len(), false);
+        let (mut a, mut b) = (0, 0);
+        while a < e.keys.len() && b < k.keys.len() {
+            let (ka, kb) = (e.keys[a].0, k.keys[b].0);
+            if ka < kb {
+                a += 1;
+            } else if kb < ka {
+                b += 1;
+            } else {
+                // Every item on either side holding this key is matched.
+                let mut a2 = a;
+                while a2 < e.keys.len() && e.keys[a2].0 == ka {
+                    scratch.en_marks[e.keys[a2].1 as usize] = true;
+                    a2 += 1;
+                }
+                let mut b2 = b;
+                while b2 < k.keys.len() && k.keys[b2].0 == kb {
+                    scratch.ja_marks[k.keys[b2].1 as usize] = true;
+                    b2 += 1;
+                }
+                a = a2;
+                b = b2;
+            }
+        }
+        let sum = |marks: &[bool], w: &[f32]| -> f32 {
+            marks
+                .iter()
+                .zip(w)
+                .filter(|(m, _)| **m)
+                .map(|(_, w)| *w)
+                .sum()
+        };
+        PairMatch {
+            en: sum(&scratch.en_marks, &e.weights),
+            ja: sum(&scratch.ja_marks, &k.weights),
+        }
+    }
+
+    /// Score of leaving one sentence unmatched.
+    pub fn skip(&self) -> f32 {
+        self.params.skip_score
+    }
+
+    /// Score of the bead pairing English `ei..ei+a` with Japanese `ji..ji+b` (a, b ≥ 1), given
+    /// the matches of its sentence pairs.
+    pub fn bead(
+        &self,
+        ei: usize,
+        a: usize,
+        ji: usize,
+        b: usize,
+        pair: impl Fn(usize, usize) -> PairMatch,
+    ) -> f32 {
+        let p = &self.params;
+        let (mut le, mut lj, mut we, mut wj, mut me, mut mj) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        for i in ei..ei + a {
+            le += self.en[i].len;
+            we += self.en[i].total;
+        }
+        for j in ji..ji + b {
+            lj += self.ja[j].len;
+            wj += self.ja[j].total;
+        }
+        if a == 1 && b == 1 {
+            let m = pair(ei, ji);
+            me = m.en;
+            mj = m.ja;
+        } else {
+            // An item matched from two sentences still counts once: clamp to its sentence.
+            let mut ja_m = [0.0f32; 3];
+            for i in ei..ei + a {
+                let mut en_m = 0.0;
+                for (jj, j) in (ji..ji + b).enumerate() {
+                    let m = pair(i, j);
+                    en_m += m.en;
+                    ja_m[jj] += m.ja;
+                }
+                me += en_m.min(self.en[i].total);
+            }
+            for (jj, j) in (ji..ji + b).enumerate() {
+                mj += ja_m[jj].min(self.ja[j].total);
+            }
+        }
+        let sim = (me + mj) / (we + wj + p.sim_smoothing);
+        let d = ((le + 1.0) / (lj + 1.0)).ln() - self.mu;
+        let var = p.len_sigma * p.len_sigma + p.len_short_var / (lj + 1.0);
+        let mut score = p.sim_weight * sim - p.len_weight * d * d / (2.0 * var);
+        if a + b > 2 {
+            score += p.merge_score * (a + b - 2) as f32;
+            if self.en[ei].paragraph != self.en[ei + a - 1].paragraph
+                || self.ja[ji].paragraph != self.ja[ji + b - 1].paragraph
+            {
+                score -= p.paragraph_cross;
+            }
+        }
+        score
+    }
+
+    /// Bonus for a bead starting at English `i` and Japanese `j` when both start paragraphs.
+    pub fn paragraph_start(&self, i: usize, j: usize) -> f32 {
+        let starts = |c: &[Compact], k: usize| {
+            k == 0 || (k < c.len() && c[k].paragraph != c[k - 1].paragraph)
+        };
+        if i < self.en.len() && j < self.ja.len() && starts(&self.en, i) && starts(&self.ja, j) {
+            self.params.paragraph_bonus
+        } else {
+            0.0
+        }
+    }
+
+    /// Pairs of sentences that share a key found in no other sentence of either document:
+    /// the skeleton the search band follows.
+    pub fn unique_pairs(&self) -> Vec<(usize, usize)> {
+        let mut first: HashMap<u64, (u32, u32, usize, usize)> = HashMap::new();
+        for (i, c) in self.en.iter().enumerate() {
+            let mut last = None;
+            for &(k, _) in &c.keys {
+                if last == Some(k) {
+                    continue;
+                }
+                last = Some(k);
+                let e = first.entry(k).or_insert((0, 0, i, 0));
+                e.0 += 1;
+            }
+        }
+        for (j, c) in self.ja.iter().enumerate() {
+            let mut last = None;
+            for &(k, _) in &c.keys {
+                if last == Some(k) {
+                    continue;
+                }
+                last = Some(k);
+                if let Some(e) = first.get_mut(&k) {
+                    e.1 += 1;
+                    e.3 = j;
+                }
+            }
+        }
+        let mut pairs: Vec<(usize, usize)> = first
+            .values()
+            .filter(|e| e.0 == 1 && e.1 == 1)
+            .map(|e| (e.2, e.3))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+}

@@ -1,0 +1,68 @@
+//! Sentence alignment: a cost model over beads (`cost`) and a banded dynamic programme
+//! (`search`), kept apart so that either can change alone.
+
+pub mod cost;
+pub mod params;
+pub mod search;
+
+use std::ops::Range;
+
+use crate::features::SentenceFeatures;
+pub use params::Params;
+
+/// A group of consecutive English sentences aligned with a group of consecutive Japanese
+/// sentences. Either side may be empty: a sentence with no counterpart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bead {
+    pub en: Range<usize>,
+    pub ja: Range<usize>,
+    /// Confidence in [0, 1]: higher is more likely right.
+    pub score: f32,
+}
+
+impl Bead {
+    /// "1-1", "2-1", "0-1": English count first.
+    pub fn kind(&self) -> String {
+        format!("{}-{}", self.en.len(), self.ja.len())
+    }
+
+    pub fn is_pair(&self) -> bool {
+        !self.en.is_empty() && !self.ja.is_empty()
+    }
+}
+
+/// Beads covering both documents in order, with no gap and no overlap.
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    pub beads: Vec<Bead>,
+}
+
+impl Alignment {
+    /// Checks the invariant every consumer relies on: both sides covered exactly, in order.
+    pub fn covers(&self, n_en: usize, n_ja: usize) -> bool {
+        let (mut e, mut j) = (0, 0);
+        for b in &self.beads {
+            if b.en.start != e || b.ja.start != j || (b.en.is_empty() && b.ja.is_empty()) {
+                return false;
+            }
+            e = b.en.end;
+            j = b.ja.end;
+        }
+        e == n_en && j == n_ja
+    }
+}
+
+/// What the aligner needs of one side of a document pair.
+pub struct Side<'a> {
+    pub features: &'a [SentenceFeatures],
+    /// Paragraph number of each sentence.
+    pub paragraphs: &'a [usize],
+}
+
+/// Aligns two documents' sentences.
+pub fn align(en: Side<'_>, ja: Side<'_>, params: &Params) -> Alignment {
+    let model = cost::Model::new(&en, &ja, params);
+    let alignment = search::search(&model, params);
+    debug_assert!(alignment.covers(en.features.len(), ja.features.len()));
+    alignment
+}

@@ -1,0 +1,68 @@
+//! The aligner's parameters, in one place.
+//!
+//! Where they come from: the length model's spread and the weights below were estimated on
+//! the development documents of `../shared/eval/data` (WMT21 newstest, 146 article pairs,
+//! both translation directions), by `scripts/fit_params.py`. The ratio of English to
+//! Japanese characters is not a parameter: it is measured on each document pair, since it
+//! differs with the direction of translation (median 3.0 when Japanese is the original, 2.3
+//! when English is) and with the writer.
+
+/// Bead shapes the search considers: (English sentences, Japanese sentences).
+pub const BEAD_SHAPES: &[(usize, usize)] = &[
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+];
+
+#[derive(Debug, Clone)]
+pub struct Params {
+    /// Standard deviation of ln(English length / Japanese length) around the document's mean,
+    /// for long sentences.
+    pub len_sigma: f32,
+    /// Extra variance of the log ratio for short sentences, divided by the shorter side's
+    /// length in Japanese characters.
+    pub len_short_var: f32,
+    /// Weight of the length term against the anchor similarity.
+    pub len_weight: f32,
+    /// Weight of the anchor similarity (0 to 1) in a bead's score.
+    pub sim_weight: f32,
+    /// Smoothing added to the anchor weight of a bead, so one shared anchor in a short
+    /// sentence pair does not count as certainty.
+    pub sim_smoothing: f32,
+    /// Score of leaving one sentence unmatched (negative: a cost).
+    pub skip_score: f32,
+    /// Score added for each bead shape other than 1-1 and skips, per extra sentence.
+    pub merge_score: f32,
+    /// Bonus for a bead that starts a paragraph on both sides.
+    pub paragraph_bonus: f32,
+    /// Cost of a bead whose one side crosses a paragraph break.
+    pub paragraph_cross: f32,
+    /// Half-width of the search band around the anchor path, in sentences; it doubles until
+    /// the best path stays clear of its edges.
+    pub band: usize,
+    /// Documents with at most this many cells (n × m) are searched without a band.
+    pub full_search_cells: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            len_sigma: 0.35,
+            len_short_var: 1.0,
+            len_weight: 1.0,
+            sim_weight: 6.0,
+            sim_smoothing: 2.0,
+            skip_score: -1.0,
+            merge_score: -0.5,
+            paragraph_bonus: 0.3,
+            paragraph_cross: 1.0,
+            band: 24,
+            full_search_cells: 250_000,
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! The search: dynamic programming over beads inside a band that follows the anchor path,
+//! so a long document pair costs time and memory in proportion to its length, not its square.
+
+use super::cost::{Model, PairMatch, Scratch};
+use super::params::BEAD_SHAPES;
+use super::{Alignment, Bead, Params};
+
+/// For each DP row i (0..=n English sentences consumed), the columns j in `lo[i]..=hi[i]`.
+struct Band {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    /// Offset of row i in the flat cell arrays.
+    start: Vec<usize>,
+}
+
+impl Band {
+    fn full(n: usize, m: usize) -> Band {
+        Band::from_bounds(vec![0; n + 1], vec![m; n + 1])
+    }
+
+    fn from_bounds(lo: Vec<usize>, hi: Vec<usize>) -> Band {
+        let mut start = Vec::with_capacity(lo.len() + 1);
+        let mut total = 0;
+        for (l, h) in lo.iter().zip(&hi) {
+            start.push(total);
+            total += h + 1 - l;
+        }
+        start.push(total);
+        Band { lo, hi, start }
+    }
+
+    /// Band of half-width `w` around the path through `anchors` (sorted, increasing).
+    fn around(anchors: &[(usize, usize)], n: usize, m: usize, w: usize) -> Band {
+        let mut lo = Vec::with_capacity(n + 1);
+        let mut hi = Vec::with_capacity(n + 1);
+        let mut k = 0;
+        for i in 0..=n {
+            while k + 1 < anchors.len() && anchors[k + 1].0 <= i {
+                k += 1;
+            }
+            let (i0, j0) = anchors[k];
+            let (i1, j1) = anchors[(k + 1).min(anchors.len() - 1)];
+            let c = if i1 > i0 {
+                j0 as f64 + (j1 as f64 - j0 as f64) * (i - i0) as f64 / (i1 - i0) as f64
+            } else {
+                j0 as f64
+            };
+            let c = c.round() as usize;
+            lo.push(c.saturating_sub(w));
+            hi.push((c + w).min(m));
+        }
+        // Monotone bounds keep every cell reachable.
+        for i in 1..=n {
+            lo[i] = lo[i].max(lo[i - 1]);
+        }
+        for i in (0..n).rev() {
+            hi[i] = hi[i].min(hi[i + 1]);
+        }
+        lo[0] = 0;
+        hi[n] = m;
+        for i in 0..=n {
+            if lo[i] > hi[i] {
+                lo[i] = hi[i];
+            }
+        }
+        Band::from_bounds(lo, hi)
+    }
+
+    fn cell(&self, i: usize, j: usize) -> Option<usize> {
+        (j >= self.lo[i] && j <= self.hi[i]).then(|| self.start[i] + j - self.lo[i])
+    }
+}
+
+/// The longest chain of anchor pairs increasing on both sides, with both documents' ends.
+fn anchor_path(pairs: &[(usize, usize)], n: usize, m: usize) -> Vec<(usize, usize)> {
+    // Longest strictly increasing subsequence in j over pairs sorted by i (ties by j desc
+    // so that two pairs of one row are not both taken).
+    let mut sorted: Vec<(usize, usize)> = pairs.to_vec();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut tails: Vec<usize> = Vec::new(); // index into sorted
+    let mut prev = vec![usize::MAX; sorted.len()];
+    for (idx, &(_, j)) in sorted.iter().enumerate() {
+        let pos = tails.partition_point(|&t| sorted[t].1 < j);
+        if pos > 0 {
+            prev[idx] = tails[pos - 1];
+        }
+        if pos == tails.len() {
+            tails.push(idx);
+        } else {
+            tails[pos] = idx;
+        }
+    }
+    let mut chain = Vec::new();
+    let mut cur = tails.last().copied().unwrap_or(usize::MAX);
+    while cur != usize::MAX {
+        chain.push(sorted[cur]);
+        cur = prev[cur];
+    }
+    chain.reverse();
+    let mut path = vec![(0, 0)];
+    path.extend(
+        chain
+            .into_iter()
+            .filter(|&(i, j)| i > 0 && j > 0 && i < n && j < m),
+    );
+    path.push((n, m));
+    path
+}
+
+/// Pair matches for the sentence pairs a band can touch, row by row.
+struct PairCache {
+    lo: Vec<usize>,
+    rows: Vec<Vec<PairMatch>>,
+}
+
+impl PairCache {
+    fn new(model: &Model, band: &Band) -> PairCache {
+        let (n, m) = (model.n_en(), model.n_ja());
+        let mut scratch = Scratch::default();
+        let mut lo = Vec::with_capacity(n);
+        let mut rows = Vec::with_capacity(n);
+        for i in 0..n {
+            // Sentence i is consumed by beads ending in DP rows i+1..=i+3.
+            let from = band.lo[i].saturating_sub(3);
+            let to = band.hi[(i + 3).min(n)].min(m);
+            lo.push(from);
+            rows.push((from..to).map(|j| model.pair(i, j, &mut scratch)).collect());
+        }
+        PairCache { lo, rows }
+    }
+
+    fn get(&self, i: usize, j: usize) -> PairMatch {
+        j.checked_sub(self.lo[i])
+            .and_then(|k| self.rows[i].get(k).copied())
+            .unwrap_or_default()
+    }
+}
+
+pub fn search(model: &Model, params: &Params) -> Alignment {
+    let (n, m) = (model.n_en(), model.n_ja());
+    if n == 0 || m == 0 {
+        let beads = (0..n)
+            .map(|i| Bead {
+                en: i..i + 1,
+                ja: m..m,
+                score: 1.0,
+            })
+            .chain((0..m).map(|j| Bead {
+                en: n..n,
+                ja: j..j + 1,
+                score: 1.0,
+            }))
+            .collect();
+        return Alignment { beads };
+    }
+    let full = n.saturating_mul(m) <= params.full_search_cells;
+    let anchors = if full {
+        Vec::new()
+    } else {
+        anchor_path(&model.unique_pairs(), n, m)
+    };
+    let mut w = params.band.max(4);
+    loop {
+        let band = if full || w >= m.max(n) {
+            Band::full(n, m)
+        } else {
+            Band::around(&anchors, n, m, w)
+        };
+        let cache = PairCache::new(model, &band);
+        let (path, touches_edge) = run_dp(model, &band, &cache);
+        let is_full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
+        if !touches_edge || is_full {
+            return finish(model, &cache, path);
+        }
+        w *= 2;
+    }
+}
+
+/// Runs the DP; returns the beads (raw scores) and whether the path ran along the band's edge.
+fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> (Vec<(Bead, f32)>, bool) {
+    let (n, m) = (model.n_en(), model.n_ja());
+    let cells = *band.start.last().unwrap_or(&0);
+    let mut best = vec![f32::NEG_INFINITY; cells];
+    let mut back = vec![u8::MAX; cells];
+    best[0] = 0.0;
+    let pair = |i: usize, j: usize| cache.get(i, j);
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            let here = band.start[i] + j - band.lo[i];
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let mut top = f32::NEG_INFINITY;
+            let mut arg = u8::MAX;
+            for (s, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                if a > i || b > j {
+                    continue;
+                }
+                let Some(from) = band.cell(i - a, j - b) else {
+                    continue;
+                };
+                let base = best[from];
+                if base == f32::NEG_INFINITY {
+                    continue;
+                }
+                let gain = if a == 0 || b == 0 {
+                    model.skip() * (a + b) as f32
+                } else {
+                    model.bead(i - a, a, j - b, b, pair) + model.paragraph_start(i - a, j - b)
+                };
+                if base + gain > top {
+                    top = base + gain;
+                    arg = s as u8;
+                }
+            }
+            best[here] = top;
+            back[here] = arg;
+        }
+    }
+    // Walk back from the end.
+    let mut beads = Vec::new();
+    let (mut i, mut j) = (n, m);
+    let mut touches = false;
+    while i > 0 || j > 0 {
+        let here = band.cell(i, j).expect("path stays in band");
+        if (j == band.lo[i] && j > 0 && band.lo[i] > 0) || (j == band.hi[i] && j < m) {
+            touches = true;
+        }
+        let (a, b) = BEAD_SHAPES[back[here] as usize];
+        let from = band.cell(i - a, j - b).expect("predecessor in band");
+        beads.push((
+            Bead {
+                en: i - a..i,
+                ja: j - b..j,
+                score: 0.0,
+            },
+            best[here] - best[from],
+        ));
+        i -= a;
+        j -= b;
+    }
+    beads.reverse();
+    (beads, touches)
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// Turns raw bead scores into confidences in [0, 1]: how much better the bead did than
+/// leaving its sentences unmatched (for pairs), or than the best pairing its sentence had
+/// nearby (for unmatched sentences).
+fn finish(model: &Model, cache: &PairCache, path: Vec<(Bead, f32)>) -> Alignment {
+    let pair = |i: usize, j: usize| cache.get(i, j);
+    let skip = model.skip();
+    let (n, m) = (model.n_en(), model.n_ja());
+    let beads = path
+        .into_iter()
+        .map(|(mut bead, raw)| {
+            let size = (bead.en.len() + bead.ja.len()) as f32;
+            bead.score = if bead.is_pair() {
+                sigmoid(raw - skip * size)
+            } else {
+                // The best 1-1 this sentence could have made with a neighbour.
+                let best = if let Some(i) = bead.en.clone().next() {
+                    let j0 = bead.ja.start;
+                    (j0.saturating_sub(2)..(j0 + 2).min(m))
+                        .map(|j| model.bead(i, 1, j, 1, pair))
+                        .fold(f32::NEG_INFINITY, f32::max)
+                } else {
+                    let j = bead.ja.start;
+                    let i0 = bead.en.start;
+                    (i0.saturating_sub(2)..(i0 + 2).min(n))
+                        .map(|i| model.bead(i, 1, j, 1, pair))
+                        .fold(f32::NEG_INFINITY, f32::max)
+                };
+                sigmoid(2.0 * skip - best)
+            };
+            bead
+        })
+        .collect();
+    Alignment { beads }
+}

@@ -1,0 +1,95 @@
+//! The whole pipeline for one document pair: features for every sentence, then alignment.
+
+use crate::align::{self, Alignment, Params, Side};
+use crate::dictionary::JapaneseTokenizer;
+use crate::features::{self, SentenceFeatures};
+use crate::lexicon::Lexicon;
+use crate::segment::{japanese, Document};
+
+/// Aligns English documents with Japanese ones. Holds borrowed resources, so one aligner can
+/// serve many document pairs (and threads) without reloading anything.
+pub struct Aligner<'a> {
+    pub tokenizer: &'a JapaneseTokenizer,
+    /// The bilingual lexicon; `None` aligns on numbers, names and length alone.
+    pub lexicon: Option<&'a Lexicon>,
+    pub params: Params,
+    /// Threads for feature extraction (tokenizing is most of the work on long documents).
+    pub threads: usize,
+}
+
+impl<'a> Aligner<'a> {
+    pub fn new(tokenizer: &'a JapaneseTokenizer, lexicon: Option<&'a Lexicon>) -> Self {
+        Aligner {
+            tokenizer,
+            lexicon,
+            params: Params::default(),
+            threads: 1,
+        }
+    }
+
+    pub fn english_features(&self, doc: &Document) -> Vec<SentenceFeatures> {
+        self.per_sentence(doc, |s| {
+            features::english(&doc.text, s.span.clone(), self.lexicon)
+        })
+    }
+
+    pub fn japanese_features(&self, doc: &Document) -> Vec<SentenceFeatures> {
+        self.per_sentence(doc, |s| {
+            let tokens = japanese::sentence_tokens(self.tokenizer, &doc.text, s.span.clone());
+            features::japanese(&doc.text, s.span.clone(), &tokens, self.lexicon)
+        })
+    }
+
+    fn per_sentence(
+        &self,
+        doc: &Document,
+        f: impl Fn(&crate::segment::Sentence) -> SentenceFeatures + Sync,
+    ) -> Vec<SentenceFeatures> {
+        let threads = self.threads.max(1);
+        if threads == 1 || doc.sentences.len() < 64 {
+            return doc.sentences.iter().map(&f).collect();
+        }
+        let chunk = doc.sentences.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = doc
+                .sentences
+                .chunks(chunk)
+                .map(|part| {
+                    let f = &f;
+                    scope.spawn(move || part.iter().map(f).collect::<Vec<_>>())
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("feature extraction does not panic"))
+                .collect()
+        })
+    }
+
+    /// Aligns the sentences of `en` with those of `ja`.
+    pub fn align(&self, en: &Document, ja: &Document) -> Alignment {
+        let (ef, jf) = if self.threads > 1 {
+            // Japanese tokenizing dominates; let English run beside it.
+            std::thread::scope(|scope| {
+                let e = scope.spawn(|| self.english_features(en));
+                let j = self.japanese_features(ja);
+                (e.join().expect("feature extraction does not panic"), j)
+            })
+        } else {
+            (self.english_features(en), self.japanese_features(ja))
+        };
+        let ep: Vec<usize> = en.sentences.iter().map(|s| s.paragraph).collect();
+        let jp: Vec<usize> = ja.sentences.iter().map(|s| s.paragraph).collect();
+        align::align(
+            Side {
+                features: &ef,
+                paragraphs: &ep,
+            },
+            Side {
+                features: &jf,
+                paragraphs: &jp,
+            },
+            &self.params,
+        )
+    }
+}

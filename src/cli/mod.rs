@@ -1,0 +1,50 @@
+//! One module a subcommand: its arguments and a `run` that wires library stages together.
+
+pub mod align;
+pub mod eval;
+pub mod output;
+pub mod segment;
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use hashi::dictionary::JapaneseTokenizer;
+use hashi::segment::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// One sentence a line, a blank line between paragraphs.
+    Text,
+    /// One JSON object a sentence.
+    Jsonl,
+}
+
+/// Guesses the language of a text: Japanese when kana or kanji make up a fair share of its
+/// letters.
+pub fn detect_lang(text: &str) -> Lang {
+    let (mut cjk, mut letters) = (0usize, 0usize);
+    for c in text.chars().take(20_000) {
+        if c.is_alphabetic() {
+            letters += 1;
+            if matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff66}'..='\u{ff9f}')
+            {
+                cjk += 1;
+            }
+        }
+    }
+    if cjk * 5 > letters {
+        Lang::Ja
+    } else {
+        Lang::En
+    }
+}
+
+/// The built-in IPADIC, or a lindera dictionary directory the user named.
+pub fn load_tokenizer(dir: Option<&Path>) -> Result<JapaneseTokenizer> {
+    Ok(match dir {
+        Some(dir) => JapaneseTokenizer::from_dir(dir)
+            .with_context(|| format!("{}: cannot load the dictionary", dir.display()))?,
+        None => JapaneseTokenizer::embedded()?,
+    })
+}

@@ -1,0 +1,119 @@
+//! `hashi segment`: split an article into sentences and paragraphs.
+//!
+//! Text output is one sentence a line with a blank line between paragraphs (the input
+//! `hashi align --presegmented` takes); JSONL output gives one object a sentence with its
+//! paragraph and byte offsets into the input, and with `--tokens` the Japanese tokens.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use hashi::dictionary::JapaneseTokenizer;
+use hashi::segment::{japanese, Document, Lang};
+
+use super::{detect_lang, load_tokenizer, output, OutputFormat};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The article (UTF-8); standard input when absent or `-`.
+    file: Option<PathBuf>,
+    /// Language of the text: en or ja (guessed from the text when absent).
+    #[arg(long, short)]
+    lang: Option<Lang>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// With --format jsonl, add each Japanese sentence's tokens (surface, part of speech, reading, offsets).
+    #[arg(long)]
+    tokens: bool,
+    /// A compiled lindera dictionary directory to tokenize with instead of the built-in IPADIC.
+    #[arg(long, value_name = "DIR")]
+    dict: Option<PathBuf>,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct SentenceRecord<'a> {
+    text: &'a str,
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tokens: Option<Vec<TokenRecord<'a>>>,
+}
+
+#[derive(Serialize)]
+struct TokenRecord<'a> {
+    surface: &'a str,
+    pos: Vec<String>,
+    base: String,
+    reading: Option<String>,
+    start: usize,
+    end: usize,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let text = hashi::input::read_text(args.file.as_deref())?;
+    let lang = args.lang.unwrap_or_else(|| detect_lang(&text));
+    let doc = Document::segment(lang, text);
+    let tokenizer: Option<JapaneseTokenizer> = if args.tokens && lang == Lang::Ja {
+        Some(load_tokenizer(args.dict.as_deref())?)
+    } else {
+        None
+    };
+    output::write_atomically(args.output.as_deref(), |out| {
+        write_doc(out, &doc, args.format, tokenizer.as_ref())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_doc(
+    out: &mut dyn Write,
+    doc: &Document,
+    format: OutputFormat,
+    tokenizer: Option<&JapaneseTokenizer>,
+) -> std::io::Result<()> {
+    let mut paragraph = 0;
+    for s in &doc.sentences {
+        let text = s.text(&doc.text);
+        match format {
+            OutputFormat::Text => {
+                if s.paragraph != paragraph {
+                    writeln!(out)?;
+                    paragraph = s.paragraph;
+                }
+                writeln!(out, "{text}")?;
+            }
+            OutputFormat::Jsonl => {
+                let tokens = tokenizer.map(|t| {
+                    japanese::sentence_tokens(t, &doc.text, s.span.clone())
+                        .into_iter()
+                        .map(|tok| TokenRecord {
+                            surface: &doc.text[tok.span.clone()],
+                            pos: vec![tok.pos, tok.pos_detail, tok.pos_detail2],
+                            base: tok.base,
+                            reading: tok.reading,
+                            start: tok.span.start,
+                            end: tok.span.end,
+                        })
+                        .collect()
+                });
+                let record = SentenceRecord {
+                    text,
+                    paragraph: s.paragraph,
+                    start: s.span.start,
+                    end: s.span.end,
+                    tokens,
+                };
+                serde_json::to_writer(&mut *out, &record)?;
+                writeln!(out)?;
+            }
+        }
+    }
+    Ok(())
+}

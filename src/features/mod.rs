@@ -1,0 +1,321 @@
+//! What the aligner compares: a normalised length and a set of anchors per sentence.
+//!
+//! An anchor is anything likely to survive translation: a number, a date, a Latin-script
+//! word, a romanized name, a word of the bilingual lexicon. Each becomes an [`Item`] holding
+//! one or more keys; an English item and a Japanese item match when they share a key.
+
+pub mod numbers;
+pub mod romaji;
+
+use std::hash::{Hash, Hasher};
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::dictionary::Token;
+use crate::lexicon::Lexicon;
+use numbers::Quantity;
+
+/// What kind of evidence an item is; `check` reports mismatches by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AnchorKind {
+    Number,
+    Date,
+    Latin,
+    Name,
+    Word,
+}
+
+/// One anchor of a sentence: the keys it can match on, and where it came from.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub kind: AnchorKind,
+    pub keys: Vec<u64>,
+    /// Byte span in the document's text.
+    pub span: std::ops::Range<usize>,
+}
+
+/// Everything the aligner knows of one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceFeatures {
+    /// Length in characters after NFKC, white space left out.
+    pub len: f32,
+    pub items: Vec<Item>,
+}
+
+fn key_of(tag: u8, value: impl Hash) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    tag.hash(&mut h);
+    value.hash(&mut h);
+    h.finish()
+}
+
+const TAG_QUANTITY: u8 = 1;
+const TAG_WORD: u8 = 2;
+const TAG_SKELETON: u8 = 3;
+const TAG_LEXEME: u8 = 4;
+
+fn quantity_key(q: Quantity) -> u64 {
+    key_of(TAG_QUANTITY, q.key())
+}
+
+fn quantity_kind(q: Quantity) -> AnchorKind {
+    match q {
+        Quantity::Number(_) => AnchorKind::Number,
+        _ => AnchorKind::Date,
+    }
+}
+
+fn word_key(lower: &str) -> u64 {
+    key_of(TAG_WORD, lower)
+}
+
+/// Skeletons shorter than this collide too often to mean anything.
+const MIN_SKELETON: usize = 3;
+
+fn skeleton_key(word: &str) -> Option<u64> {
+    let s = romaji::skeleton(word);
+    (s.len() >= MIN_SKELETON).then(|| key_of(TAG_SKELETON, s))
+}
+
+fn lexeme_key(id: u32) -> u64 {
+    key_of(TAG_LEXEME, id)
+}
+
+fn nfkc_len(text: &str) -> f32 {
+    text.nfkc().filter(|c| !c.is_whitespace()).count() as f32
+}
+
+/// Features of an English sentence at `span` of `doc_text`.
+pub fn english(
+    doc_text: &str,
+    span: std::ops::Range<usize>,
+    lexicon: Option<&Lexicon>,
+) -> SentenceFeatures {
+    let text = &doc_text[span.clone()];
+    let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    let mut items = Vec::new();
+    let mut quantities = Vec::new();
+    for (k, &(at, word)) in words.iter().enumerate() {
+        let span = span.start + at..span.start + at + word.len();
+        quantities.clear();
+        numbers::english_word(
+            word,
+            words.get(k + 1).map(|w| w.1),
+            words.get(k + 2).map(|w| w.1),
+            &mut quantities,
+        );
+        for &q in &quantities {
+            items.push(Item {
+                kind: quantity_kind(q),
+                keys: vec![quantity_key(q)],
+                span: span.clone(),
+            });
+        }
+        if !quantities.is_empty() || word.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        let capitalised = word.starts_with(char::is_uppercase);
+        let mut keys = vec![word_key(&lower)];
+        let folded = romaji::fold_long_vowels(&lower);
+        if folded != lower {
+            keys.push(word_key(&folded));
+        }
+        if let Some(k) = skeleton_key(&lower) {
+            keys.push(k);
+        }
+        if let Some(id) = lexicon.and_then(|l| l.en_id(word)) {
+            keys.push(lexeme_key(id));
+        }
+        let kind = if capitalised {
+            AnchorKind::Name
+        } else {
+            AnchorKind::Word
+        };
+        items.push(Item { kind, keys, span });
+    }
+    SentenceFeatures {
+        len: nfkc_len(text),
+        items,
+    }
+}
+
+/// Parts of speech whose words carry content worth looking up in the lexicon.
+fn is_content(t: &Token) -> bool {
+    match t.pos.as_str() {
+        "名詞" => !matches!(
+            t.pos_detail.as_str(),
+            "数" | "代名詞" | "非自立" | "接尾" | "特殊" | "副詞可能" | "接続詞的"
+        ),
+        "動詞" | "形容詞" => t.pos_detail == "自立" && !LIGHT_VERBS.contains(&t.base.as_str()),
+        "副詞" => true,
+        _ => false,
+    }
+}
+
+/// Verbs too common and too light to be evidence.
+const LIGHT_VERBS: &[&str] = &[
+    "する",
+    "ある",
+    "いる",
+    "なる",
+    "れる",
+    "られる",
+    "できる",
+    "いう",
+    "言う",
+    "おる",
+    "くる",
+    "いく",
+];
+
+/// Features of a Japanese sentence, given its lindera tokens (spans into `doc_text`).
+pub fn japanese(
+    doc_text: &str,
+    span: std::ops::Range<usize>,
+    tokens: &[Token],
+    lexicon: Option<&Lexicon>,
+) -> SentenceFeatures {
+    let mut items = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let surface: String = doc_text[t.span.clone()].nfkc().collect();
+        // A run of number tokens (and separators between digits) is one number.
+        if is_number_token(t, &surface) {
+            let mut j = i + 1;
+            let mut text = surface.clone();
+            while j < tokens.len() {
+                let s: String = doc_text[tokens[j].span.clone()].nfkc().collect();
+                let sep_between_digits = (s == "," || s == ".")
+                    && text.ends_with(|c: char| c.is_ascii_digit())
+                    && tokens.get(j + 1).is_some_and(|n| {
+                        doc_text[n.span.clone()]
+                            .nfkc()
+                            .next()
+                            .is_some_and(|c| c.is_ascii_digit())
+                    });
+                if is_number_token(&tokens[j], &s) || sep_between_digits {
+                    text.push_str(&s);
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let span = t.span.start..tokens[j - 1].span.end;
+            let next: String = tokens
+                .get(j)
+                .map(|n| doc_text[n.span.clone()].nfkc().collect())
+                .unwrap_or_default();
+            let prev: &str = if i > 0 {
+                &doc_text[tokens[i - 1].span.clone()]
+            } else {
+                ""
+            };
+            if let Some(v) = numbers::parse_japanese_number(&text) {
+                let mut qs = Vec::new();
+                if next == "月" && (1.0..=12.0).contains(&v) && v.fract() == 0.0 {
+                    qs.push(Quantity::Month(v as u8));
+                } else {
+                    qs.push(Quantity::Number(v));
+                }
+                if next == "時" && (0.0..=24.0).contains(&v) && v.fract() == 0.0 {
+                    let h = v as u8;
+                    match prev {
+                        "午後" if h < 12 => qs.push(Quantity::Hour(h + 12)),
+                        "午前" => qs.push(Quantity::Hour(h % 12)),
+                        _ => qs.push(Quantity::Hour(h % 24)),
+                    }
+                }
+                for q in qs {
+                    items.push(Item {
+                        kind: quantity_kind(q),
+                        keys: vec![quantity_key(q)],
+                        span: span.clone(),
+                    });
+                }
+            }
+            i = j;
+            continue;
+        }
+        if let Some(d) = weekday(&surface) {
+            items.push(Item {
+                kind: AnchorKind::Date,
+                keys: vec![quantity_key(Quantity::Weekday(d))],
+                span: t.span.clone(),
+            });
+            i += 1;
+            continue;
+        }
+        let mut keys = Vec::new();
+        let mut kind = AnchorKind::Word;
+        if surface.chars().any(|c| c.is_ascii_alphabetic()) {
+            // JAXA, CanCam, COVID-19: the word itself.
+            kind = AnchorKind::Latin;
+            keys.push(word_key(&surface.to_lowercase()));
+        } else {
+            let katakana = surface
+                .chars()
+                .all(|c| matches!(c, '\u{30a0}'..='\u{30ff}'));
+            let proper = t.pos_detail == "固有名詞";
+            if katakana || proper {
+                let reading = if katakana {
+                    Some(surface.clone())
+                } else {
+                    t.reading.clone()
+                };
+                if let Some(reading) = reading.filter(|r| r.chars().count() >= 2) {
+                    let roman = romaji::romanize(&reading);
+                    let folded = romaji::fold_long_vowels(&roman);
+                    keys.push(word_key(&folded));
+                    if roman != folded {
+                        keys.push(word_key(&roman));
+                    }
+                    if let Some(k) = skeleton_key(&roman) {
+                        keys.push(k);
+                    }
+                    kind = AnchorKind::Name;
+                }
+            }
+            if let Some(lex) = lexicon.filter(|_| is_content(t) || katakana) {
+                keys.extend(lex.translations(&t.base).iter().map(|&id| lexeme_key(id)));
+                if t.base != surface {
+                    keys.extend(lex.translations(&surface).iter().map(|&id| lexeme_key(id)));
+                }
+            }
+        }
+        if !keys.is_empty() {
+            keys.sort_unstable();
+            keys.dedup();
+            items.push(Item {
+                kind,
+                keys,
+                span: t.span.clone(),
+            });
+        }
+        i += 1;
+    }
+    SentenceFeatures {
+        len: nfkc_len(&doc_text[span]),
+        items,
+    }
+}
+
+fn is_number_token(t: &Token, nfkc_surface: &str) -> bool {
+    (t.pos_detail == "数" || nfkc_surface.chars().all(|c| c.is_ascii_digit()))
+        && nfkc_surface.chars().all(numbers::is_japanese_number_char)
+        && !nfkc_surface.is_empty()
+}
+
+fn weekday(s: &str) -> Option<u8> {
+    const DAYS: &str = "月火水木金土日";
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    if rest == "曜日" || rest == "曜" {
+        DAYS.chars().position(|d| d == first).map(|p| p as u8 + 1)
+    } else {
+        None
+    }
+}

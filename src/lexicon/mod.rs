@@ -1,0 +1,420 @@
+//! Japanese→English lexicon from EDICT, for finding content-word overlap between a Japanese
+//! sentence and an English one.
+//!
+//! A Japanese key (an EDICT headword or reading, e.g. `発表`, `住む`, `すむ`) maps to a set of
+//! English key ids; an English key is a normalised gloss word (see [`en_key`]). The aligner
+//! turns an English sentence into ids with [`Lexicon::en_ids`] and asks, for each Japanese
+//! content token (surface for nouns, base form for verbs and adjectives), whether one of its
+//! [`Lexicon::translations`] is among them ([`Lexicon::matches`]).
+//!
+//! The built-in lexicon is compiled from the vendored EDICT by the build script (see
+//! `build/lexicon.rs` and `src/lexicon/compile.rs`) into two finite-state transducers and an
+//! array of ids, embedded in the binary and used in place: [`Lexicon::embedded`] costs
+//! microseconds.
+//!
+//! EDICT is © the Electronic Dictionary Research and Development Group, used under its
+//! licence (CC BY-SA); see `vendor/edict/README.md`.
+
+mod compile;
+mod normalize;
+
+pub use compile::{KEYS_PER_ENTRY, KEYS_PER_HEADWORD};
+pub use normalize::{en_key, en_words, ja_key};
+
+use crate::error::{Error, Result};
+use std::borrow::Cow;
+use std::path::Path;
+use std::sync::OnceLock;
+
+static JA_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_ja.fst"));
+static EN_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_en.fst"));
+/// Little-endian `u32`s, aligned so that they can be used in place.
+static POSTINGS: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/lexicon_postings.bin"
+)));
+
+#[repr(C, align(4))]
+struct Aligned<T: ?Sized>(T);
+
+type Bytes = Cow<'static, [u8]>;
+
+/// A Japanese→English lexicon. Cheap to query from many threads at once.
+pub struct Lexicon {
+    /// Japanese key → `start << POSTING_LEN_BITS | len` of its posting list in `postings`.
+    ja: fst::Map<Bytes>,
+    postings: Cow<'static, [u32]>,
+    /// English key → id (its rank in byte order).
+    en: fst::Map<Bytes>,
+}
+
+impl Lexicon {
+    /// The lexicon compiled from the vendored EDICT at build time, loaded on first use.
+    pub fn embedded() -> &'static Lexicon {
+        static EMBEDDED: OnceLock<Lexicon> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            Lexicon::from_parts(
+                Cow::Borrowed(JA_FST),
+                postings_from_le_bytes(&POSTINGS.0),
+                Cow::Borrowed(EN_FST),
+            )
+            .expect("the embedded lexicon is built by build/lexicon.rs and must be valid")
+        })
+    }
+
+    /// Build a lexicon from an EDICT-format file (one entry a line, `KANJI [KANA] /gloss/.../`
+    /// or `KANA /gloss/.../`; EDICT2's `A;B [a;b]` lists are accepted too), in UTF-8 or EUC-JP.
+    pub fn from_edict_file(path: &Path) -> Result<Lexicon> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        let text = decode(&bytes).ok_or_else(|| {
+            Error::Lexicon(format!("{}: neither UTF-8 nor EUC-JP text", path.display()))
+        })?;
+        Lexicon::from_edict_str(&text)
+            .map_err(|e| Error::Lexicon(format!("{}: {}", path.display(), lexicon_message(e))))
+    }
+
+    /// Build a lexicon from EDICT-format text already in memory.
+    pub fn from_edict_str(text: &str) -> Result<Lexicon> {
+        let artefacts = compile::compile(text).map_err(Error::Lexicon)?;
+        Lexicon::from_parts(
+            Cow::Owned(artefacts.ja_fst),
+            Cow::Owned(artefacts.postings),
+            Cow::Owned(artefacts.en_fst),
+        )
+    }
+
+    fn from_parts(ja: Bytes, postings: Cow<'static, [u32]>, en: Bytes) -> Result<Lexicon> {
+        let corrupt = |e: fst::Error| Error::Lexicon(format!("corrupt lexicon: {e}"));
+        Ok(Lexicon {
+            ja: fst::Map::new(ja).map_err(corrupt)?,
+            postings,
+            en: fst::Map::new(en).map_err(corrupt)?,
+        })
+    }
+
+    /// The id of an English word's key (normalised with [`en_key`] first), if the lexicon
+    /// has that key.
+    pub fn en_id(&self, english_word: &str) -> Option<u32> {
+        let key = en_key(english_word)?;
+        self.en.get(key.as_bytes()).map(|id| id as u32)
+    }
+
+    /// The English key with this id (a stem such as `announc`, see [`en_key`]).
+    pub fn en_word(&self, id: u32) -> Option<String> {
+        let bytes = self.en.as_fst().get_key(u64::from(id))?;
+        String::from_utf8(bytes).ok()
+    }
+
+    /// The ids of the English keys of a text (split with [`en_words`]), sorted, without
+    /// repeats: the set to pass to [`Lexicon::matches`].
+    pub fn en_ids(&self, english_text: &str) -> Vec<u32> {
+        let mut ids: Vec<u32> = en_words(english_text)
+            .filter_map(|w| self.en_id(w))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The ids of the English keys glossing a Japanese headword or reading (normalised with
+    /// [`ja_key`]), ascending, at most [`KEYS_PER_HEADWORD`]; empty when the word is unknown.
+    pub fn translations(&self, japanese_word: &str) -> &[u32] {
+        let Some(value) = self.ja.get(ja_key(japanese_word).as_bytes()) else {
+            return &[];
+        };
+        let start = (value >> compile::POSTING_LEN_BITS) as usize;
+        let len = (value & ((1 << compile::POSTING_LEN_BITS) - 1)) as usize;
+        self.postings.get(start..start + len).unwrap_or_default()
+    }
+
+    /// Whether one of the translations of `japanese_word` is in `sorted_en_ids` (as returned by
+    /// [`Lexicon::en_ids`]).
+    pub fn matches(&self, japanese_word: &str, sorted_en_ids: &[u32]) -> bool {
+        self.translations(japanese_word)
+            .iter()
+            .any(|id| sorted_en_ids.binary_search(id).is_ok())
+    }
+
+    /// Whether the lexicon knows this Japanese word.
+    pub fn contains(&self, japanese_word: &str) -> bool {
+        self.ja.contains_key(ja_key(japanese_word).as_bytes())
+    }
+
+    /// The number of Japanese keys (headwords and readings).
+    pub fn len(&self) -> usize {
+        self.ja.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ja.is_empty()
+    }
+
+    /// The number of English keys.
+    pub fn en_len(&self) -> usize {
+        self.en.len()
+    }
+
+    /// The size in bytes of the lexicon's data.
+    pub fn size_in_bytes(&self) -> usize {
+        self.ja.as_fst().as_bytes().len()
+            + std::mem::size_of_val(&*self.postings)
+            + self.en.as_fst().as_bytes().len()
+    }
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("japanese_keys", &self.len())
+            .field("english_keys", &self.en_len())
+            .field("bytes", &self.size_in_bytes())
+            .finish()
+    }
+}
+
+/// Little-endian `u32`s: borrowed in place when aligned on a little-endian machine (as the
+/// embedded postings are), copied otherwise.
+fn postings_from_le_bytes(bytes: &[u8]) -> Cow<'_, [u32]> {
+    if cfg!(target_endian = "little") {
+        if let Ok(ids) = bytemuck::try_cast_slice(bytes) {
+            return Cow::Borrowed(ids);
+        }
+    }
+    Cow::Owned(
+        bytes
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect(),
+    )
+}
+
+/// Decode a dictionary file: UTF-8 (with or without BOM) if valid, else EUC-JP if valid.
+fn decode(bytes: &[u8]) -> Option<Cow<'_, str>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some(Cow::Borrowed(text));
+    }
+    encoding_rs::EUC_JP.decode_without_bom_handling_and_without_replacement(bytes)
+}
+
+fn lexicon_message(error: Error) -> String {
+    match error {
+        Error::Lexicon(message) => message,
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    fn ids(lexicon: &Lexicon, japanese: &str) -> Vec<u32> {
+        lexicon.translations(japanese).to_vec()
+    }
+
+    fn words(lexicon: &Lexicon, japanese: &str) -> Vec<String> {
+        lexicon
+            .translations(japanese)
+            .iter()
+            .map(|&id| lexicon.en_word(id).unwrap())
+            .collect()
+    }
+
+    /// A file in the temporary directory, removed on drop.
+    struct TempFile(PathBuf);
+
+    impl TempFile {
+        fn new(contents: &[u8]) -> TempFile {
+            static COUNT: AtomicUsize = AtomicUsize::new(0);
+            let path = std::env::temp_dir().join(format!(
+                "hashi-lexicon-test-{}-{}.txt",
+                std::process::id(),
+                COUNT.fetch_add(1, Ordering::Relaxed)
+            ));
+            std::fs::write(&path, contents).unwrap();
+            TempFile(path)
+        }
+    }
+
+    impl Drop for TempFile {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+
+    const SAMPLE: &str = "\
+住む [すむ] /(v5m,vi) to live (of humans)/to reside/to inhabit/(P)/
+発表 [はっぴょう] /(n,vs) announcement/publication/(P)/
+分かる [わかる] /(v5r,vi) (uk) to understand/to comprehend/(P)/
+澄む [すむ] /(v5m,vi) to become clear/
+ニュース /(n) news/(P)/
+を /(prt) indicates direct object of action/
+";
+
+    #[test]
+    fn embedded_lexicon_translates_news_vocabulary() {
+        let lex = Lexicon::embedded();
+        assert!(lex.len() > 200_000, "{lex:?}");
+        assert!(lex.en_len() > 30_000, "{lex:?}");
+        assert!(!lex.is_empty());
+
+        let announce = ids(lex, "発表");
+        assert!(
+            announce.contains(&lex.en_id("announcement").unwrap())
+                || announce.contains(&lex.en_id("announce").unwrap())
+        );
+        assert!(ids(lex, "住む").contains(&lex.en_id("live").unwrap()));
+        assert!(ids(lex, "住む").contains(&lex.en_id("resides").unwrap()));
+        assert!(ids(lex, "政府").contains(&lex.en_id("Governments").unwrap()));
+        assert!(ids(lex, "増加").contains(&lex.en_id("increased").unwrap()));
+        assert!(ids(lex, "首相").contains(&lex.en_id("minister").unwrap()));
+        assert!(ids(lex, "米国").contains(&lex.en_id("U.S.").unwrap()));
+        assert!(ids(lex, "ニュース").contains(&lex.en_id("news").unwrap()));
+        assert!(!ids(lex, "ニュース").contains(&lex.en_id("new").unwrap()));
+        // Readings of common or usually-kana entries, and full-width letters.
+        assert!(ids(lex, "すむ").contains(&lex.en_id("live").unwrap()));
+        assert!(ids(lex, "わかる").contains(&lex.en_id("understand").unwrap()));
+        assert!(ids(lex, "ＣＤ").contains(&lex.en_id("CD").unwrap()));
+        assert_eq!(ids(lex, "ＣＤ"), ids(lex, "CD"));
+    }
+
+    #[test]
+    fn embedded_lexicon_matches_a_sentence_pair() {
+        let lex = Lexicon::embedded();
+        let en = lex.en_ids("The government announced on Monday that prices increased.");
+        assert!(en.windows(2).all(|w| w[0] < w[1]), "sorted and unique");
+        for ja in ["政府", "発表", "増加", "月曜日", "価格"] {
+            assert!(lex.matches(ja, &en), "{ja}: {:?}", words(lex, ja));
+        }
+        for ja in ["住む", "首相", "東京"] {
+            assert!(!lex.matches(ja, &en), "{ja}: {:?}", words(lex, ja));
+        }
+    }
+
+    #[test]
+    fn translations_are_ascending_and_unknown_words_empty() {
+        let lex = Lexicon::embedded();
+        for ja in ["発表", "すむ", "する", "上手", "米"] {
+            let list = ids(lex, ja);
+            assert!(!list.is_empty(), "{ja}");
+            assert!(list.len() <= KEYS_PER_HEADWORD, "{ja}");
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{ja}: {list:?}");
+            assert!(list.iter().all(|&id| (id as usize) < lex.en_len()));
+            assert!(lex.contains(ja));
+        }
+        for unknown in ["", "ほげほげふが", "xyzzy", "を", "は"] {
+            assert!(lex.translations(unknown).is_empty(), "{unknown:?}");
+            assert!(!lex.contains(unknown));
+        }
+        assert_eq!(lex.en_id("the"), None);
+        assert_eq!(lex.en_id("qwertyuiopasdf"), None);
+        assert_eq!(lex.en_word(u32::MAX), None);
+        let id = lex.en_id("Tokyo").unwrap();
+        assert_eq!(lex.en_word(id).as_deref(), Some("tokyo"));
+    }
+
+    #[test]
+    fn embedded_is_loaded_once_and_shareable() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Lexicon>();
+        let a = Lexicon::embedded() as *const Lexicon;
+        let b = std::thread::spawn(|| Lexicon::embedded() as *const Lexicon as usize)
+            .join()
+            .unwrap();
+        assert_eq!(a as usize, b);
+    }
+
+    #[test]
+    fn builds_from_a_utf8_file() {
+        let file = TempFile::new(SAMPLE.as_bytes());
+        let lex = Lexicon::from_edict_file(&file.0).unwrap();
+        // 住む すむ 発表 はっぴょう 分かる わかる 澄む ニュース; を is a single kana.
+        assert_eq!(lex.len(), 8, "{lex:?}");
+        assert_eq!(words(&lex, "住む"), ["inhabit", "live", "resid"]);
+        assert_eq!(words(&lex, "発表"), ["announc", "publication"]);
+        assert!(lex.matches("発表", &lex.en_ids("It was announced.")));
+        // The reading of a common entry maps to it; the uncommon homophone's does not.
+        assert_eq!(words(&lex, "すむ"), ["inhabit", "live", "resid"]);
+        assert_eq!(words(&lex, "澄む"), ["becom", "clear"]);
+        assert_eq!(words(&lex, "わかる"), ["comprehend", "understand"]);
+        assert!(lex.translations("を").is_empty());
+        assert_eq!(lex.en_id("indicates"), None);
+    }
+
+    #[test]
+    fn builds_from_an_euc_jp_file_with_the_same_result() {
+        let (euc, _, unmappable) = encoding_rs::EUC_JP.encode(SAMPLE);
+        assert!(!unmappable);
+        assert!(std::str::from_utf8(&euc).is_err());
+        let from_euc = Lexicon::from_edict_file(&TempFile::new(&euc).0).unwrap();
+        let from_utf8 = Lexicon::from_edict_str(SAMPLE).unwrap();
+        assert_eq!(from_euc.len(), from_utf8.len());
+        assert_eq!(from_euc.size_in_bytes(), from_utf8.size_in_bytes());
+        assert_eq!(words(&from_euc, "住む"), words(&from_utf8, "住む"));
+        // A UTF-8 byte-order mark is accepted.
+        let bom = [b"\xEF\xBB\xBF".as_slice(), SAMPLE.as_bytes()].concat();
+        assert_eq!(
+            Lexicon::from_edict_file(&TempFile::new(&bom).0)
+                .unwrap()
+                .len(),
+            8
+        );
+    }
+
+    #[test]
+    fn bad_files_are_errors() {
+        let missing = Path::new("/nonexistent/hashi/edict");
+        assert!(matches!(
+            Lexicon::from_edict_file(missing),
+            Err(Error::Read { path, .. }) if path == missing
+        ));
+        for (contents, expected) in [
+            (b"this is not a dictionary\n".as_slice(), "line 1"),
+            ("住む [すむ] /to live/\n漢字 [かんじ\n".as_bytes(), "line 2"),
+            (b"".as_slice(), "no EDICT entries"),
+            ("# only a comment\n".as_bytes(), "no EDICT entries"),
+            (
+                b"\xFF\xFE\x00\x01\x80\x81binary".as_slice(),
+                "neither UTF-8 nor EUC-JP",
+            ),
+        ] {
+            let file = TempFile::new(contents);
+            match Lexicon::from_edict_file(&file.0) {
+                Err(Error::Lexicon(message)) => {
+                    assert!(message.contains(expected), "{message}");
+                    assert!(message.contains(&*file.0.to_string_lossy()), "{message}");
+                }
+                other => panic!("{contents:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn truncated_postings_do_not_panic() {
+        let mut lex = Lexicon::from_edict_str(SAMPLE).unwrap();
+        lex.postings = Cow::Owned(lex.postings[..3].to_vec());
+        for ja in ["住む", "発表", "ニュース", "わかる"] {
+            assert!(lex.translations(ja).len() <= 3);
+        }
+    }
+
+    #[test]
+    fn embedded_postings_are_used_in_place() {
+        let lex = Lexicon::embedded();
+        assert_eq!(
+            matches!(lex.postings, Cow::Borrowed(_)),
+            cfg!(target_endian = "little")
+        );
+        let bytes: Vec<u8> = [1u32, 70_000]
+            .iter()
+            .flat_map(|i| i.to_le_bytes())
+            .collect();
+        assert_eq!(*postings_from_le_bytes(&bytes), [1, 70_000]);
+        assert_eq!(*postings_from_le_bytes(&bytes[1..]), [0x7000_0000]);
+    }
+}

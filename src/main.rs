@@ -1,0 +1,44 @@
+//! The `hashi` command: parse arguments, run one subcommand, report errors. Nothing else.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cli;
+
+#[derive(Parser)]
+#[command(
+    name = "hashi",
+    version,
+    about = "Align English news articles with their Japanese originals, sentence by sentence"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Split an article into sentences and paragraphs.
+    Segment(cli::segment::Args),
+    /// Pair the sentences of an English article and its Japanese original.
+    Align(cli::align::Args),
+    /// Score a bead file against a gold one (precision, recall, F1; strict and lax).
+    Eval(cli::eval::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Segment(args) => cli::segment::run(args),
+        Command::Align(args) => cli::align::run(args),
+        Command::Eval(args) => cli::eval::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("hashi: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

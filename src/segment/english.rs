@@ -1,0 +1,231 @@
+//! English sentence splitting: Unicode sentence boundaries (UAX #29), corrected for news
+//! English, where a period after a title, an initial or an abbreviation rarely ends a sentence.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Titles and abbreviations that are followed by a name or a number, never by a new sentence.
+const ALWAYS_CONTINUE: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "mmes", "dr", "prof", "gov", "sen", "sens", "rep", "reps", "gen",
+    "lt", "col", "maj", "sgt", "capt", "cmdr", "adm", "cpl", "pvt", "rev", "hon", "pres", "supt",
+    "det", "insp", "st", "mt", "ft", "vs", "v", "cf", "e.g", "i.e", "approx", "dept", "univ",
+    "assn", "bros", "atty", "gens", "sr", "fig", "figs", "ch", "art", "para", "sec", "nos", "vol",
+    "pp", "ed", "eds", "op", "est", "ave", "blvd", "rd", "calif", "conn", "fla", "ill", "mass",
+    "mich", "minn", "pa", "tenn", "tex", "wash", "wis", "ariz", "colo", "okla", "ore", "va",
+];
+
+/// Abbreviations that continue only before a number ("No. 4", "Dec. 28", "p. 12").
+const BEFORE_NUMBER: &[&str] = &[
+    "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p",
+    "tel",
+];
+
+/// Abbreviations that may end a sentence as well as stand inside one ("U.S.", "Inc.", "a.m."):
+/// they continue unless the next word looks like the start of a new sentence.
+const AMBIGUOUS: &[&str] = &[
+    "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "inc", "co", "corp", "ltd", "llc", "plc", "jr",
+    "etc", "u.s.a", "d.c", "n.y", "l.a",
+];
+
+/// Words that usually open a sentence; after an ambiguous abbreviation they mean a new one.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "As",
+    "After",
+    "According",
+    "Meanwhile",
+    "However",
+    "Some",
+    "Many",
+    "Most",
+    "If",
+    "When",
+    "While",
+    "Since",
+    "For",
+    "To",
+    "With",
+    "By",
+    "From",
+    "Last",
+    "Earlier",
+    "Later",
+    "Now",
+    "Still",
+    "So",
+    "Other",
+    "Officials",
+    "Police",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Yet",
+    "Also",
+    "Both",
+    "Each",
+    "Such",
+    "One",
+    "Two",
+    "Three",
+    "Under",
+    "Over",
+    "Before",
+    "During",
+    "Although",
+    "Though",
+];
+
+/// Pushes the sentence ranges of one line (no line break inside) into `out`.
+pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
+    let mut start = 0;
+    for (at, piece) in line.split_sentence_bound_indices() {
+        let end = at + piece.len();
+        if end < line.len() && continues(&line[start..end], &line[end..]) {
+            continue;
+        }
+        out.push(start..end);
+        start = end;
+    }
+    if start < line.len() {
+        out.push(start..line.len());
+    }
+}
+
+/// Whether a UAX #29 boundary between `before` (the sentence so far) and `after` is false.
+fn continues(before: &str, after: &str) -> bool {
+    let before = before.trim_end();
+    let next = after.trim_start();
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    // "Why?" he asked. / the U.S. economy: a lowercase word never opens a sentence.
+    if first.is_lowercase() {
+        return true;
+    }
+    // Opening punctuation or a closing quote before the next word keeps UAX #29's break.
+    let Some(stem) = before.strip_suffix('.') else {
+        return false;
+    };
+    let word = last_word(stem);
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let next_word: &str = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let next_is_number = first.is_ascii_digit();
+    if ALWAYS_CONTINUE.contains(&lower.as_str()) {
+        return true;
+    }
+    if BEFORE_NUMBER.contains(&lower.as_str()) {
+        return next_is_number;
+    }
+    // An initial: "J. R. R. Tolkien", "George W. Bush".
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return first.is_uppercase() && !SENTENCE_STARTERS.contains(&next_word);
+        }
+    }
+    if AMBIGUOUS.contains(&lower.as_str()) {
+        return !SENTENCE_STARTERS.contains(&next_word) && !next_is_number;
+    }
+    false
+}
+
+/// The word before a final period, keeping inner periods ("U.S" from "the U.S").
+fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(line: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        split_line(line, &mut out);
+        out.into_iter().map(|r| line[r].trim()).collect()
+    }
+
+    #[test]
+    fn titles_initials_and_abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            split("Mr. Abe met Dr. J. R. Smith of Acme Inc. in the U.S. capital on Dec. 28. He left at 8 a.m. on Friday."),
+            vec![
+                "Mr. Abe met Dr. J. R. Smith of Acme Inc. in the U.S. capital on Dec. 28.",
+                "He left at 8 a.m. on Friday."
+            ]
+        );
+    }
+
+    #[test]
+    fn ambiguous_abbreviation_before_a_sentence_starter_ends_the_sentence() {
+        assert_eq!(
+            split("The talks were held in the U.S. The next round is in Tokyo."),
+            vec![
+                "The talks were held in the U.S.",
+                "The next round is in Tokyo."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_decimals_and_quotes() {
+        assert_eq!(
+            split("Prices rose 3.5 percent, the No. 4 item said. \"We are pleased,\" he said. \"Why?\" she asked."),
+            vec![
+                "Prices rose 3.5 percent, the No. 4 item said.",
+                "\"We are pleased,\" he said.",
+                "\"Why?\" she asked."
+            ]
+        );
+        assert_eq!(
+            split("It ended. (The rest was cut.) Then it rained."),
+            vec!["It ended.", "(The rest was cut.)", "Then it rained."]
+        );
+    }
+
+    #[test]
+    fn month_abbreviation_ends_a_sentence_when_no_number_follows() {
+        assert_eq!(
+            split("The vote is on Dec. 4 in Tokyo."),
+            vec!["The vote is on Dec. 4 in Tokyo."]
+        );
+        assert_eq!(split("No. That is wrong."), vec!["No.", "That is wrong."]);
+    }
+}

@@ -1,0 +1,185 @@
+//! Sentence and paragraph segmentation.
+//!
+//! Both languages share one frame: the text is cut into lines, a blank line starts a new
+//! paragraph, and every line end closes a sentence (headlines, captions and bylines carry no
+//! final punctuation). Inside a line a language-specific splitter finds the sentence ends.
+//! Spans are byte ranges into the text exactly as given, trimmed of white space, so the
+//! sentences and the gaps between them rebuild the input.
+
+pub mod english;
+pub mod japanese;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// The language of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Ja,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "en" | "eng" | "english" => Ok(Lang::En),
+            "ja" | "jp" | "jpn" | "japanese" => Ok(Lang::Ja),
+            other => Err(format!("unknown language {other:?} (expected en or ja)")),
+        }
+    }
+}
+
+/// One sentence: where it stands in the document's text and which paragraph holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    /// 0-based paragraph number.
+    pub paragraph: usize,
+}
+
+impl Sentence {
+    pub fn text<'a>(&self, doc_text: &'a str) -> &'a str {
+        &doc_text[self.span.clone()]
+    }
+}
+
+/// A text and its sentences.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub lang: Lang,
+    pub text: String,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Document {
+    /// Segments running text with the splitter of its language.
+    pub fn segment(lang: Lang, text: String) -> Document {
+        let sentences = match lang {
+            Lang::En => split_lines(&text, english::split_line),
+            Lang::Ja => split_lines(&text, japanese::split_line),
+        };
+        Document {
+            lang,
+            text,
+            sentences,
+        }
+    }
+
+    /// Takes text that is already one sentence a line, a blank line between paragraphs
+    /// (the input of hunalign, Vecalign and Bertalign).
+    pub fn presegmented(lang: Lang, text: String) -> Document {
+        let sentences = split_lines(&text, |_line, out| out.push(0..usize::MAX));
+        Document {
+            lang,
+            text,
+            sentences,
+        }
+    }
+
+    pub fn sentence_text(&self, i: usize) -> &str {
+        self.sentences[i].text(&self.text)
+    }
+
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// Number of paragraphs (0 for an empty document).
+    pub fn paragraphs(&self) -> usize {
+        self.sentences.last().map_or(0, |s| s.paragraph + 1)
+    }
+}
+
+/// White space for segmentation purposes: Unicode white space plus the byte-order mark, which
+/// stays in the text (so offsets match the file) but belongs to no sentence.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// Trims white space off a byte range of `text`.
+pub(crate) fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let piece = &text[span.clone()];
+    let start = span.start + (piece.len() - piece.trim_start_matches(is_space).len());
+    let end = span.start + piece.trim_end_matches(is_space).len();
+    start..end.max(start)
+}
+
+/// Cuts `text` into lines and paragraphs and hands each non-blank line to `split`, which
+/// pushes sentence ranges relative to the line (clamped and trimmed here, empty ones dropped).
+fn split_lines(text: &str, split: impl Fn(&str, &mut Vec<Range<usize>>)) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut paragraph = 0;
+    let mut in_paragraph = false;
+    let mut pieces = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim_matches(is_space).is_empty() {
+            if in_paragraph {
+                paragraph += 1;
+                in_paragraph = false;
+            }
+            continue;
+        }
+        in_paragraph = true;
+        pieces.clear();
+        split(content, &mut pieces);
+        for piece in &pieces {
+            let end = piece.end.min(content.len());
+            let span = trim_span(text, start + piece.start..start + end);
+            if !span.is_empty() {
+                sentences.push(Sentence { span, paragraph });
+            }
+        }
+    }
+    sentences
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(doc: &Document) -> Vec<(&str, usize)> {
+        doc.sentences
+            .iter()
+            .map(|s| (s.text(&doc.text), s.paragraph))
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_lines_crlf_and_bom() {
+        let doc = Document::presegmented(
+            Lang::En,
+            "\u{feff}First line\r\nSecond line\r\n\r\n  \r\nThird\r\n".into(),
+        );
+        assert_eq!(
+            texts(&doc),
+            vec![("First line", 0), ("Second line", 0), ("Third", 1)]
+        );
+        assert_eq!(doc.sentences[0].span, 3..13);
+    }
+
+    #[test]
+    fn empty_and_blank_input_give_no_sentences() {
+        assert!(Document::segment(Lang::Ja, String::new()).is_empty());
+        assert!(Document::segment(Lang::En, "\n \r\n\t\n".into()).is_empty());
+    }
+}
