@@ -18,14 +18,51 @@ const ALWAYS_CONTINUE: &[&str] = &[
 /// Abbreviations that continue only before a number ("No. 4", "Dec. 28", "p. 12").
 const BEFORE_NUMBER: &[&str] = &[
     "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p",
-    "tel",
+    "tel", "rs",
 ];
 
 /// Abbreviations that may end a sentence as well as stand inside one ("U.S.", "Inc.", "a.m."):
 /// they continue unless the next word looks like the start of a new sentence.
 const AMBIGUOUS: &[&str] = &[
-    "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "inc", "co", "corp", "ltd", "llc", "plc", "jr",
-    "etc", "u.s.a", "d.c", "n.y", "l.a",
+    "u.s", "u.k", "u.n", "e.u", "inc", "co", "corp", "ltd", "llc", "plc", "jr", "etc", "u.s.a",
+    "d.c", "n.y", "l.a",
+];
+
+/// Words that follow a time of day inside a sentence.
+const TIME_FOLLOWERS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "JST",
+    "GMT",
+    "UTC",
+    "EST",
+    "EDT",
+    "PST",
+    "PDT",
+    "CST",
+    "CDT",
+    "BST",
+    "CET",
+    "Japan",
+    "Tokyo",
+    "local",
+    "Jan",
+    "Feb",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 ];
 
 /// Words that usually open a sentence; after an ambiguous abbreviation they mean a new one.
@@ -104,10 +141,12 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 /// Pushes the sentence ranges of one line (no line break inside) into `out`.
 pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
+    let quotes = quotations(line);
     let mut start = 0;
     for (at, piece) in line.split_sentence_bound_indices() {
         let end = at + piece.len();
-        if end < line.len() && continues(&line[start..end], &line[end..]) {
+        if end < line.len() && (inside(&quotes, end) || continues(&line[start..end], &line[end..]))
+        {
             continue;
         }
         out.push(start..end);
@@ -118,6 +157,48 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Byte ranges of the quotations of a line that close on it: a quotation is part of the
+/// sentence that quotes it, as in Japanese 「」, so "A. B," he said is one sentence. A quote
+/// left open (news style for quotes running over paragraphs) protects nothing.
+fn quotations(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut prev = ' ';
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        // A straight quote opens after a space or bracket and before a letter; otherwise it
+        // closes. Pairing by position alone would turn every quote inside out after one stray.
+        let opens = match c {
+            '\u{201c}' => true,
+            '"' => (prev.is_whitespace() || "([{".contains(prev)) && !next.is_whitespace(),
+            _ => false,
+        };
+        let closes = match c {
+            '\u{201d}' => true,
+            '"' => !opens,
+            _ => false,
+        };
+        if opens {
+            open = Some((i, c));
+        } else if closes {
+            if let Some((o, _)) = open.take() {
+                out.push(o..i);
+            }
+        }
+        prev = c;
+    }
+    out
+}
+
+/// Whether a boundary at byte `at` falls strictly inside one of `quotes`.
+fn inside(quotes: &[Range<usize>], at: usize) -> bool {
+    quotes.iter().any(|q| q.start < at && at <= q.end)
+}
+
+/// Names that end in an exclamation mark inside a sentence ("Yahoo! News").
+const BANG_NAMES: &[&str] = &["Yahoo!", "Jeopardy!", "Wham!"];
+
 /// Whether a UAX #29 boundary between `before` (the sentence so far) and `after` is false.
 fn continues(before: &str, after: &str) -> bool {
     let before = before.trim_end();
@@ -127,6 +208,9 @@ fn continues(before: &str, after: &str) -> bool {
     };
     // "Why?" he asked. / the U.S. economy: a lowercase word never opens a sentence.
     if first.is_lowercase() {
+        return true;
+    }
+    if BANG_NAMES.iter().any(|n| before.ends_with(n)) {
         return true;
     }
     // Opening punctuation or a closing quote before the next word keeps UAX #29's break.
@@ -155,6 +239,10 @@ fn continues(before: &str, after: &str) -> bool {
         if c.is_uppercase() {
             return first.is_uppercase() && !SENTENCE_STARTERS.contains(&next_word);
         }
+    }
+    // "8 p.m. Wednesday" and "9 a.m. JST" go on; "after 8 p.m. Mizuno took" does not.
+    if lower == "a.m" || lower == "p.m" {
+        return TIME_FOLLOWERS.contains(&next_word);
     }
     if AMBIGUOUS.contains(&lower.as_str()) {
         return !SENTENCE_STARTERS.contains(&next_word) && !next_is_number;
@@ -205,6 +293,18 @@ mod tests {
     }
 
     #[test]
+    fn time_of_day_ends_a_sentence_unless_a_day_or_zone_follows() {
+        assert_eq!(
+            split("He resigned after 8 p.m. Mizuno won. It began at 9:22 a.m. Wednesday in Tokyo."),
+            vec![
+                "He resigned after 8 p.m.",
+                "Mizuno won.",
+                "It began at 9:22 a.m. Wednesday in Tokyo."
+            ]
+        );
+    }
+
+    #[test]
     fn numbers_decimals_and_quotes() {
         assert_eq!(
             split("Prices rose 3.5 percent, the No. 4 item said. \"We are pleased,\" he said. \"Why?\" she asked."),
@@ -212,6 +312,15 @@ mod tests {
                 "Prices rose 3.5 percent, the No. 4 item said.",
                 "\"We are pleased,\" he said.",
                 "\"Why?\" she asked."
+            ]
+        );
+        assert_eq!(
+            split("He said, \u{201c}It was luck. The bullets missed me.\u{201d} Then he left. \"It hurt. A lot."),
+            vec![
+                "He said, \u{201c}It was luck. The bullets missed me.\u{201d}",
+                "Then he left.",
+                "\"It hurt.",
+                "A lot."
             ]
         );
         assert_eq!(

@@ -70,7 +70,18 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
             }
             continue;
         }
-        if depth == 0 && is_stop(c) {
+        // Yahoo!ニュース, Wham!: an ASCII mark glued between Latin letters and more text is
+        // part of a name.
+        let in_name = matches!(c, '!' | '?')
+            && line[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_alphanumeric())
+            && line[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|n| !is_stop(n) && !n.is_whitespace() && !CLOSERS.contains(n));
+        if depth == 0 && is_stop(c) && !in_name {
             let mut end = i + c.len_utf8();
             // The whole run of stops (！？, 。。) and any closing brackets after it.
             while let Some(&(j, d)) = chars.peek() {
@@ -158,6 +169,14 @@ mod tests {
         assert_eq!(
             split("「よかった。」と笑った（写真は会見。）。"),
             vec!["「よかった。」と笑った（写真は会見。）。"]
+        );
+    }
+
+    #[test]
+    fn exclamation_inside_a_latin_name_is_not_a_stop() {
+        assert_eq!(
+            split("（東スポWeb）-Yahoo!ニュース今季は好調だ。"),
+            vec!["（東スポWeb）-Yahoo!ニュース今季は好調だ。"]
         );
     }
 
