@@ -1,8 +1,11 @@
 //! The aligner's parameters, in one place.
 //!
 //! Where they come from: the length model's spread and the weights below were estimated on
-//! the development documents of `../shared/eval/data` (WMT21 newstest, 146 article pairs,
-//! both translation directions), by `scripts/fit_params.py`. The ratio of English to
+//! the development documents of `../shared/eval` (WMT21 newstest, 146 article pairs, both
+//! translation directions, `news` profile) by `scripts/fit_params.py`, a coordinate search
+//! for strict F1, then checked on the `clean` and `news-long` sets. The fit wanted an even
+//! cheaper skip (-0.14) for that profile's many dropped sentences; that lost accuracy on the
+//! clean sets, which have none, so the skip stays at a middle value. The ratio of English to
 //! Japanese characters is not a parameter: it is measured on each document pair, since it
 //! differs with the direction of translation (median 3.0 when Japanese is the original, 2.3
 //! when English is) and with the writer.
@@ -52,17 +55,45 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            len_sigma: 0.35,
+            len_sigma: 0.45,
             len_short_var: 1.0,
             len_weight: 1.0,
-            sim_weight: 6.0,
-            sim_smoothing: 2.0,
-            skip_score: -1.0,
-            merge_score: -0.5,
+            sim_weight: 8.0,
+            sim_smoothing: 1.33,
+            skip_score: -0.375,
+            merge_score: -0.665,
             paragraph_bonus: 0.3,
             paragraph_cross: 1.0,
             band: 24,
             full_search_cells: 250_000,
         }
+    }
+}
+
+impl Params {
+    /// Sets one parameter by name, for experiments and re-estimation (`--params k=v,...`).
+    pub fn set(&mut self, name: &str, value: f32) -> Result<(), String> {
+        let slot = match name {
+            "len_sigma" => &mut self.len_sigma,
+            "len_short_var" => &mut self.len_short_var,
+            "len_weight" => &mut self.len_weight,
+            "sim_weight" => &mut self.sim_weight,
+            "sim_smoothing" => &mut self.sim_smoothing,
+            "skip_score" => &mut self.skip_score,
+            "merge_score" => &mut self.merge_score,
+            "paragraph_bonus" => &mut self.paragraph_bonus,
+            "paragraph_cross" => &mut self.paragraph_cross,
+            "band" => {
+                self.band = value as usize;
+                return Ok(());
+            }
+            "full_search_cells" => {
+                self.full_search_cells = value as usize;
+                return Ok(());
+            }
+            other => return Err(format!("unknown parameter {other:?}")),
+        };
+        *slot = value;
+        Ok(())
     }
 }

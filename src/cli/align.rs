@@ -42,6 +42,9 @@ pub struct Args {
     /// A compiled lindera dictionary directory to tokenize Japanese with instead of IPADIC.
     #[arg(long, value_name = "DIR")]
     dict: Option<PathBuf>,
+    /// Override aligner parameters, `name=value,...` (see src/align/params.rs).
+    #[arg(long, value_name = "LIST", hide = true)]
+    params: Option<String>,
     /// Threads for feature extraction.
     #[arg(long, default_value_t = 2)]
     threads: usize,
@@ -67,7 +70,7 @@ impl From<AlignFormat> for Format {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    if args.en_file == PathBuf::from("-") && args.ja_file == PathBuf::from("-") {
+    if args.en_file.as_os_str() == "-" && args.ja_file.as_os_str() == "-" {
         bail!("only one of EN_FILE and JA_FILE can be standard input (-)");
     }
     if let Some(s) = args.min_score {
@@ -98,6 +101,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let mut aligner = Aligner::new(&tokenizer, lexicon);
     aligner.threads = args.threads.max(1);
+    for kv in args
+        .params
+        .iter()
+        .flat_map(|p| p.split(','))
+        .filter(|kv| !kv.is_empty())
+    {
+        let (k, v) = kv
+            .split_once('=')
+            .ok_or_else(|| anyhow::anyhow!("--params: expected name=value, found {kv:?}"))?;
+        let v: f32 = v
+            .parse()
+            .map_err(|_| anyhow::anyhow!("--params: {k}: not a number: {v:?}"))?;
+        aligner
+            .params
+            .set(k, v)
+            .map_err(|e| anyhow::anyhow!("--params: {e}"))?;
+    }
     let alignment = aligner.align(&en, &ja);
     let aligned = Aligned {
         en: &en,

@@ -22,17 +22,25 @@ struct Record<'a> {
     kind: String,
 }
 
-fn side(
-    doc: &Document,
-    ids: std::ops::Range<usize>,
-) -> (Vec<&str>, Vec<usize>, Vec<[usize; 2]>, Vec<usize>) {
-    let texts = ids.clone().map(|i| doc.sentence_text(i)).collect();
-    let spans = ids
-        .clone()
-        .map(|i| [doc.sentences[i].span.start, doc.sentences[i].span.end])
-        .collect();
-    let paragraphs = ids.clone().map(|i| doc.sentences[i].paragraph).collect();
-    (texts, ids.collect(), spans, paragraphs)
+/// One side of a bead, column by column.
+struct SideColumns<'a> {
+    texts: Vec<&'a str>,
+    ids: Vec<usize>,
+    spans: Vec<[usize; 2]>,
+    paragraphs: Vec<usize>,
+}
+
+fn side(doc: &Document, ids: std::ops::Range<usize>) -> SideColumns<'_> {
+    let sentences = &doc.sentences[ids.clone()];
+    SideColumns {
+        texts: sentences.iter().map(|s| s.text(&doc.text)).collect(),
+        ids: ids.collect(),
+        spans: sentences
+            .iter()
+            .map(|s| [s.span.start, s.span.end])
+            .collect(),
+        paragraphs: sentences.iter().map(|s| s.paragraph).collect(),
+    }
 }
 
 pub fn write(out: &mut dyn Write, aligned: &Aligned<'_>, options: &Options) -> std::io::Result<()> {
@@ -40,17 +48,17 @@ pub fn write(out: &mut dyn Write, aligned: &Aligned<'_>, options: &Options) -> s
         if bead.is_pair() && options.min_score.is_some_and(|m| bead.score < m) {
             continue;
         }
-        let (en, en_ids, en_spans, en_paragraphs) = side(aligned.en, bead.en.clone());
-        let (ja, ja_ids, ja_spans, ja_paragraphs) = side(aligned.ja, bead.ja.clone());
+        let en = side(aligned.en, bead.en.clone());
+        let ja = side(aligned.ja, bead.ja.clone());
         let record = Record {
-            en,
-            ja,
-            en_ids,
-            ja_ids,
-            en_spans,
-            ja_spans,
-            en_paragraphs,
-            ja_paragraphs,
+            en: en.texts,
+            ja: ja.texts,
+            en_ids: en.ids,
+            ja_ids: ja.ids,
+            en_spans: en.spans,
+            ja_spans: ja.spans,
+            en_paragraphs: en.paragraphs,
+            ja_paragraphs: ja.paragraphs,
             score: (bead.score as f64 * 1e4).round() / 1e4,
             kind: bead.kind(),
         };
