@@ -45,6 +45,11 @@ pub struct Params {
     pub paragraph_bonus: f32,
     /// Cost of a bead whose one side crosses a paragraph break.
     pub paragraph_cross: f32,
+    /// Confidence is sigmoid(slope × margin + offset), the margin being how much the best
+    /// alignment loses without the bead; fitted by logistic regression on whether beads of
+    /// the development sets are right (`scripts/fit_confidence.py`).
+    pub confidence_slope: f32,
+    pub confidence_offset: f32,
     /// Half-width of the search band around the anchor path, in sentences; it doubles until
     /// the best path stays clear of its edges.
     pub band: usize,
@@ -64,6 +69,8 @@ impl Default for Params {
             merge_score: -0.665,
             paragraph_bonus: 0.3,
             paragraph_cross: 1.0,
+            confidence_slope: 1.08,
+            confidence_offset: 0.867,
             band: 24,
             full_search_cells: 250_000,
         }
@@ -83,6 +90,8 @@ impl Params {
             "merge_score" => &mut self.merge_score,
             "paragraph_bonus" => &mut self.paragraph_bonus,
             "paragraph_cross" => &mut self.paragraph_cross,
+            "confidence_slope" => &mut self.confidence_slope,
+            "confidence_offset" => &mut self.confidence_offset,
             "band" => {
                 self.band = value as usize;
                 return Ok(());

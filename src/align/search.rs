@@ -167,23 +167,22 @@ pub fn search(model: &Model, params: &Params) -> Alignment {
             Band::around(&anchors, n, m, w)
         };
         let cache = PairCache::new(model, &band);
-        let (path, touches_edge) = run_dp(model, &band, &cache);
+        let (path, forward, touches_edge) = run_dp(model, &band, &cache);
         let is_full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
         if !touches_edge || is_full {
-            return finish(model, &cache, path);
+            return finish(model, &band, &cache, path, &forward, params);
         }
         w *= 2;
     }
 }
 
 /// Runs the DP; returns the beads (raw scores) and whether the path ran along the band's edge.
-fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> (Vec<(Bead, f32)>, bool) {
+fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> (Vec<(Bead, f32)>, Vec<f32>, bool) {
     let (n, m) = (model.n_en(), model.n_ja());
     let cells = *band.start.last().unwrap_or(&0);
     let mut best = vec![f32::NEG_INFINITY; cells];
     let mut back = vec![u8::MAX; cells];
     best[0] = 0.0;
-    let pair = |i: usize, j: usize| cache.get(i, j);
     for i in 0..=n {
         for j in band.lo[i]..=band.hi[i] {
             let here = band.start[i] + j - band.lo[i];
@@ -203,11 +202,7 @@ fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> (Vec<(Bead, f32)>, b
                 if base == f32::NEG_INFINITY {
                     continue;
                 }
-                let gain = if a == 0 || b == 0 {
-                    model.skip() * (a + b) as f32
-                } else {
-                    model.bead(i - a, a, j - b, b, pair) + model.paragraph_start(i - a, j - b)
-                };
+                let gain = gain(model, cache, i - a, j - b, a, b);
                 if base + gain > top {
                     top = base + gain;
                     arg = s as u8;
@@ -240,42 +235,89 @@ fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> (Vec<(Bead, f32)>, b
         j -= b;
     }
     beads.reverse();
-    (beads, touches)
+    (beads, best, touches)
+}
+
+/// Score of the bead that covers `a` English sentences from `i` and `b` Japanese from `j`.
+fn gain(model: &Model, cache: &PairCache, i: usize, j: usize, a: usize, b: usize) -> f32 {
+    if a == 0 || b == 0 {
+        model.skip() * (a + b) as f32
+    } else {
+        model.bead(i, a, j, b, |x, y| cache.get(x, y)) + model.paragraph_start(i, j)
+    }
+}
+
+/// Best score from each cell to the end: the forward DP run backwards.
+fn backward(model: &Model, band: &Band, cache: &PairCache) -> Vec<f32> {
+    let (n, m) = (model.n_en(), model.n_ja());
+    let mut rest = vec![f32::NEG_INFINITY; *band.start.last().unwrap_or(&0)];
+    for i in (0..=n).rev() {
+        for j in (band.lo[i]..=band.hi[i]).rev() {
+            let here = band.start[i] + j - band.lo[i];
+            if i == n && j == m {
+                rest[here] = 0.0;
+                continue;
+            }
+            let mut top = f32::NEG_INFINITY;
+            for &(a, b) in BEAD_SHAPES {
+                if i + a > n || j + b > m {
+                    continue;
+                }
+                let Some(to) = band.cell(i + a, j + b) else {
+                    continue;
+                };
+                if rest[to] > f32::NEG_INFINITY {
+                    top = top.max(gain(model, cache, i, j, a, b) + rest[to]);
+                }
+            }
+            rest[here] = top;
+        }
+    }
+    rest
 }
 
 fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
-/// Turns raw bead scores into confidences in [0, 1]: how much better the bead did than
-/// leaving its sentences unmatched (for pairs), or than the best pairing its sentence had
-/// nearby (for unmatched sentences).
-fn finish(model: &Model, cache: &PairCache, path: Vec<(Bead, f32)>) -> Alignment {
-    let pair = |i: usize, j: usize| cache.get(i, j);
-    let skip = model.skip();
+/// Turns beads into confidences in [0, 1] from their margin: how much worse the best
+/// alignment is that does not take this bead, but takes another bead ending where it ends or
+/// starting where it starts. A bead no alternative comes near is near 1; a coin toss is low.
+fn finish(
+    model: &Model,
+    band: &Band,
+    cache: &PairCache,
+    path: Vec<(Bead, f32)>,
+    forward: &[f32],
+    params: &Params,
+) -> Alignment {
     let (n, m) = (model.n_en(), model.n_ja());
+    let rest = backward(model, band, cache);
+    let total = forward[band.cell(n, m).expect("end in band")];
     let beads = path
         .into_iter()
-        .map(|(mut bead, raw)| {
-            let size = (bead.en.len() + bead.ja.len()) as f32;
-            bead.score = if bead.is_pair() {
-                sigmoid(raw - skip * size)
-            } else {
-                // The best 1-1 this sentence could have made with a neighbour.
-                let best = if let Some(i) = bead.en.clone().next() {
-                    let j0 = bead.ja.start;
-                    (j0.saturating_sub(2)..(j0 + 2).min(m))
-                        .map(|j| model.bead(i, 1, j, 1, pair))
-                        .fold(f32::NEG_INFINITY, f32::max)
-                } else {
-                    let j = bead.ja.start;
-                    let i0 = bead.en.start;
-                    (i0.saturating_sub(2)..(i0 + 2).min(n))
-                        .map(|i| model.bead(i, 1, j, 1, pair))
-                        .fold(f32::NEG_INFINITY, f32::max)
-                };
-                sigmoid(2.0 * skip - best)
-            };
+        .map(|(mut bead, _)| {
+            let (i0, j0, i1, j1) = (bead.en.start, bead.ja.start, bead.en.end, bead.ja.end);
+            let shape = (i1 - i0, j1 - j0);
+            let mut alt = f32::NEG_INFINITY;
+            for &(a, b) in BEAD_SHAPES.iter().filter(|&&s| s != shape) {
+                // Another bead ending at (i1, j1).
+                if a <= i1 && b <= j1 {
+                    if let (Some(from), Some(to)) = (band.cell(i1 - a, j1 - b), band.cell(i1, j1)) {
+                        alt = alt.max(
+                            forward[from] + gain(model, cache, i1 - a, j1 - b, a, b) + rest[to],
+                        );
+                    }
+                }
+                // Another bead starting at (i0, j0).
+                if i0 + a <= n && j0 + b <= m {
+                    if let (Some(from), Some(to)) = (band.cell(i0, j0), band.cell(i0 + a, j0 + b)) {
+                        alt = alt.max(forward[from] + gain(model, cache, i0, j0, a, b) + rest[to]);
+                    }
+                }
+            }
+            let margin = (total - alt).max(0.0);
+            bead.score = sigmoid(params.confidence_slope * margin + params.confidence_offset);
             bead
         })
         .collect();
