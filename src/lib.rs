@@ -3,6 +3,25 @@
 //! The pipeline: [`input`] reads and checks text, [`segment`] splits it into sentences,
 //! [`features`] finds lengths and anchors, [`align`] pairs the sentences, [`export`] writes
 //! the beads. [`Aligner`] runs the middle of it for one document pair.
+//!
+//! ```
+//! use hashi::segment::{Document, Lang};
+//! use hashi::{dictionary, lexicon::Lexicon, Aligner};
+//!
+//! let en = Document::segment(Lang::En, "JAXA launched the rocket on July 24. \
+//!     About 4,000 people watched. Japan's fiscal year starts in April.".into());
+//! let ja = Document::segment(Lang::Ja, "JAXAは7月24日、ロケットを打ち上げた。\
+//!     見物客は約4千人に上った。".into());
+//! let aligner = Aligner::new(dictionary::shared(), Some(Lexicon::embedded()));
+//! let beads: Vec<String> = aligner
+//!     .align(&en, &ja)
+//!     .beads
+//!     .iter()
+//!     .map(|b| format!("{:?}:{:?}", b.en, b.ja))
+//!     .collect();
+//! // The background sentence for foreign readers has no Japanese counterpart.
+//! assert_eq!(beads, ["0..1:0..1", "1..2:1..2", "2..3:2..2"]);
+//! ```
 
 pub mod align;
 pub mod aligner;
