@@ -44,10 +44,25 @@ pub fn decode(name: &Path, bytes: Vec<u8>) -> Result<String> {
     })
 }
 
-/// A guess at what the bytes are, for the error message.
+/// A guess at what the bytes are, for the error message: Japanese files that are not UTF-8
+/// are nearly always Shift_JIS or EUC-JP, and a decoder that meets no error names it.
 fn encoding_hint(bytes: &[u8]) -> String {
     if bytes.contains(&0) {
         return " (the file contains NUL bytes: is it binary, or UTF-16?)".into();
+    }
+    // EUC-JP first: its bytes also decode as Shift_JIS (as half-width kana), not the reverse.
+    for (encoding, name, iconv) in [
+        (encoding_rs::EUC_JP, "EUC-JP", "EUC-JP"),
+        (encoding_rs::SHIFT_JIS, "Shift_JIS", "SHIFT_JIS"),
+    ] {
+        if encoding
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .is_some()
+        {
+            return format!(
+                " (it looks like {name}: convert it first, e.g. `iconv -f {iconv} -t UTF-8`)"
+            );
+        }
     }
     " (is it Shift_JIS or EUC-JP? convert it to UTF-8 first, e.g. `iconv -f SHIFT_JIS -t UTF-8`)"
         .into()
@@ -62,6 +77,14 @@ mod tests {
         let err = decode(Path::new("ja.txt"), b"abc\x82\xa0def".to_vec()).unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("ja.txt: invalid UTF-8 at byte 3"), "{msg}");
+        assert!(msg.contains("looks like Shift_JIS"), "{msg}");
+    }
+
+    #[test]
+    fn euc_jp_is_named() {
+        let (bytes, _, _) = encoding_rs::EUC_JP.encode("東京で雨が降った。");
+        let err = decode(Path::new("ja.txt"), bytes.into_owned()).unwrap_err();
+        assert!(err.to_string().contains("looks like EUC-JP"), "{err}");
     }
 
     #[test]
