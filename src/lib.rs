@@ -25,6 +25,7 @@
 
 pub mod align;
 pub mod aligner;
+pub mod batch;
 pub mod dictionary;
 pub mod error;
 pub mod eval;

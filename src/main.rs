@@ -23,6 +23,8 @@ enum Command {
     Segment(cli::segment::Args),
     /// Pair the sentences of an English article and its Japanese original.
     Align(cli::align::Args),
+    /// Align many document pairs (a manifest, two directories, or JSONL on standard input).
+    Batch(cli::batch::Args),
     /// Score a bead file against a gold one (precision, recall, F1; strict and lax).
     Eval(cli::eval::Args),
 }
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Segment(args) => cli::segment::run(args),
         Command::Align(args) => cli::align::run(args),
+        Command::Batch(args) => cli::batch::run(args),
         Command::Eval(args) => cli::eval::run(args),
     };
     match result {

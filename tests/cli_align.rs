@@ -198,3 +198,17 @@ fn aligns_without_the_lexicon_too() {
     let out = align("jaxa-launch", &["--format", "beads", "--no-lexicon"]);
     assert!(out.lines().any(|l| l == "[13,14]:[14]"), "{out}");
 }
+
+#[test]
+fn an_empty_side_is_an_error_naming_the_file() {
+    let dir = std::env::temp_dir().join(format!("hashi-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "\n  \n").unwrap();
+    let ja = corpus("jaxa-launch").join("ja.txt");
+    let out = hashi(&["align", empty.to_str().unwrap(), ja.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("empty.txt: no sentences"), "{err}");
+}

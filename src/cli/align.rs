@@ -1,12 +1,13 @@
 //! `hashi align EN_FILE JA_FILE`: pair the sentences of an English article and its Japanese
 //! original, and write the beads (parallel CSV by default).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 
 use hashi::export::{self, Aligned, Format};
+use hashi::input;
 use hashi::lexicon::Lexicon;
 use hashi::segment::{Document, Lang};
 use hashi::Aligner;
@@ -24,15 +25,32 @@ pub struct Args {
     #[arg(long)]
     presegmented: bool,
     /// Output format: csv (every bead), jsonl (every bead, with ids, spans and paragraphs),
-    /// tsv (pairs only), beads (Vecalign's [0,1]:[2] lines).
+    /// tsv (pairs only), beads (Vecalign's [0,1]:[2] lines), tmx (TMX 1.4b translation
+    /// memory, pairs only), moses (PREFIX.en and PREFIX.ja, line N translating line N;
+    /// needs -o PREFIX), hf-jsonl (Hugging Face datasets {"translation": {"en", "ja"}} lines).
     #[arg(long, short, value_enum, default_value_t = AlignFormat::Csv)]
     format: AlignFormat,
-    /// Write to FILE (atomically) instead of standard output.
+    /// Write to FILE (atomically) instead of standard output. With --format moses, a prefix:
+    /// FILE.en and FILE.ja are written.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Leave out pairs whose confidence is below this (0 to 1) from pair-only outputs and CSV/JSONL.
     #[arg(long, value_name = "SCORE")]
     min_score: Option<f32>,
+    /// Language code of the English side in TMX (xml:lang, srclang); en-US for tools that
+    /// want a region.
+    #[arg(long, value_name = "CODE", default_value = "en", value_parser = lang_code)]
+    en_lang: String,
+    /// Language code of the Japanese side in TMX; ja-JP for tools that want a region.
+    #[arg(long, value_name = "CODE", default_value = "ja", value_parser = lang_code)]
+    ja_lang: String,
+    /// The source language a TMX file declares.
+    #[arg(long, value_enum, default_value_t = SrcLang::En)]
+    srclang: SrcLang,
+    /// csv and tsv: put ' before a cell starting with =, +, -, @, tab or CR, so spreadsheets
+    /// show it as text instead of running it as a formula. Changes those cells' text.
+    #[arg(long)]
+    spreadsheet_safe: bool,
     /// An EDICT-format lexicon to use instead of the bundled one.
     #[arg(long, value_name = "PATH", conflicts_with = "no_lexicon")]
     lexicon: Option<PathBuf>,
@@ -56,6 +74,30 @@ enum AlignFormat {
     Jsonl,
     Tsv,
     Beads,
+    Tmx,
+    Moses,
+    HfJsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum SrcLang {
+    En,
+    Ja,
+}
+
+/// A language tag as BCP 47 writes them (`en`, `en-US`, `zh-Hant-TW`): letters and digits in
+/// hyphen-separated subtags. Checked because it lands in XML attributes CAT tools match on.
+fn lang_code(s: &str) -> Result<String, String> {
+    let ok = !s.is_empty()
+        && s.split('-')
+            .all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "{s:?} is not a language code like en, en-US or ja-JP"
+        ))
+    }
 }
 
 impl From<AlignFormat> for Format {
@@ -65,6 +107,9 @@ impl From<AlignFormat> for Format {
             AlignFormat::Jsonl => Format::Jsonl,
             AlignFormat::Tsv => Format::Tsv,
             AlignFormat::Beads => Format::Beads,
+            AlignFormat::Tmx => Format::Tmx,
+            AlignFormat::Moses => Format::Moses,
+            AlignFormat::HfJsonl => Format::HfJsonl,
         }
     }
 }
@@ -78,6 +123,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
             bail!("--min-score must be between 0 and 1, not {s}");
         }
     }
+    if args.spreadsheet_safe && !matches!(args.format, AlignFormat::Csv | AlignFormat::Tsv) {
+        bail!("--spreadsheet-safe applies to --format csv and tsv only");
+    }
+    let moses_prefix = match (args.format, &args.output) {
+        (AlignFormat::Moses, None) => bail!(
+            "--format moses writes two files: name them with -o PREFIX (PREFIX.en and PREFIX.ja)"
+        ),
+        (AlignFormat::Moses, Some(prefix)) => Some(prefix.clone()),
+        _ => None,
+    };
     let en_text = hashi::input::read_text(Some(&args.en_file))?;
     let ja_text = hashi::input::read_text(Some(&args.ja_file))?;
     let make = |lang, text| {
@@ -89,6 +144,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let en = make(Lang::En, en_text);
     let ja = make(Lang::Ja, ja_text);
+    // Aligning against nothing would print every sentence as unmatched: almost always a
+    // wrong file, so say so instead of writing a useless output.
+    for (doc, path) in [(&en, &args.en_file), (&ja, &args.ja_file)] {
+        if doc.is_empty() {
+            bail!(
+                "{}: no sentences: the file is empty or blank",
+                input::display_name(Some(path)).display()
+            );
+        }
+    }
     let tokenizer = load_tokenizer(args.dict.as_deref())?;
     let owned_lexicon;
     let lexicon: Option<&Lexicon> = if args.no_lexicon {
@@ -123,12 +188,37 @@ pub fn run(args: Args) -> Result<ExitCode> {
         en: &en,
         ja: &ja,
         alignment: &alignment,
+        doc_id: None,
     };
     let options = export::Options {
         min_score: args.min_score,
+        en_lang: args.en_lang,
+        ja_lang: args.ja_lang,
+        srclang: match args.srclang {
+            SrcLang::En => Lang::En,
+            SrcLang::Ja => Lang::Ja,
+        },
+        spreadsheet_safe: args.spreadsheet_safe,
     };
-    output::write_atomically(args.output.as_deref(), |out| {
-        export::write(out, args.format.into(), &aligned, &options)
-    })?;
+    if let Some(prefix) = moses_prefix {
+        let paths = [with_suffix(&prefix, "en"), with_suffix(&prefix, "ja")];
+        output::write_two_atomically([&paths[0], &paths[1]], |en_out, ja_out| {
+            let mut w = export::Writer::begin_pair(en_out, ja_out, Format::Moses, &options)?;
+            w.document(&aligned)?;
+            w.end()
+        })?;
+    } else {
+        output::write_atomically(args.output.as_deref(), |out| {
+            export::write(out, args.format.into(), &aligned, &options)
+        })?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `PREFIX.en`: the suffix appended, not substituted (`corpus.v2` gives `corpus.v2.en`).
+fn with_suffix(prefix: &Path, suffix: &str) -> PathBuf {
+    let mut name = prefix.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
 }

@@ -1,6 +1,7 @@
 //! One module a subcommand: its arguments and a `run` that wires library stages together.
 
 pub mod align;
+pub mod batch;
 pub mod eval;
 pub mod output;
 pub mod segment;

@@ -1,10 +1,11 @@
 //! Vecalign's bead lines, `[0,1]:[2]`, every bead including unmatched sentences (`[3]:[]`).
+//! The format has no room for a document id or a score.
 
 use std::io::Write;
 
 use super::{ids, Aligned};
 
-pub fn write(out: &mut dyn Write, aligned: &Aligned<'_>) -> std::io::Result<()> {
+pub fn document(out: &mut dyn Write, aligned: &Aligned<'_>) -> std::io::Result<()> {
     for bead in &aligned.alignment.beads {
         writeln!(
             out,

@@ -1,35 +1,48 @@
 //! Parallel CSV: the default output, every bead a row (unmatched sentences included).
+//! `doc_id` leads the row only when the documents have ids, so that single-document output
+//! keeps the `en_ids,ja_ids,en,ja,score,kind` header scripts already read.
 
 use std::io::Write;
 
-use super::{ids, Aligned, Options};
+use super::{ids, spreadsheet_safe, Aligned, Options};
 
-#[derive(serde::Serialize)]
-struct Row<'a> {
-    en_ids: String,
-    ja_ids: String,
-    en: &'a str,
-    ja: &'a str,
-    score: String,
-    kind: String,
+const HEADER: [&str; 6] = ["en_ids", "ja_ids", "en", "ja", "score", "kind"];
+
+pub fn header(out: &mut dyn Write, with_doc_id: bool) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    let doc_id = with_doc_id.then_some("doc_id");
+    w.write_record(doc_id.iter().copied().chain(HEADER))?;
+    w.flush()
 }
 
-pub fn write(out: &mut dyn Write, aligned: &Aligned<'_>, options: &Options) -> std::io::Result<()> {
+pub fn document(
+    out: &mut dyn Write,
+    aligned: &Aligned<'_>,
+    options: &Options,
+    with_doc_id: bool,
+) -> std::io::Result<()> {
+    let cell = |text: &str| -> String {
+        if options.spreadsheet_safe {
+            spreadsheet_safe(text).into_owned()
+        } else {
+            text.to_string()
+        }
+    };
+    let doc_id = with_doc_id.then(|| cell(aligned.doc_id.unwrap_or("")));
     let mut w = csv::Writer::from_writer(out);
     for bead in &aligned.alignment.beads {
-        if bead.is_pair() && options.min_score.is_some_and(|m| bead.score < m) {
+        if bead.is_pair() && options.below_min(bead) {
             continue;
         }
-        let en = aligned.en_text(bead);
-        let ja = aligned.ja_text(bead);
-        w.serialize(Row {
-            en_ids: ids(bead.en.clone(), ";"),
-            ja_ids: ids(bead.ja.clone(), ";"),
-            en: &en,
-            ja: &ja,
-            score: format!("{:.4}", bead.score),
-            kind: bead.kind(),
-        })?;
+        let row = [
+            ids(bead.en.clone(), ";"),
+            ids(bead.ja.clone(), ";"),
+            cell(&aligned.en_text(bead)),
+            cell(&aligned.ja_text(bead)),
+            format!("{:.4}", bead.score),
+            bead.kind(),
+        ];
+        w.write_record(doc_id.iter().chain(&row))?;
     }
     w.flush()
 }

@@ -1,15 +1,18 @@
 //! JSONL: one bead a line, with each side's sentences, ids, byte spans and paragraphs, so
-//! that paragraph boundaries and the input positions stay recoverable.
+//! that paragraph boundaries and the input positions stay recoverable. `doc_id` leads the
+//! object when the document has one.
 
 use std::io::Write;
 
 use serde::Serialize;
 
-use super::{Aligned, Options};
+use super::{score_4, Aligned, Options};
 use crate::segment::Document;
 
 #[derive(Serialize)]
 struct Record<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doc_id: Option<&'a str>,
     en: Vec<&'a str>,
     ja: Vec<&'a str>,
     en_ids: Vec<usize>,
@@ -43,14 +46,19 @@ fn side(doc: &Document, ids: std::ops::Range<usize>) -> SideColumns<'_> {
     }
 }
 
-pub fn write(out: &mut dyn Write, aligned: &Aligned<'_>, options: &Options) -> std::io::Result<()> {
+pub fn document(
+    out: &mut dyn Write,
+    aligned: &Aligned<'_>,
+    options: &Options,
+) -> std::io::Result<()> {
     for bead in &aligned.alignment.beads {
-        if bead.is_pair() && options.min_score.is_some_and(|m| bead.score < m) {
+        if bead.is_pair() && options.below_min(bead) {
             continue;
         }
         let en = side(aligned.en, bead.en.clone());
         let ja = side(aligned.ja, bead.ja.clone());
         let record = Record {
+            doc_id: aligned.doc_id,
             en: en.texts,
             ja: ja.texts,
             en_ids: en.ids,
@@ -59,7 +67,7 @@ pub fn write(out: &mut dyn Write, aligned: &Aligned<'_>, options: &Options) -> s
             ja_spans: ja.spans,
             en_paragraphs: en.paragraphs,
             ja_paragraphs: ja.paragraphs,
-            score: (bead.score as f64 * 1e4).round() / 1e4,
+            score: score_4(bead.score),
             kind: bead.kind(),
         };
         serde_json::to_writer(&mut *out, &record)?;

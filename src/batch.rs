@@ -1,0 +1,462 @@
+//! Aligning many document pairs in one run, in parallel, streaming, in input order.
+//!
+//! A feeder thread pulls [`Source`]s from the input lazily; worker threads read, segment and
+//! align them, sharing one [`Aligner`] (so one tokenizer and one lexicon); the calling thread
+//! puts the outcomes back in input order and hands each to a [`Sink`] as soon as every
+//! document before it is done. At most [`Settings::window`] documents are between the feeder
+//! and the sink at any time, so memory follows the work in flight, never the corpus size.
+//!
+//! A document that cannot be aligned (unreadable, not UTF-8, an empty side, sides of very
+//! different size, a malformed input line) becomes an [`Outcome`] with a [`DocError`] in its
+//! place; the run goes on.
+//!
+//! The inputs are in [`sources`]; reading back what an earlier, interrupted run wrote is in
+//! [`resume`].
+
+pub mod resume;
+pub mod sources;
+
+use std::collections::{BTreeMap, HashSet};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError, TryRecvError};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use crate::align::Alignment;
+use crate::segment::{Document, Lang};
+use crate::Aligner;
+
+/// One document pair as the input names it. Texts are read by the workers, not the feeder,
+/// so that reading files runs in parallel too.
+#[derive(Debug)]
+pub enum Source {
+    /// Two files (manifest rows, paired directories).
+    Files {
+        id: String,
+        en: PathBuf,
+        ja: PathBuf,
+    },
+    /// Both texts given inline.
+    Inline { id: String, en: String, ja: String },
+    /// A raw line of JSONL with inline texts, `{"id", "en", "ja"}`; `line` is 1-based.
+    /// Parsing it is left to the workers since a line holds two whole articles.
+    JsonLine { line: usize, bytes: Vec<u8> },
+    /// A document the input already shows to be unusable (a row without a path, a file on one
+    /// side only); it keeps its place in the order so that it is reported there.
+    Invalid { id: String, error: DocError },
+}
+
+/// Why one document of a batch was not aligned.
+#[derive(Debug, thiserror::Error)]
+pub enum DocError {
+    /// Reading or decoding a file (the message names the file).
+    #[error(transparent)]
+    Input(#[from] crate::Error),
+    /// A file present in one of the paired directories only.
+    #[error("no {missing} counterpart: {} does not exist", expected.display())]
+    Unpaired {
+        missing: &'static str,
+        expected: PathBuf,
+    },
+    /// An input line (manifest row, JSONL line) that does not describe a document.
+    #[error("{message} (line {line})")]
+    BadRecord { line: usize, message: String },
+    #[error("the {} side has no sentence", side_name(*.0))]
+    EmptySide(Lang),
+    #[error(
+        "the sides differ too much in size: {en} English sentences, {ja} Japanese \
+         (the larger may be at most {ratio} times the smaller plus {slack})"
+    )]
+    Lopsided {
+        en: usize,
+        ja: usize,
+        ratio: f64,
+        slack: usize,
+    },
+    /// The aligner panicked on this document: a bug, but one that costs one document, not the
+    /// run.
+    #[error("internal error while aligning: {0}")]
+    Panic(String),
+}
+
+fn side_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Ja => "Japanese",
+    }
+}
+
+/// How far the two sides' sentence counts may differ before a pair is taken for a mismatch
+/// (a wrong file, a truncated article) rather than a translation: the larger count may be at
+/// most `ratio` times the smaller plus `slack`. The slack keeps short articles (a headline
+/// and two sentences against six) from being refused.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SizeLimit {
+    pub ratio: f64,
+    pub slack: usize,
+}
+
+impl Default for SizeLimit {
+    fn default() -> Self {
+        SizeLimit {
+            ratio: 10.0,
+            slack: 5,
+        }
+    }
+}
+
+impl SizeLimit {
+    pub fn allows(&self, en: usize, ja: usize) -> bool {
+        let (small, large) = (en.min(ja), en.max(ja));
+        large as f64 <= self.ratio * small as f64 + self.slack as f64
+    }
+}
+
+/// How a batch runs.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Worker threads. Parallelism is across documents: give the [`Aligner`] one thread.
+    pub threads: usize,
+    /// Documents in flight at most (read, being aligned, or waiting for an earlier one to be
+    /// written). At least `threads`.
+    pub window: usize,
+    /// The texts are one sentence a line (as `hashi align --presegmented`).
+    pub presegmented: bool,
+    pub size_limit: SizeLimit,
+    /// Ids to pass over (already written by an earlier run).
+    pub skip: HashSet<String>,
+}
+
+impl Settings {
+    pub fn new(threads: usize) -> Self {
+        let threads = threads.max(1);
+        Settings {
+            threads,
+            window: 4 * threads,
+            presegmented: false,
+            size_limit: SizeLimit::default(),
+            skip: HashSet::new(),
+        }
+    }
+}
+
+/// A document pair and its alignment.
+#[derive(Debug)]
+pub struct Pair {
+    pub en: Document,
+    pub ja: Document,
+    pub alignment: Alignment,
+}
+
+#[derive(Debug)]
+pub enum Status {
+    Aligned(Box<Pair>),
+    /// The id was in [`Settings::skip`].
+    Skipped,
+    Failed(DocError),
+}
+
+/// What became of one document.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The document's id; `line N` for an input line that had none.
+    pub id: String,
+    pub status: Status,
+}
+
+/// Where the outcomes go, in input order.
+pub trait Sink {
+    type Error;
+    fn outcome(&mut self, outcome: Outcome) -> Result<(), Self::Error>;
+    /// Called when nothing is ready to be handed over and the run is about to wait: the time
+    /// to flush buffered output, so that a reader downstream (a Spark or Hadoop pipe) gets
+    /// each document when it is done rather than when a buffer fills.
+    fn idle(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
+/// Aligns every document of `sources`, handing the outcomes to `sink` in input order. Stops
+/// at the first error of the sink and returns it.
+///
+/// The source iterator runs on a thread of its own that is not waited for when the sink
+/// fails, since it may be blocked reading a pipe that never ends; hence `'static`.
+pub fn run<I, S>(
+    sources: I,
+    aligner: &Aligner<'_>,
+    settings: &Settings,
+    sink: &mut S,
+) -> Result<(), S::Error>
+where
+    I: Iterator<Item = Source> + Send + 'static,
+    S: Sink,
+{
+    let threads = settings.threads.max(1);
+    let window = settings.window.max(threads);
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Source)>(window);
+    // One token a free place in the window: the feeder takes one before each document, the
+    // sink side gives it back once the document is handed over.
+    let (token_tx, token_rx) = mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        let _ = token_tx.try_send(());
+    }
+    std::thread::spawn(move || {
+        for (seq, source) in sources.enumerate() {
+            if token_rx.recv().is_err() || job_tx.send((seq, source)).is_err() {
+                return;
+            }
+        }
+    });
+    let job_rx = Mutex::new(job_rx);
+    let stop = AtomicBool::new(false);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Outcome)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            let (job_rx, stop) = (&job_rx, &stop);
+            scope.spawn(move || loop {
+                let job = {
+                    let rx = job_rx.lock().unwrap_or_else(|e| e.into_inner());
+                    // Wake now and then to see whether the sink gave up while the feeder
+                    // waits on its input.
+                    match rx.recv_timeout(Duration::from_millis(100)) {
+                        Ok(job) => job,
+                        Err(RecvTimeoutError::Timeout) if !stop.load(Ordering::Relaxed) => continue,
+                        Err(_) => return,
+                    }
+                };
+                let (seq, source) = job;
+                // `process` catches the aligner's panics itself; this is for anything else,
+                // so that a lost document cannot stall the ordering.
+                let outcome =
+                    panic::catch_unwind(AssertUnwindSafe(|| process(source, aligner, settings)))
+                        .unwrap_or_else(|payload| Outcome {
+                            id: format!("document {}", seq + 1),
+                            status: Status::Failed(DocError::Panic(panic_message(payload))),
+                        });
+                if done_tx.send((seq, outcome)).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(done_tx);
+        // Owned here so that they are dropped when the sink gives up, before the scope waits
+        // for the workers: the workers then stop at their next send, the feeder at its next
+        // token.
+        let (done_rx, token_tx) = (done_rx, token_tx);
+        let result = reorder(&done_rx, &token_tx, sink);
+        stop.store(true, Ordering::Relaxed);
+        drop((done_rx, token_tx));
+        result
+    })
+}
+
+/// Receives outcomes in completion order and hands them to the sink in input order.
+fn reorder<S: Sink>(
+    done_rx: &mpsc::Receiver<(usize, Outcome)>,
+    token_tx: &mpsc::SyncSender<()>,
+    sink: &mut S,
+) -> Result<(), S::Error> {
+    let mut waiting = BTreeMap::new();
+    let mut next = 0usize;
+    loop {
+        let (seq, outcome) = match done_rx.try_recv() {
+            Ok(done) => done,
+            Err(TryRecvError::Empty) => {
+                sink.idle()?;
+                match done_rx.recv() {
+                    Ok(done) => done,
+                    Err(_) => break,
+                }
+            }
+            Err(TryRecvError::Disconnected) => break,
+        };
+        waiting.insert(seq, outcome);
+        while let Some(outcome) = waiting.remove(&next) {
+            next += 1;
+            sink.outcome(outcome)?;
+            let _ = token_tx.try_send(());
+        }
+    }
+    sink.idle()
+}
+
+/// Reads, checks and aligns one document. Never panics: a panic of the aligner is caught and
+/// becomes this document's failure.
+pub fn process(source: Source, aligner: &Aligner<'_>, settings: &Settings) -> Outcome {
+    let (id, texts) = match source {
+        Source::Invalid { id, error } => return failed(id, error),
+        Source::Files { id, en, ja } => {
+            if settings.skip.contains(&id) {
+                return skipped(id);
+            }
+            let read = |path: &PathBuf| crate::input::read_text(Some(path));
+            let texts = read(&en).and_then(|en| Ok((en, read(&ja)?)));
+            (id, texts.map_err(DocError::from))
+        }
+        Source::Inline { id, en, ja } => (id, Ok((en, ja))),
+        Source::JsonLine { line, bytes } => match sources::parse_inline(line, &bytes) {
+            Ok((id, en, ja)) => (id, Ok((en, ja))),
+            Err((id, error)) => return failed(id, error),
+        },
+    };
+    if settings.skip.contains(&id) {
+        return skipped(id);
+    }
+    let status = match texts.and_then(|(en, ja)| align_texts(en, ja, aligner, settings)) {
+        Ok(pair) => Status::Aligned(Box::new(pair)),
+        Err(error) => Status::Failed(error),
+    };
+    Outcome { id, status }
+}
+
+fn failed(id: String, error: DocError) -> Outcome {
+    Outcome {
+        id,
+        status: Status::Failed(error),
+    }
+}
+
+fn skipped(id: String) -> Outcome {
+    Outcome {
+        id,
+        status: Status::Skipped,
+    }
+}
+
+fn align_texts(
+    en: String,
+    ja: String,
+    aligner: &Aligner<'_>,
+    settings: &Settings,
+) -> Result<Pair, DocError> {
+    let make = |lang, text| {
+        if settings.presegmented {
+            Document::presegmented(lang, text)
+        } else {
+            Document::segment(lang, text)
+        }
+    };
+    let caught = panic::catch_unwind(AssertUnwindSafe(|| {
+        let en = make(Lang::En, en);
+        let ja = make(Lang::Ja, ja);
+        for doc in [&en, &ja] {
+            if doc.is_empty() {
+                return Err(DocError::EmptySide(doc.lang));
+            }
+        }
+        let limit = settings.size_limit;
+        if !limit.allows(en.len(), ja.len()) {
+            return Err(DocError::Lopsided {
+                en: en.len(),
+                ja: ja.len(),
+                ratio: limit.ratio,
+                slack: limit.slack,
+            });
+        }
+        let alignment = aligner.align(&en, &ja);
+        Ok(Pair { en, ja, alignment })
+    }));
+    caught.unwrap_or_else(|payload| Err(DocError::Panic(panic_message(payload))))
+}
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_limit_allows_slack_then_ratio() {
+        let limit = SizeLimit::default();
+        assert!(limit.allows(1, 15));
+        assert!(!limit.allows(1, 16));
+        assert!(limit.allows(30, 3));
+        assert!(!limit.allows(36, 3));
+        assert!(limit.allows(0, 5));
+    }
+
+    struct Collect(Vec<Outcome>);
+
+    impl Sink for Collect {
+        type Error = std::convert::Infallible;
+        fn outcome(&mut self, outcome: Outcome) -> Result<(), Self::Error> {
+            self.0.push(outcome);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn outcomes_come_in_input_order_and_failures_keep_their_place() {
+        let tokenizer = crate::dictionary::shared();
+        let aligner = Aligner::new(tokenizer, None);
+        let mut settings = Settings::new(3);
+        settings.window = 3;
+        let sources: Vec<Source> = (0..30)
+            .map(|i| match i % 5 {
+                0 => Source::JsonLine {
+                    line: i + 1,
+                    bytes: b"{not json".to_vec(),
+                },
+                1 => Source::Inline {
+                    id: format!("d{i}"),
+                    en: String::new(),
+                    ja: "一。".into(),
+                },
+                _ => Source::Inline {
+                    id: format!("d{i}"),
+                    en: "It rained. Then it stopped.".repeat(i % 4 + 1),
+                    ja: "雨が降った。やんだ。".repeat(i % 4 + 1),
+                },
+            })
+            .collect();
+        let mut sink = Collect(Vec::new());
+        run(sources.into_iter(), &aligner, &settings, &mut sink).unwrap();
+        let ids: Vec<String> = sink.0.iter().map(|o| o.id.clone()).collect();
+        let expected: Vec<String> = (0..30)
+            .map(|i| {
+                if i % 5 == 0 {
+                    format!("line {}", i + 1)
+                } else {
+                    format!("d{i}")
+                }
+            })
+            .collect();
+        assert_eq!(ids, expected);
+        for (i, o) in sink.0.iter().enumerate() {
+            match (i % 5, &o.status) {
+                (0, Status::Failed(DocError::BadRecord { .. })) => {}
+                (1, Status::Failed(DocError::EmptySide(Lang::En))) => {}
+                (2.., Status::Aligned(pair)) => {
+                    assert!(pair.alignment.covers(pair.en.len(), pair.ja.len()))
+                }
+                (_, status) => panic!("document {i}: {status:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn skipped_ids_are_not_aligned() {
+        let aligner = Aligner::new(crate::dictionary::shared(), None);
+        let mut settings = Settings::new(1);
+        settings.skip.insert("a".into());
+        let outcome = process(
+            Source::Files {
+                id: "a".into(),
+                en: "/nonexistent/en".into(),
+                ja: "/nonexistent/ja".into(),
+            },
+            &aligner,
+            &settings,
+        );
+        assert!(matches!(outcome.status, Status::Skipped));
+    }
+}

@@ -1,0 +1,234 @@
+//! Picking up an interrupted batch: which documents an earlier run's output already holds.
+//!
+//! An output written by `hashi batch` holds each document's records together, in a run. The
+//! last run may be cut short (the process was killed while writing it), and nothing in the
+//! file tells a complete last document from a truncated one, so the last document is always
+//! done again: [`Resume::keep`] is the length to truncate the file to, which ends just before
+//! it. Every other id in the file is complete and is skipped. Appending after `keep` then
+//! leaves every id's records exactly once.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// The formats whose records carry the document id, and so can be resumed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResumeFormat {
+    /// One JSON object a line with a `doc_id` field.
+    Jsonl,
+    /// A header with a `doc_id` column.
+    Csv,
+}
+
+/// What an earlier output holds.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Resume {
+    /// Ids whose records are all in the file.
+    pub done: HashSet<String>,
+    /// Bytes of the file to keep; the rest (the last document, maybe partial) is to be cut.
+    pub keep: u64,
+    /// CSV: whether the kept part starts with the header, so it must not be written again.
+    pub has_header: bool,
+}
+
+/// Reads the output at `path`; a missing file is an empty output.
+pub fn scan(path: &Path, format: ResumeFormat) -> Result<Resume> {
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Resume::default()),
+        Err(source) => {
+            return Err(Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })
+        }
+    };
+    match format {
+        ResumeFormat::Jsonl => scan_jsonl(path, BufReader::new(file)),
+        ResumeFormat::Csv => scan_csv(path, file),
+    }
+}
+
+/// Ids in the order their records come, grouped into runs.
+#[derive(Default)]
+struct Runs {
+    done: HashSet<String>,
+    /// The run being read: its id and where its first record starts.
+    last: Option<(String, u64)>,
+}
+
+impl Runs {
+    fn record(&mut self, id: &str, start: u64) {
+        match &self.last {
+            Some((last, _)) if last == id => {}
+            _ => {
+                if let Some((last, _)) = self.last.take() {
+                    self.done.insert(last);
+                }
+                self.last = Some((id.to_string(), start));
+            }
+        }
+    }
+
+    /// Everything before the last run is kept; the last run (and anything after it that did
+    /// not parse) is cut.
+    fn finish(self, end: u64, has_header: bool) -> Resume {
+        Resume {
+            done: self.done,
+            keep: self.last.map_or(end, |(_, start)| start),
+            has_header,
+        }
+    }
+}
+
+fn scan_jsonl(path: &Path, mut reader: impl BufRead) -> Result<Resume> {
+    #[derive(serde::Deserialize)]
+    struct Record {
+        doc_id: Option<String>,
+    }
+    let parse_err = |line: usize, message: String| Error::Parse {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
+    let mut runs = Runs::default();
+    let (mut offset, mut line) = (0u64, 0usize);
+    // A line that did not parse is tolerated only as the file's last (a partial write):
+    // remember it and fail if another line follows.
+    let mut broken: Option<(usize, u64, String)> = None;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|source| Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        if n == 0 {
+            break;
+        }
+        line += 1;
+        let start = offset;
+        offset += n as u64;
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if let Some((line, _, message)) = broken.take() {
+            return Err(parse_err(line, message));
+        }
+        match serde_json::from_slice::<Record>(&buf) {
+            Ok(Record { doc_id: Some(id) }) => runs.record(&id, start),
+            Ok(Record { doc_id: None }) => {
+                return Err(parse_err(
+                    line,
+                    "a record without \"doc_id\": not an output of hashi batch".into(),
+                ))
+            }
+            Err(e) => broken = Some((line, start, format!("not a JSON record: {e}"))),
+        }
+    }
+    let end = broken.map_or(offset, |(_, start, _)| start);
+    let mut resume = runs.finish(end, false);
+    resume.keep = resume.keep.min(end);
+    Ok(resume)
+}
+
+fn scan_csv(path: &Path, file: impl Read) -> Result<Resume> {
+    let parse_err = |line: u64, message: String| Error::Parse {
+        path: path.to_path_buf(),
+        line: line as usize,
+        message,
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(file);
+    let mut records = reader.byte_records();
+    let header = match records.next() {
+        None => return Ok(Resume::default()),
+        Some(header) => header.map_err(|e| parse_err(1, format!("cannot read the header: {e}")))?,
+    };
+    let Some(column) = header.iter().position(|h| h == b"doc_id") else {
+        // `Writer::end` writes a header without doc_id when no document was aligned at all;
+        // such a file holds nothing to keep.
+        if records.next().is_none() {
+            return Ok(Resume::default());
+        }
+        return Err(parse_err(
+            1,
+            "the header has no doc_id column: not an output of hashi batch".into(),
+        ));
+    };
+    let header_end = records.reader().position().byte();
+    let mut runs = Runs::default();
+    let mut broken: Option<(u64, u64, String)> = None;
+    let mut end = header_end;
+    loop {
+        let start = records.reader().position().byte();
+        let Some(record) = records.next() else { break };
+        let line = records.reader().position().line();
+        if let Some((line, _, message)) = broken.take() {
+            return Err(parse_err(line, message));
+        }
+        match record {
+            Ok(record) if record.len() == header.len() => {
+                let id = String::from_utf8_lossy(record.get(column).unwrap_or_default());
+                runs.record(&id, start);
+                end = records.reader().position().byte();
+            }
+            Ok(_) => broken = Some((line, start, "a row of the wrong length".into())),
+            Err(e) => broken = Some((line, start, e.to_string())),
+        }
+    }
+    let end = broken.map_or(end, |(_, start, _)| start);
+    let mut resume = runs.finish(end, true);
+    resume.keep = resume.keep.min(end).max(header_end);
+    Ok(resume)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jsonl(text: &str) -> Result<Resume> {
+        scan_jsonl(Path::new("out.jsonl"), text.as_bytes())
+    }
+
+    #[test]
+    fn jsonl_last_document_is_cut_even_when_complete() {
+        let text =
+            "{\"doc_id\":\"a\"}\n{\"doc_id\":\"a\"}\n{\"doc_id\":\"b\"}\n{\"doc_id\":\"b\"}\n";
+        let r = jsonl(text).unwrap();
+        assert_eq!(r.done, HashSet::from(["a".to_string()]));
+        assert_eq!(r.keep, 30);
+    }
+
+    #[test]
+    fn jsonl_partial_last_line_is_cut_and_a_broken_middle_line_is_an_error() {
+        let r = jsonl("{\"doc_id\":\"a\"}\n{\"doc_id\":\"b\"}\n{\"doc_id\":\"c\",\"en\":[\"Hal")
+            .unwrap();
+        assert_eq!(r.done, HashSet::from(["a".to_string()]));
+        assert_eq!(r.keep, 15);
+        assert!(jsonl("{\"doc_id\":\"a\"}\n{\"doc\n{\"doc_id\":\"b\"}\n").is_err());
+    }
+
+    #[test]
+    fn csv_keeps_header_and_complete_documents() {
+        let text = "doc_id,en_ids,ja_ids,en,ja,score,kind\n\
+                    a,0,0,Hi.,やあ。,0.9,1-1\n\
+                    b,0,0,\"Two\nlines\",二行,0.9,1-1\n\
+                    c,0,0,Cut";
+        let r = scan_csv(Path::new("out.csv"), text.as_bytes()).unwrap();
+        // b is complete, but cutting the last whole document too is always safe.
+        assert_eq!(r.done, HashSet::from(["a".to_string()]));
+        assert_eq!(r.keep, text.find("b,0").unwrap() as u64);
+        assert!(r.has_header);
+        let header_only = "doc_id,en_ids,ja_ids,en,ja,score,kind\n";
+        let r = scan_csv(Path::new("out.csv"), header_only.as_bytes()).unwrap();
+        assert_eq!((r.keep, r.has_header), (header_only.len() as u64, true));
+    }
+}

@@ -1,0 +1,516 @@
+//! `hashi batch`: align many document pairs in one run, listed in a manifest, paired across two
+//! directories, or streamed as JSONL on standard input; write every pair's beads, tagged with
+//! its id, to one output in input order.
+
+use std::cell::RefCell;
+use std::io::{self, BufReader, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use hashi::batch::resume::{self, ResumeFormat};
+use hashi::batch::{self, sources, Outcome, Settings, Sink, SizeLimit, Source, Status};
+use hashi::export::{self, Aligned, Format};
+use hashi::lexicon::Lexicon;
+use hashi::Aligner;
+
+use super::{load_tokenizer, output};
+
+#[derive(clap::Args)]
+#[command(group(
+    clap::ArgGroup::new("input")
+        .required(true)
+        .args(["manifest", "en_dir", "stdin_jsonl", "stdin"])
+))]
+pub struct Args {
+    /// A list of document pairs: CSV with a header naming id, en and ja (file paths), or JSONL
+    /// lines {"id", "en", "ja"} (.jsonl or .json). Relative paths are taken from the
+    /// manifest's folder.
+    #[arg(long, value_name = "FILE")]
+    manifest: Option<PathBuf>,
+    /// English articles, paired with the files of the same name in --ja-dir.
+    #[arg(long, value_name = "DIR", requires = "ja_dir")]
+    en_dir: Option<PathBuf>,
+    /// Japanese articles, paired with the files of the same name in --en-dir.
+    #[arg(long, value_name = "DIR", requires = "en_dir")]
+    ja_dir: Option<PathBuf>,
+    /// Read JSONL documents from standard input, {"id": .., "en": "<text>", "ja": "<text>"}
+    /// a line (what Spark's RDD.pipe and Hadoop Streaming feed).
+    #[arg(long)]
+    stdin_jsonl: bool,
+    /// `-`: the same as --stdin-jsonl.
+    #[arg(value_name = "-", value_parser = dash)]
+    stdin: Option<String>,
+    /// The texts are one sentence a line, a blank line between paragraphs.
+    #[arg(long)]
+    presegmented: bool,
+    /// Output format: csv and jsonl (every bead, with a doc_id), tsv (pairs), beads (Vecalign
+    /// lines, no id), tmx (pairs, the id as a prop), hf-jsonl (pairs, with doc_id), moses
+    /// (PREFIX.en and PREFIX.ja; needs -o PREFIX).
+    #[arg(long, short, value_enum, default_value_t = BatchFormat::Csv)]
+    format: BatchFormat,
+    /// Write to FILE instead of standard output: atomically (a temporary file renamed into
+    /// place at the end), or, with --resume, appending.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Continue an interrupted run: skip the documents whose ids FILE (-o, csv or jsonl)
+    /// already holds and append the others to it. FILE's last document is done again, since
+    /// it may have been cut short.
+    #[arg(long, requires = "output")]
+    resume: bool,
+    /// Documents aligned at once (default: the number of cores).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Refuse a pair whose larger side has more than R times the sentences of the smaller
+    /// plus --ratio-slack: a wrong or truncated file rather than a translation.
+    #[arg(long, value_name = "R", default_value_t = 10.0)]
+    max_ratio: f64,
+    /// See --max-ratio.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    ratio_slack: usize,
+    /// Leave out pairs whose confidence is below this (0 to 1).
+    #[arg(long, value_name = "SCORE")]
+    min_score: Option<f32>,
+    /// csv and tsv: put ' before a cell starting with =, +, -, @, tab or CR.
+    #[arg(long)]
+    spreadsheet_safe: bool,
+    /// An EDICT-format lexicon to use instead of the bundled one.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_lexicon")]
+    lexicon: Option<PathBuf>,
+    /// Align without the bilingual lexicon.
+    #[arg(long)]
+    no_lexicon: bool,
+    /// A compiled lindera dictionary directory to tokenize Japanese with instead of IPADIC.
+    #[arg(long, value_name = "DIR")]
+    dict: Option<PathBuf>,
+    /// Documents in flight at most (default: 4 per thread); bounds memory.
+    #[arg(long, value_name = "N", hide = true)]
+    window: Option<usize>,
+}
+
+fn dash(s: &str) -> Result<String, String> {
+    if s == "-" {
+        Ok(s.into())
+    } else {
+        Err(
+            "the only positional argument is `-` (JSONL on standard input); use --manifest FILE \
+             or --en-dir/--ja-dir for files"
+                .into(),
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum BatchFormat {
+    Csv,
+    Jsonl,
+    Tsv,
+    Beads,
+    Tmx,
+    HfJsonl,
+    Moses,
+}
+
+impl From<BatchFormat> for Format {
+    fn from(f: BatchFormat) -> Format {
+        match f {
+            BatchFormat::Csv => Format::Csv,
+            BatchFormat::Jsonl => Format::Jsonl,
+            BatchFormat::Tsv => Format::Tsv,
+            BatchFormat::Beads => Format::Beads,
+            BatchFormat::Tmx => Format::Tmx,
+            BatchFormat::HfJsonl => Format::HfJsonl,
+            BatchFormat::Moses => Format::Moses,
+        }
+    }
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let started = Instant::now();
+    if let Some(s) = args.min_score {
+        if !(0.0..=1.0).contains(&s) {
+            bail!("--min-score must be between 0 and 1, not {s}");
+        }
+    }
+    if args.max_ratio.is_nan() || args.max_ratio < 1.0 {
+        bail!("--max-ratio must be at least 1, not {}", args.max_ratio);
+    }
+    if args.spreadsheet_safe && !matches!(args.format, BatchFormat::Csv | BatchFormat::Tsv) {
+        bail!("--spreadsheet-safe applies to --format csv and tsv only");
+    }
+    if args.format == BatchFormat::Moses && args.output.is_none() {
+        bail!(
+            "--format moses writes two files: name them with -o PREFIX (PREFIX.en and PREFIX.ja)"
+        );
+    }
+    let resume_format = match (args.resume, args.format) {
+        (false, _) => None,
+        (true, BatchFormat::Jsonl) => Some(ResumeFormat::Jsonl),
+        (true, BatchFormat::Csv) => Some(ResumeFormat::Csv),
+        (true, _) => bail!("--resume needs --format jsonl or csv, whose records carry doc_id"),
+    };
+
+    let (inputs, total) = open_inputs(&args)?;
+    let tokenizer = load_tokenizer(args.dict.as_deref())?;
+    let owned_lexicon;
+    let lexicon: Option<&Lexicon> = if args.no_lexicon {
+        None
+    } else if let Some(path) = &args.lexicon {
+        owned_lexicon = Lexicon::from_edict_file(path)?;
+        Some(&owned_lexicon)
+    } else {
+        Some(Lexicon::embedded())
+    };
+    // Parallelism is across documents, so each document gets one thread.
+    let aligner = Aligner::new(&tokenizer, lexicon);
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let mut settings = Settings::new(threads);
+    if let Some(window) = args.window {
+        settings.window = window.max(threads);
+    }
+    settings.presegmented = args.presegmented;
+    settings.size_limit = SizeLimit {
+        ratio: args.max_ratio,
+        slack: args.ratio_slack,
+    };
+    let options = export::Options {
+        min_score: args.min_score,
+        spreadsheet_safe: args.spreadsheet_safe,
+        ..Default::default()
+    };
+
+    let mut report = Report::new(total, args.format, args.min_score);
+    let job = Job {
+        inputs,
+        aligner: &aligner,
+        format: args.format.into(),
+        options: &options,
+    };
+    match (&args.output, resume_format) {
+        (Some(path), Some(format)) => {
+            let done = resume::scan(path, format)?;
+            report.skipped_from = Some(path.clone());
+            settings.skip = done.done;
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(path)
+                .with_context(|| format!("{}: cannot open for appending", path.display()))?;
+            file.set_len(done.keep)
+                .and_then(|_| {
+                    use std::io::Seek;
+                    (&file).seek(io::SeekFrom::End(0))
+                })
+                .with_context(|| format!("{}: cannot resume", path.display()))?;
+            let mut out: Box<dyn Write> = Box::new(io::BufWriter::new(file));
+            if done.has_header {
+                // The export writer writes CSV's header with the first document; the file
+                // already has it.
+                out = Box::new(SkipFirstLine::new(out));
+            }
+            let result = job.run_one(&mut *out, &settings, &mut report);
+            result.with_context(|| format!("{}: cannot write", path.display()))?;
+        }
+        (Some(prefix), None) if args.format == BatchFormat::Moses => {
+            let paths = [with_suffix(prefix, "en"), with_suffix(prefix, "ja")];
+            output::write_two_atomically([&paths[0], &paths[1]], |en, ja| {
+                job.run_pair(en, ja, &settings, &mut report)
+            })?;
+        }
+        (path, _) => output::write_atomically(path.as_deref(), |out| {
+            job.run_one(out, &settings, &mut report)
+        })?,
+    }
+    Ok(report.finish(started.elapsed()))
+}
+
+/// The inputs and, when it is known without reading them, how many documents they hold.
+fn open_inputs(args: &Args) -> Result<(Inputs, Option<u64>)> {
+    let progress = io::stderr().is_terminal();
+    if let Some(path) = &args.manifest {
+        let total = if progress {
+            sources::manifest_len(path).ok().map(|n| n as u64)
+        } else {
+            None
+        };
+        return Ok((sources::manifest(path)?, total));
+    }
+    if let (Some(en), Some(ja)) = (&args.en_dir, &args.ja_dir) {
+        let pairs = sources::directories(en, ja)?;
+        let total = pairs.len() as u64;
+        return Ok((Box::new(pairs.into_iter()), Some(total)));
+    }
+    // Large reads: a line holds two whole articles.
+    let stdin = BufReader::with_capacity(1 << 20, io::stdin());
+    Ok((Box::new(sources::inline_jsonl(stdin)), None))
+}
+
+type Inputs = Box<dyn Iterator<Item = Source> + Send>;
+
+fn with_suffix(prefix: &Path, suffix: &str) -> PathBuf {
+    let mut name = prefix.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Everything a run needs but the output.
+struct Job<'a> {
+    inputs: Inputs,
+    aligner: &'a Aligner<'a>,
+    format: Format,
+    options: &'a export::Options,
+}
+
+impl Job<'_> {
+    fn run_one(
+        self,
+        out: &mut dyn Write,
+        settings: &Settings,
+        report: &mut Report,
+    ) -> io::Result<()> {
+        let out = Shared::new(out);
+        let mut handle = out.clone();
+        let writer = export::Writer::begin(&mut handle, self.format, self.options)?;
+        self.run(writer, vec![out], settings, report)
+    }
+
+    fn run_pair(
+        self,
+        en: &mut dyn Write,
+        ja: &mut dyn Write,
+        settings: &Settings,
+        report: &mut Report,
+    ) -> io::Result<()> {
+        let (en, ja) = (Shared::new(en), Shared::new(ja));
+        let (mut en_handle, mut ja_handle) = (en.clone(), ja.clone());
+        let writer =
+            export::Writer::begin_pair(&mut en_handle, &mut ja_handle, self.format, self.options)?;
+        self.run(writer, vec![en, ja], settings, report)
+    }
+
+    fn run(
+        self,
+        writer: export::Writer<'_>,
+        outs: Vec<Shared<'_>>,
+        settings: &Settings,
+        report: &mut Report,
+    ) -> io::Result<()> {
+        let mut sink = Output {
+            writer,
+            outs,
+            report,
+        };
+        batch::run(self.inputs, self.aligner, settings, &mut sink)?;
+        sink.writer.end()
+    }
+}
+
+/// One output stream shared between the export writer, which borrows it for the whole run,
+/// and the sink, which flushes it whenever the run waits (the export writer only flushes at
+/// its end), so that a pipe downstream gets each document as soon as it is done.
+#[derive(Clone)]
+struct Shared<'w>(Rc<RefCell<&'w mut dyn Write>>);
+
+impl<'w> Shared<'w> {
+    fn new(out: &'w mut dyn Write) -> Self {
+        Shared(Rc::new(RefCell::new(out)))
+    }
+}
+
+impl Write for Shared<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().write(buf)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.0.borrow_mut().write_all(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.borrow_mut().flush()
+    }
+}
+
+/// Drops everything up to the first line end: CSV's header when appending to a file that
+/// has one. (The header is one line: its names hold no quotes or line ends.)
+struct SkipFirstLine<W> {
+    inner: W,
+    skipping: bool,
+}
+
+impl<W> SkipFirstLine<W> {
+    fn new(inner: W) -> Self {
+        SkipFirstLine {
+            inner,
+            skipping: true,
+        }
+    }
+}
+
+impl<W: Write> Write for SkipFirstLine<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if !self.skipping {
+            return self.inner.write(buf);
+        }
+        if let Some(end) = buf.iter().position(|&b| b == b'\n') {
+            self.skipping = false;
+            self.inner.write_all(&buf[end + 1..])?;
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+struct Output<'w, 's, 'r> {
+    writer: export::Writer<'w>,
+    outs: Vec<Shared<'s>>,
+    report: &'r mut Report,
+}
+
+impl Sink for Output<'_, '_, '_> {
+    type Error = io::Error;
+
+    fn outcome(&mut self, outcome: Outcome) -> io::Result<()> {
+        let Outcome { id, status } = outcome;
+        match status {
+            Status::Aligned(pair) => {
+                self.writer.document(&Aligned {
+                    en: &pair.en,
+                    ja: &pair.ja,
+                    alignment: &pair.alignment,
+                    doc_id: Some(&id),
+                })?;
+                self.report.aligned(&pair.alignment);
+            }
+            Status::Skipped => self.report.skipped(),
+            Status::Failed(error) => self.report.failed(&id, &error),
+        }
+        Ok(())
+    }
+
+    fn idle(&mut self) -> io::Result<()> {
+        self.outs.iter_mut().try_for_each(|out| out.flush())
+    }
+}
+
+/// Counts, failures and the progress bar, all on standard error.
+struct Report {
+    aligned: u64,
+    failed: u64,
+    skipped: u64,
+    pairs: u64,
+    format: BatchFormat,
+    min_score: Option<f32>,
+    /// The file whose ids were skipped (--resume).
+    skipped_from: Option<PathBuf>,
+    bar: Option<ProgressBar>,
+}
+
+impl Report {
+    fn new(total: Option<u64>, format: BatchFormat, min_score: Option<f32>) -> Self {
+        let bar = io::stderr().is_terminal().then(|| {
+            let (bar, template) = match total {
+                Some(n) => (
+                    ProgressBar::new(n),
+                    "{wide_bar} {pos}/{len} documents, {msg}, ETA {eta}",
+                ),
+                None => (
+                    ProgressBar::no_length(),
+                    "{spinner} {pos} documents, {msg}, {elapsed}",
+                ),
+            };
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+            if let Ok(style) = ProgressStyle::with_template(template) {
+                bar.set_style(style);
+            }
+            bar.set_message("0 pairs");
+            bar.enable_steady_tick(Duration::from_millis(250));
+            bar
+        });
+        Report {
+            aligned: 0,
+            failed: 0,
+            skipped: 0,
+            pairs: 0,
+            format,
+            min_score,
+            skipped_from: None,
+            bar,
+        }
+    }
+
+    fn aligned(&mut self, alignment: &hashi::align::Alignment) {
+        // The pairs the format wrote: beads files ignore --min-score.
+        let min = match self.format {
+            BatchFormat::Beads => None,
+            _ => self.min_score,
+        };
+        let pairs = alignment
+            .beads
+            .iter()
+            .filter(|b| b.is_pair() && !min.is_some_and(|m| b.score < m))
+            .count();
+        self.aligned += 1;
+        self.pairs += pairs as u64;
+        self.tick();
+    }
+
+    fn skipped(&mut self) {
+        self.skipped += 1;
+        self.tick();
+    }
+
+    fn failed(&mut self, id: &str, error: &batch::DocError) {
+        self.failed += 1;
+        self.say(&format!("hashi: batch: {id}: {error}"));
+        self.tick();
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+            // indicatif's {per_sec} prints four decimals.
+            let rate = bar.position() as f64 / bar.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!("{} pairs, {rate:.0} documents/s", self.pairs));
+        }
+    }
+
+    fn say(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    /// Prints the summary; exit status 1 when a document failed.
+    fn finish(self, elapsed: Duration) -> ExitCode {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+        let skipped = match (&self.skipped_from, self.skipped) {
+            (Some(path), n) if n > 0 => format!(", {n} skipped (already in {})", path.display()),
+            _ => String::new(),
+        };
+        eprintln!(
+            "hashi: batch: {} documents aligned, {} failed{skipped}, {} pairs written, {:.1} s",
+            self.aligned,
+            self.failed,
+            self.pairs,
+            elapsed.as_secs_f64()
+        );
+        if self.failed > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
