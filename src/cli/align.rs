@@ -8,11 +8,10 @@ use anyhow::{bail, Result};
 
 use hashi::export::{self, Aligned, Format};
 use hashi::input;
-use hashi::lexicon::Lexicon;
 use hashi::segment::{Document, Lang};
 use hashi::Aligner;
 
-use super::{load_tokenizer, output};
+use super::{output, ResourceArgs};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -51,15 +50,8 @@ pub struct Args {
     /// show it as text instead of running it as a formula. Changes those cells' text.
     #[arg(long)]
     spreadsheet_safe: bool,
-    /// An EDICT-format lexicon to use instead of the bundled one.
-    #[arg(long, value_name = "PATH", conflicts_with = "no_lexicon")]
-    lexicon: Option<PathBuf>,
-    /// Align without the bilingual lexicon (numbers, names, Latin words and length only).
-    #[arg(long)]
-    no_lexicon: bool,
-    /// A compiled lindera dictionary directory to tokenize Japanese with instead of IPADIC.
-    #[arg(long, value_name = "DIR")]
-    dict: Option<PathBuf>,
+    #[command(flatten)]
+    resources: ResourceArgs,
     /// Override aligner parameters, `name=value,...` (see src/align/params.rs).
     #[arg(long, value_name = "LIST", hide = true)]
     params: Option<String>,
@@ -154,17 +146,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             );
         }
     }
-    let tokenizer = load_tokenizer(args.dict.as_deref())?;
-    let owned_lexicon;
-    let lexicon: Option<&Lexicon> = if args.no_lexicon {
-        None
-    } else if let Some(path) = &args.lexicon {
-        owned_lexicon = Lexicon::from_edict_file(path)?;
-        Some(&owned_lexicon)
-    } else {
-        Some(Lexicon::embedded())
-    };
-    let mut aligner = Aligner::new(&tokenizer, lexicon);
+    let resources = args.resources.load()?;
+    let mut aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
     aligner.threads = args.threads.max(1);
     for kv in args
         .params

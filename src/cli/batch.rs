@@ -15,10 +15,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use hashi::batch::resume::{self, ResumeFormat};
 use hashi::batch::{self, sources, Outcome, Settings, Sink, SizeLimit, Source, Status};
 use hashi::export::{self, Aligned, Format};
-use hashi::lexicon::Lexicon;
 use hashi::Aligner;
 
-use super::{load_tokenizer, output};
+use super::{output, ResourceArgs};
 
 #[derive(clap::Args)]
 #[command(group(
@@ -78,15 +77,8 @@ pub struct Args {
     /// csv and tsv: put ' before a cell starting with =, +, -, @, tab or CR.
     #[arg(long)]
     spreadsheet_safe: bool,
-    /// An EDICT-format lexicon to use instead of the bundled one.
-    #[arg(long, value_name = "PATH", conflicts_with = "no_lexicon")]
-    lexicon: Option<PathBuf>,
-    /// Align without the bilingual lexicon.
-    #[arg(long)]
-    no_lexicon: bool,
-    /// A compiled lindera dictionary directory to tokenize Japanese with instead of IPADIC.
-    #[arg(long, value_name = "DIR")]
-    dict: Option<PathBuf>,
+    #[command(flatten)]
+    resources: ResourceArgs,
     /// Documents in flight at most (default: 4 per thread); bounds memory.
     #[arg(long, value_name = "N", hide = true)]
     window: Option<usize>,
@@ -155,18 +147,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
 
     let (inputs, total) = open_inputs(&args)?;
-    let tokenizer = load_tokenizer(args.dict.as_deref())?;
-    let owned_lexicon;
-    let lexicon: Option<&Lexicon> = if args.no_lexicon {
-        None
-    } else if let Some(path) = &args.lexicon {
-        owned_lexicon = Lexicon::from_edict_file(path)?;
-        Some(&owned_lexicon)
-    } else {
-        Some(Lexicon::embedded())
-    };
+    let resources = args.resources.load()?;
     // Parallelism is across documents, so each document gets one thread.
-    let aligner = Aligner::new(&tokenizer, lexicon);
+    let aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))

@@ -11,6 +11,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use hashi::dictionary::JapaneseTokenizer;
+use hashi::lexicon::Lexicon;
 use hashi::segment::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -38,6 +39,58 @@ pub fn detect_lang(text: &str) -> Lang {
         Lang::Ja
     } else {
         Lang::En
+    }
+}
+
+/// The options that choose the aligner's resources, shared by every aligning command.
+#[derive(clap::Args)]
+pub struct ResourceArgs {
+    /// An EDICT-format lexicon to use instead of the bundled one.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_lexicon")]
+    lexicon: Option<std::path::PathBuf>,
+    /// Align without the bilingual lexicon (numbers, names, Latin words and length only).
+    #[arg(long)]
+    no_lexicon: bool,
+    /// A compiled lindera dictionary directory to tokenize Japanese with instead of IPADIC.
+    #[arg(long, value_name = "DIR")]
+    dict: Option<std::path::PathBuf>,
+}
+
+/// The tokenizer and lexicon an aligner borrows.
+pub struct Resources {
+    pub tokenizer: JapaneseTokenizer,
+    lexicon: LexiconChoice,
+}
+
+enum LexiconChoice {
+    None,
+    Embedded,
+    File(Lexicon),
+}
+
+impl ResourceArgs {
+    pub fn load(&self) -> Result<Resources> {
+        let lexicon = if self.no_lexicon {
+            LexiconChoice::None
+        } else if let Some(path) = &self.lexicon {
+            LexiconChoice::File(Lexicon::from_edict_file(path)?)
+        } else {
+            LexiconChoice::Embedded
+        };
+        Ok(Resources {
+            tokenizer: load_tokenizer(self.dict.as_deref())?,
+            lexicon,
+        })
+    }
+}
+
+impl Resources {
+    pub fn lexicon(&self) -> Option<&Lexicon> {
+        match &self.lexicon {
+            LexiconChoice::None => None,
+            LexiconChoice::Embedded => Some(Lexicon::embedded()),
+            LexiconChoice::File(l) => Some(l),
+        }
     }
 }
 
