@@ -191,9 +191,11 @@ fn quotations(line: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Whether a boundary at byte `at` falls strictly inside one of `quotes`.
+/// Whether a boundary at byte `at` falls strictly inside one of `quotes` (disjoint, in
+/// order), found by binary search so that a huge line stays linear.
 fn inside(quotes: &[Range<usize>], at: usize) -> bool {
-    quotes.iter().any(|q| q.start < at && at <= q.end)
+    let k = quotes.partition_point(|q| q.end < at);
+    quotes.get(k).is_some_and(|q| q.start < at && at <= q.end)
 }
 
 /// Names that end in an exclamation mark inside a sentence ("Yahoo! News").

@@ -44,7 +44,7 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
     let mut start = 0;
     let mut chars = line.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if matched.contains(&i) {
+        if matched.binary_search(&i).is_ok() {
             if OPENERS.contains(c) {
                 depth += 1;
             } else {
@@ -55,7 +55,7 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
                 if depth == 0 && after_stop {
                     let mut end = i + c.len_utf8();
                     while let Some(&(j, d)) = chars.peek() {
-                        if matched.contains(&j) && CLOSERS.contains(d) {
+                        if matched.binary_search(&j).is_ok() && CLOSERS.contains(d) {
                             end = j + d.len_utf8();
                             chars.next();
                         } else {
@@ -85,7 +85,7 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
             let mut end = i + c.len_utf8();
             // The whole run of stops (！？, 。。) and any closing brackets after it.
             while let Some(&(j, d)) = chars.peek() {
-                if is_stop(d) || (CLOSERS.contains(d) && !matched.contains(&j)) {
+                if is_stop(d) || (CLOSERS.contains(d) && !matched.binary_search(&j).is_ok()) {
                     end = j + d.len_utf8();
                     chars.next();
                 } else {
@@ -101,6 +101,8 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
     }
 }
 
+const MAX_NESTING: usize = 16;
+
 /// Byte offsets of the brackets in `line` that have a partner: an opener left unclosed, or
 /// a stray closer, must not swallow the rest of the line.
 fn matched_brackets(line: &str) -> Vec<usize> {
@@ -111,7 +113,14 @@ fn matched_brackets(line: &str) -> Vec<usize> {
             let closer = CLOSERS.chars().nth(k).expect("same length");
             stack.push((i, closer));
         } else if CLOSERS.contains(c) {
-            if let Some(pos) = stack.iter().rposition(|&(_, want)| want == c) {
+            // Look only a little way down the stack: brackets nest shallowly, and a line of
+            // thousands of stray openers must not make every closer scan them all.
+            let floor = stack.len().saturating_sub(MAX_NESTING);
+            if let Some(pos) = stack[floor..]
+                .iter()
+                .rposition(|&(_, want)| want == c)
+                .map(|p| p + floor)
+            {
                 matched.push(stack[pos].0);
                 matched.push(i);
                 stack.truncate(pos);
