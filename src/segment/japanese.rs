@@ -85,7 +85,7 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
             let mut end = i + c.len_utf8();
             // The whole run of stops (！？, 。。) and any closing brackets after it.
             while let Some(&(j, d)) = chars.peek() {
-                if is_stop(d) || (CLOSERS.contains(d) && !matched.binary_search(&j).is_ok()) {
+                if is_stop(d) || (CLOSERS.contains(d) && matched.binary_search(&j).is_err()) {
                     end = j + d.len_utf8();
                     chars.next();
                 } else {
