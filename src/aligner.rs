@@ -68,6 +68,16 @@ impl<'a> Aligner<'a> {
 
     /// Aligns the sentences of `en` with those of `ja`.
     pub fn align(&self, en: &Document, ja: &Document) -> Alignment {
+        self.align_with_features(en, ja).0
+    }
+
+    /// Aligns as [`Aligner::align`] does and also hands back the per-sentence features it
+    /// computed, so that a caller looking into the pairs (`check`) need not tokenize again.
+    pub fn align_with_features(
+        &self,
+        en: &Document,
+        ja: &Document,
+    ) -> (Alignment, Vec<SentenceFeatures>, Vec<SentenceFeatures>) {
         let (ef, jf) = if self.threads > 1 {
             // Japanese tokenizing dominates; let English run beside it.
             std::thread::scope(|scope| {
@@ -80,7 +90,7 @@ impl<'a> Aligner<'a> {
         };
         let ep: Vec<usize> = en.sentences.iter().map(|s| s.paragraph).collect();
         let jp: Vec<usize> = ja.sentences.iter().map(|s| s.paragraph).collect();
-        align::align(
+        let alignment = align::align(
             Side {
                 features: &ef,
                 paragraphs: &ep,
@@ -90,6 +100,7 @@ impl<'a> Aligner<'a> {
                 paragraphs: &jp,
             },
             &self.params,
-        )
+        );
+        (alignment, ef, jf)
     }
 }

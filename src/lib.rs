@@ -26,6 +26,7 @@
 pub mod align;
 pub mod aligner;
 pub mod batch;
+pub mod check;
 pub mod dictionary;
 pub mod error;
 pub mod eval;

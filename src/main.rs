@@ -25,6 +25,8 @@ enum Command {
     Align(cli::align::Args),
     /// Align many document pairs (a manifest, two directories, or JSONL on standard input).
     Batch(cli::batch::Args),
+    /// Report what the English left out, added or changed (numbers, dates, names, length).
+    Check(cli::check::Args),
     /// Score a bead file against a gold one (precision, recall, F1; strict and lax).
     Eval(cli::eval::Args),
 }
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         Command::Segment(args) => cli::segment::run(args),
         Command::Align(args) => cli::align::run(args),
         Command::Batch(args) => cli::batch::run(args),
+        Command::Check(args) => cli::check::run(args),
         Command::Eval(args) => cli::eval::run(args),
     };
     match result {

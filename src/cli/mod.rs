@@ -2,6 +2,7 @@
 
 pub mod align;
 pub mod batch;
+pub mod check;
 pub mod eval;
 pub mod output;
 pub mod segment;
