@@ -7,11 +7,10 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 
 use hashi::export::{self, Aligned, Format};
-use hashi::input;
-use hashi::segment::{Document, Lang};
+use hashi::segment::Lang;
 use hashi::Aligner;
 
-use super::{output, ResourceArgs};
+use super::{output, read_pair, ResourceArgs};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -107,9 +106,6 @@ impl From<AlignFormat> for Format {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    if args.en_file.as_os_str() == "-" && args.ja_file.as_os_str() == "-" {
-        bail!("only one of EN_FILE and JA_FILE can be standard input (-)");
-    }
     if let Some(s) = args.min_score {
         if !(0.0..=1.0).contains(&s) {
             bail!("--min-score must be between 0 and 1, not {s}");
@@ -125,27 +121,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         (AlignFormat::Moses, Some(prefix)) => Some(prefix.clone()),
         _ => None,
     };
-    let en_text = hashi::input::read_text(Some(&args.en_file))?;
-    let ja_text = hashi::input::read_text(Some(&args.ja_file))?;
-    let make = |lang, text| {
-        if args.presegmented {
-            Document::presegmented(lang, text)
-        } else {
-            Document::segment(lang, text)
-        }
-    };
-    let en = make(Lang::En, en_text);
-    let ja = make(Lang::Ja, ja_text);
-    // Aligning against nothing would print every sentence as unmatched: almost always a
-    // wrong file, so say so instead of writing a useless output.
-    for (doc, path) in [(&en, &args.en_file), (&ja, &args.ja_file)] {
-        if doc.is_empty() {
-            bail!(
-                "{}: no sentences: the file is empty or blank",
-                input::display_name(Some(path)).display()
-            );
-        }
-    }
+    let (en, ja) = read_pair(&args.en_file, &args.ja_file, args.presegmented)?;
     let resources = args.resources.load()?;
     let mut aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
     aligner.threads = args.threads.max(1);

@@ -6,14 +6,13 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 
 use hashi::check::{self, Finding, FindingKind, Report};
-use hashi::input;
-use hashi::segment::{Document, Lang};
+use hashi::segment::Document;
 use hashi::Aligner;
 
-use super::{output, ResourceArgs};
+use super::{output, read_pair, ResourceArgs};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -74,28 +73,7 @@ fn fail_on(s: &str) -> Result<FailOn, String> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    if args.en_file.as_os_str() == "-" && args.ja_file.as_os_str() == "-" {
-        bail!("only one of EN_FILE and JA_FILE can be standard input (-)");
-    }
-    let en_text = input::read_text(Some(&args.en_file))?;
-    let ja_text = input::read_text(Some(&args.ja_file))?;
-    let make = |lang, text| {
-        if args.presegmented {
-            Document::presegmented(lang, text)
-        } else {
-            Document::segment(lang, text)
-        }
-    };
-    let en = make(Lang::En, en_text);
-    let ja = make(Lang::Ja, ja_text);
-    for (doc, path) in [(&en, &args.en_file), (&ja, &args.ja_file)] {
-        if doc.is_empty() {
-            bail!(
-                "{}: no sentences: the file is empty or blank",
-                input::display_name(Some(path)).display()
-            );
-        }
-    }
+    let (en, ja) = read_pair(&args.en_file, &args.ja_file, args.presegmented)?;
     let resources = args.resources.load()?;
     let mut aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
     aligner.threads = args.threads.max(1);

@@ -95,6 +95,39 @@ impl Resources {
     }
 }
 
+/// Reads the English and the Japanese article of a pair into documents, running text or
+/// one sentence a line. A side with no sentence is an error: aligning against nothing would
+/// mark every sentence unmatched, which is almost always a wrong file.
+pub fn read_pair(
+    en_file: &Path,
+    ja_file: &Path,
+    presegmented: bool,
+) -> Result<(hashi::segment::Document, hashi::segment::Document)> {
+    use hashi::segment::Document;
+    if en_file.as_os_str() == "-" && ja_file.as_os_str() == "-" {
+        anyhow::bail!("only one of EN_FILE and JA_FILE can be standard input (-)");
+    }
+    let mut docs = Vec::with_capacity(2);
+    for (lang, path) in [(Lang::En, en_file), (Lang::Ja, ja_file)] {
+        let text = hashi::input::read_text(Some(path))?;
+        let doc = if presegmented {
+            Document::presegmented(lang, text)
+        } else {
+            Document::segment(lang, text)
+        };
+        if doc.is_empty() {
+            anyhow::bail!(
+                "{}: no sentences: the file is empty or blank",
+                hashi::input::display_name(Some(path)).display()
+            );
+        }
+        docs.push(doc);
+    }
+    let ja = docs.pop().expect("two documents");
+    let en = docs.pop().expect("two documents");
+    Ok((en, ja))
+}
+
 /// The built-in IPADIC, or a lindera dictionary directory the user named.
 pub fn load_tokenizer(dir: Option<&Path>) -> Result<JapaneseTokenizer> {
     Ok(match dir {
