@@ -219,7 +219,7 @@ fn escape(s: &str) -> String {
 }
 
 const CSS: &str = "body{font-family:sans-serif;margin:1.5em}\
-table{border-collapse:collapse;width:100%}\
+table{border-collapse:collapse;width:100%;table-layout:fixed}th:nth-child(2),th:nth-child(4){width:38%}th:nth-child(1),th:nth-child(3){width:3.5em}\
 td,th{border:1px solid #ccc;padding:.4em;vertical-align:top;text-align:left}\
 td.id{color:#777;white-space:nowrap;font-size:.85em}\
 .detail{font-size:.85em;color:#333}\
