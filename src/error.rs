@@ -14,6 +14,19 @@ pub enum Error {
         offset: usize,
         hint: String,
     },
+    #[error("{path}: invalid {encoding} at byte {offset}")]
+    InvalidEncoding {
+        path: PathBuf,
+        encoding: &'static str,
+        offset: usize,
+    },
+    #[error(
+        "{path}: binary data, not text (a NUL byte at byte {offset}; if it is UTF-16, \
+         convert it to UTF-8)"
+    )]
+    Binary { path: PathBuf, offset: usize },
+    #[error("{path}: is a directory, not a file")]
+    NotAFile { path: PathBuf },
     #[error("dictionary: {0}")]
     Dictionary(String),
     #[error("lexicon: {0}")]

@@ -1,12 +1,56 @@
-//! Reading input: a file or standard input, UTF-8 with or without a byte-order mark.
+//! Reading input: a file or standard input, UTF-8 with or without a byte-order mark, or
+//! (when asked, or when `Encoding::Auto` finds the bytes are not UTF-8) Shift_JIS or EUC-JP.
 //!
-//! The text is kept exactly as read (BOM and CRLF included) so that every byte offset the
-//! library reports points into the file as it is on disk.
+//! UTF-8 text is kept exactly as read (BOM and CRLF included) so that every byte offset the
+//! library reports points into the file as it is on disk. Text decoded from Shift_JIS or
+//! EUC-JP is converted to UTF-8: offsets then point into the decoded UTF-8 text, not the file.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use encoding_rs::DecoderResult;
+
 use crate::error::{Error, Result};
+
+/// The encoding of an input file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    /// UTF-8 when the bytes are UTF-8; otherwise Shift_JIS or EUC-JP when the bytes decode as
+    /// only one of them, or when both decode but one text is plainly the Japanese one (see
+    /// [`decode_auto`]).
+    #[default]
+    Auto,
+    Utf8,
+    ShiftJis,
+    EucJp,
+}
+
+impl Encoding {
+    /// The name people and `iconv` know it by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Auto => "auto",
+            Encoding::Utf8 => "UTF-8",
+            Encoding::ShiftJis => "Shift_JIS",
+            Encoding::EucJp => "EUC-JP",
+        }
+    }
+
+    fn legacy(self) -> Option<&'static encoding_rs::Encoding> {
+        match self {
+            Encoding::ShiftJis => Some(encoding_rs::SHIFT_JIS),
+            Encoding::EucJp => Some(encoding_rs::EUC_JP),
+            Encoding::Auto | Encoding::Utf8 => None,
+        }
+    }
+}
+
+/// Text read from a file, and the encoding it turned out to be in (never `Auto`).
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: Encoding,
+}
 
 /// Where input comes from: a path, or standard input for `None` or `-`.
 pub fn display_name(path: Option<&Path>) -> PathBuf {
@@ -18,9 +62,20 @@ pub fn display_name(path: Option<&Path>) -> PathBuf {
 
 /// Reads a whole file (or standard input) as UTF-8 text.
 pub fn read_text(path: Option<&Path>) -> Result<String> {
+    read_text_with(path, Encoding::Utf8).map(|d| d.text)
+}
+
+/// Reads a whole file (or standard input) in `encoding`, returning UTF-8 text and the
+/// encoding actually used (what `Auto` chose).
+pub fn read_text_with(path: Option<&Path>, encoding: Encoding) -> Result<Decoded> {
     let name = display_name(path);
     let mut bytes = Vec::new();
     let res = match path {
+        // `fs::read` on a directory fails with a bare "Is a directory" on some systems and
+        // succeeds with nothing on others: say what is wrong either way.
+        Some(p) if p != Path::new("-") && p.is_dir() => {
+            return Err(Error::NotAFile { path: name });
+        }
         Some(p) if p != Path::new("-") => std::fs::read(p).map(|b| bytes = b),
         _ => std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ()),
     };
@@ -28,7 +83,119 @@ pub fn read_text(path: Option<&Path>) -> Result<String> {
         path: name.clone(),
         source,
     })?;
-    decode(&name, bytes)
+    decode_with(&name, bytes, encoding)
+}
+
+/// Turns `bytes` into text in `encoding`. A NUL byte is refused whatever the encoding: no
+/// article has one, and a file with one is binary (or UTF-16) that would otherwise be aligned
+/// as garbage or reported as an unhelpful decoding error.
+pub fn decode_with(name: &Path, bytes: Vec<u8>, encoding: Encoding) -> Result<Decoded> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            path: name.to_path_buf(),
+            offset,
+        });
+    }
+    match encoding {
+        Encoding::Utf8 => decode(name, bytes).map(|text| Decoded {
+            text,
+            encoding: Encoding::Utf8,
+        }),
+        Encoding::Auto => decode_auto(name, bytes),
+        Encoding::ShiftJis | Encoding::EucJp => {
+            let text =
+                decode_legacy(&bytes, encoding).map_err(|offset| Error::InvalidEncoding {
+                    path: name.to_path_buf(),
+                    encoding: encoding.name(),
+                    offset,
+                })?;
+            Ok(Decoded { text, encoding })
+        }
+    }
+}
+
+/// UTF-8 (BOM or not) when the bytes are UTF-8. Otherwise each of EUC-JP and Shift_JIS is
+/// tried without replacement; when exactly one decodes, it is used. Both often decode,
+/// because EUC-JP's byte pairs (0xA1–0xFE) are also valid Shift_JIS, as half-width katakana
+/// and kanji; the real one is then the one whose text has no half-width katakana (which
+/// Japanese news never uses) and, failing that, the more kana and kanji. When neither
+/// decodes, or the rule cannot tell, the error is `InvalidUtf8` with a hint.
+pub fn decode_auto(name: &Path, bytes: Vec<u8>) -> Result<Decoded> {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            return Ok(Decoded {
+                text,
+                encoding: Encoding::Utf8,
+            })
+        }
+        Err(e) => e.into_bytes(),
+    };
+    let candidates: Vec<(Encoding, String)> = [Encoding::EucJp, Encoding::ShiftJis]
+        .into_iter()
+        .filter_map(|enc| decode_legacy(&bytes, enc).ok().map(|text| (enc, text)))
+        .collect();
+    let chosen = match candidates.len() {
+        1 => candidates.into_iter().next(),
+        2 => {
+            let score = |text: &str| {
+                let (kana_kanji, halfwidth) = japanese_counts(text);
+                (halfwidth == 0, kana_kanji)
+            };
+            let (a, b) = (score(&candidates[0].1), score(&candidates[1].1));
+            match a.cmp(&b) {
+                std::cmp::Ordering::Greater => candidates.into_iter().next(),
+                std::cmp::Ordering::Less => candidates.into_iter().nth(1),
+                std::cmp::Ordering::Equal => None,
+            }
+        }
+        _ => None,
+    };
+    match chosen {
+        Some((encoding, text)) => Ok(Decoded { text, encoding }),
+        None => decode(name, bytes).map(|text| Decoded {
+            text,
+            encoding: Encoding::Utf8,
+        }),
+    }
+}
+
+/// Kana and kanji (full-width), and half-width katakana, in `text`.
+fn japanese_counts(text: &str) -> (usize, usize) {
+    let (mut kana_kanji, mut halfwidth) = (0, 0);
+    for c in text.chars() {
+        match c {
+            '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' => kana_kanji += 1,
+            '\u{ff61}'..='\u{ff9f}' => halfwidth += 1,
+            _ => {}
+        }
+    }
+    (kana_kanji, halfwidth)
+}
+
+/// Decodes Shift_JIS or EUC-JP without replacement; the error is the byte offset of the first
+/// malformed sequence.
+fn decode_legacy(bytes: &[u8], encoding: Encoding) -> Result<String, usize> {
+    let encoding = encoding.legacy().expect("a legacy encoding");
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length_without_replacement(bytes.len())
+            .unwrap_or(bytes.len()),
+    );
+    let mut read = 0;
+    loop {
+        let (result, n) =
+            decoder.decode_to_string_without_replacement(&bytes[read..], &mut text, true);
+        read += n;
+        match result {
+            DecoderResult::InputEmpty => return Ok(text),
+            // The malformed sequence is the `bad` bytes just before the last `after` read.
+            DecoderResult::Malformed(bad, after) => {
+                return Err(read - after as usize - bad as usize)
+            }
+            DecoderResult::OutputFull => text.reserve(bytes.len() - read + 16),
+        }
+    }
 }
 
 /// Checks that `bytes` are UTF-8 and turns them into a `String` without copying.
@@ -91,5 +258,65 @@ mod tests {
     fn bom_is_kept() {
         let text = decode(Path::new("x"), "\u{feff}hi".as_bytes().to_vec()).unwrap();
         assert_eq!(text, "\u{feff}hi");
+    }
+
+    const JA: &str = "東京で雨が降った。気象庁によると、あすは晴れる見込み。";
+
+    #[test]
+    fn auto_decodes_shift_jis_and_euc_jp() {
+        for (enc, ours) in [
+            (encoding_rs::SHIFT_JIS, Encoding::ShiftJis),
+            (encoding_rs::EUC_JP, Encoding::EucJp),
+        ] {
+            let (bytes, _, _) = enc.encode(JA);
+            let d = decode_with(Path::new("ja.txt"), bytes.into_owned(), Encoding::Auto).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding), (JA, ours));
+        }
+    }
+
+    #[test]
+    fn euc_jp_that_also_decodes_as_shift_jis_half_width_kana_is_euc_jp() {
+        let text = "ひらがなとカタカナ。";
+        let (bytes, _, _) = encoding_rs::EUC_JP.encode(text);
+        // The premise: as Shift_JIS these bytes are half-width katakana and kanji.
+        assert!(decode_legacy(&bytes, Encoding::ShiftJis).is_ok());
+        let d = decode_with(Path::new("x"), bytes.into_owned(), Encoding::Auto).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, Encoding::EucJp));
+    }
+
+    #[test]
+    fn auto_keeps_utf8_and_its_bom() {
+        let text = format!("\u{feff}{JA}");
+        let d = decode_with(Path::new("x"), text.clone().into_bytes(), Encoding::Auto).unwrap();
+        assert_eq!((d.text, d.encoding), (text, Encoding::Utf8));
+    }
+
+    #[test]
+    fn explicit_encoding_that_fails_gives_the_offset() {
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(JA);
+        let mut bytes = bytes.into_owned();
+        bytes.splice(0..0, *b"ok ");
+        // A lone lead byte at the end is malformed in Shift_JIS.
+        bytes.splice(5..5, [0x81, 0x20]);
+        let err = decode_with(Path::new("ja.txt"), bytes, Encoding::ShiftJis).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("ja.txt: invalid Shift_JIS at byte 5"),
+            "{err}"
+        );
+        let err =
+            decode_with(Path::new("ja.txt"), b"ab\xa4".to_vec(), Encoding::EucJp).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("ja.txt: invalid EUC-JP at byte 2"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn nul_bytes_are_binary() {
+        let err = decode_with(Path::new("x.bin"), b"ab\0cd".to_vec(), Encoding::Auto).unwrap_err();
+        assert!(err.to_string().contains("x.bin: binary"), "{err}");
+        assert!(err.to_string().contains("byte 2"), "{err}");
     }
 }

@@ -113,7 +113,18 @@ fn invalid_utf8_is_an_error_naming_file_and_offset() {
     let path = dir.join("sjis.txt");
     // "日本" in Shift_JIS.
     std::fs::write(&path, b"ok \x93\xfa\x96\x7b").unwrap();
-    let out = hashi(&["segment", "--lang", "ja", path.to_str().unwrap()], None);
+    // Read as UTF-8 explicitly: `auto` would decode it as Shift_JIS.
+    let out = hashi(
+        &[
+            "segment",
+            "--encoding",
+            "utf-8",
+            "--lang",
+            "ja",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(!out.status.success());
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);

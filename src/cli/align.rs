@@ -10,13 +10,14 @@ use hashi::export::{self, Aligned, Format};
 use hashi::segment::Lang;
 use hashi::Aligner;
 
-use super::{output, read_pair, ResourceArgs};
+use super::{output, read_pair, EncodingArgs, ResourceArgs};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The English article (UTF-8); `-` for standard input.
+    /// The English article (UTF-8 unless --encoding says otherwise); `-` for standard input.
     en_file: PathBuf,
-    /// The Japanese article (UTF-8); `-` for standard input.
+    /// The Japanese article (UTF-8, Shift_JIS or EUC-JP: see --encoding); `-` for standard
+    /// input.
     ja_file: PathBuf,
     /// The files are one sentence a line, a blank line between paragraphs (as hunalign,
     /// Vecalign and Bertalign take them), instead of running text.
@@ -49,6 +50,11 @@ pub struct Args {
     /// show it as text instead of running it as a formula. Changes those cells' text.
     #[arg(long)]
     spreadsheet_safe: bool,
+    #[command(flatten)]
+    encoding: EncodingArgs,
+    /// Align even when the English file looks Japanese or the Japanese file looks English.
+    #[arg(long)]
+    force: bool,
     #[command(flatten)]
     resources: ResourceArgs,
     /// Override aligner parameters, `name=value,...` (see src/align/params.rs).
@@ -121,7 +127,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         (AlignFormat::Moses, Some(prefix)) => Some(prefix.clone()),
         _ => None,
     };
-    let (en, ja) = read_pair(&args.en_file, &args.ja_file, args.presegmented)?;
+    let (en, ja) = read_pair(
+        &args.en_file,
+        &args.ja_file,
+        args.presegmented,
+        &args.encoding,
+        args.force,
+    )?;
     let resources = args.resources.load()?;
     let mut aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
     aligner.threads = args.threads.max(1);

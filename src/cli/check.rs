@@ -12,13 +12,14 @@ use hashi::check::{self, Finding, FindingKind, Report};
 use hashi::segment::Document;
 use hashi::Aligner;
 
-use super::{output, read_pair, ResourceArgs};
+use super::{output, read_pair, EncodingArgs, ResourceArgs};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The English article (UTF-8); `-` for standard input.
+    /// The English article (UTF-8 unless --encoding says otherwise); `-` for standard input.
     en_file: PathBuf,
-    /// The Japanese article (UTF-8); `-` for standard input.
+    /// The Japanese article (UTF-8, Shift_JIS or EUC-JP: see --encoding); `-` for standard
+    /// input.
     ja_file: PathBuf,
     /// The files are one sentence a line, a blank line between paragraphs. Ids are then the
     /// 0-based numbers of the non-blank lines (sentence numbers, as gold .align files count).
@@ -36,6 +37,11 @@ pub struct Args {
     /// findings. Without it the status is 0 whatever is found; errors give 2.
     #[arg(long, value_name = "KIND[,KIND]|N", value_parser = fail_on)]
     fail_on: Option<FailOn>,
+    #[command(flatten)]
+    encoding: EncodingArgs,
+    /// Align even when the English file looks Japanese or the Japanese file looks English.
+    #[arg(long)]
+    force: bool,
     #[command(flatten)]
     resources: ResourceArgs,
     /// Threads for feature extraction.
@@ -73,7 +79,13 @@ fn fail_on(s: &str) -> Result<FailOn, String> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let (en, ja) = read_pair(&args.en_file, &args.ja_file, args.presegmented)?;
+    let (en, ja) = read_pair(
+        &args.en_file,
+        &args.ja_file,
+        args.presegmented,
+        &args.encoding,
+        args.force,
+    )?;
     let resources = args.resources.load()?;
     let mut aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
     aligner.threads = args.threads.max(1);

@@ -12,6 +12,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use hashi::dictionary::JapaneseTokenizer;
+use hashi::input::Encoding;
 use hashi::lexicon::Lexicon;
 use hashi::segment::Lang;
 
@@ -26,6 +27,16 @@ pub enum OutputFormat {
 /// Guesses the language of a text: Japanese when kana or kanji make up a fair share of its
 /// letters.
 pub fn detect_lang(text: &str) -> Lang {
+    let (cjk, letters) = letter_counts(text);
+    if cjk * 5 > letters {
+        Lang::Ja
+    } else {
+        Lang::En
+    }
+}
+
+/// Japanese letters (kana, kanji) and all letters among the first 20,000 characters.
+fn letter_counts(text: &str) -> (usize, usize) {
     let (mut cjk, mut letters) = (0usize, 0usize);
     for c in text.chars().take(20_000) {
         if c.is_alphabetic() {
@@ -36,10 +47,54 @@ pub fn detect_lang(text: &str) -> Lang {
             }
         }
     }
-    if cjk * 5 > letters {
-        Lang::Ja
-    } else {
-        Lang::En
+    (cjk, letters)
+}
+
+/// The input encoding option, shared by `segment`, `align` and `check`.
+#[derive(clap::Args, Clone, Copy, Debug)]
+pub struct EncodingArgs {
+    /// Encoding of the input: auto takes UTF-8 (with or without BOM), else Shift_JIS or EUC-JP
+    /// when the bytes decode as just one of them (or one text is plainly the Japanese one) and
+    /// says so on standard error. After decoding from Shift_JIS or EUC-JP, byte offsets refer
+    /// to the decoded UTF-8 text, not the file.
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = EncodingArg::Auto)]
+    encoding: EncodingArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum EncodingArg {
+    Auto,
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "shift_jis", alias = "shift-jis", alias = "sjis")]
+    ShiftJis,
+    #[value(name = "euc-jp", alias = "euc_jp")]
+    EucJp,
+}
+
+impl EncodingArgs {
+    pub fn encoding(&self) -> Encoding {
+        match self.encoding {
+            EncodingArg::Auto => Encoding::Auto,
+            EncodingArg::Utf8 => Encoding::Utf8,
+            EncodingArg::ShiftJis => Encoding::ShiftJis,
+            EncodingArg::EucJp => Encoding::EucJp,
+        }
+    }
+
+    /// Reads a file (or standard input) in the chosen encoding. When `auto` found a legacy
+    /// encoding, a note says so: the user should know offsets are no longer file offsets.
+    pub fn read(&self, path: Option<&Path>) -> Result<String> {
+        let requested = self.encoding();
+        let decoded = hashi::input::read_text_with(path, requested)?;
+        if requested == Encoding::Auto && decoded.encoding != Encoding::Utf8 {
+            eprintln!(
+                "hashi: {}: decoded as {}",
+                hashi::input::display_name(path).display(),
+                decoded.encoding.name()
+            );
+        }
+        Ok(decoded.text)
     }
 }
 
@@ -97,11 +152,15 @@ impl Resources {
 
 /// Reads the English and the Japanese article of a pair into documents, running text or
 /// one sentence a line. A side with no sentence is an error: aligning against nothing would
-/// mark every sentence unmatched, which is almost always a wrong file.
+/// mark every sentence unmatched, which is almost always a wrong file. So is a side in the
+/// other language (unless `force`): swapped arguments would otherwise give a confident-looking
+/// alignment of nothing but unmatched beads.
 pub fn read_pair(
     en_file: &Path,
     ja_file: &Path,
     presegmented: bool,
+    encoding: &EncodingArgs,
+    force: bool,
 ) -> Result<(hashi::segment::Document, hashi::segment::Document)> {
     use hashi::segment::Document;
     if en_file.as_os_str() == "-" && ja_file.as_os_str() == "-" {
@@ -109,7 +168,25 @@ pub fn read_pair(
     }
     let mut docs = Vec::with_capacity(2);
     for (lang, path) in [(Lang::En, en_file), (Lang::Ja, ja_file)] {
-        let text = hashi::input::read_text(Some(path))?;
+        let text = encoding.read(Some(path))?;
+        let name = hashi::input::display_name(Some(path));
+        if !force {
+            // A text without letters (numbers only, say) cannot be told either way.
+            let (_, letters) = letter_counts(&text);
+            match (lang, detect_lang(&text)) {
+                (Lang::En, Lang::Ja) if letters > 0 => anyhow::bail!(
+                    "{}: the English file (EN_FILE) looks Japanese: are the files swapped? \
+                     (--force aligns anyway)",
+                    name.display()
+                ),
+                (Lang::Ja, Lang::En) if letters > 0 => anyhow::bail!(
+                    "{}: the Japanese file (JA_FILE) looks English: are the files swapped? \
+                     (--force aligns anyway)",
+                    name.display()
+                ),
+                _ => {}
+            }
+        }
         let doc = if presegmented {
             Document::presegmented(lang, text)
         } else {
@@ -118,7 +195,7 @@ pub fn read_pair(
         if doc.is_empty() {
             anyhow::bail!(
                 "{}: no sentences: the file is empty or blank",
-                hashi::input::display_name(Some(path)).display()
+                name.display()
             );
         }
         docs.push(doc);

@@ -14,11 +14,12 @@ use serde::Serialize;
 use hashi::dictionary::JapaneseTokenizer;
 use hashi::segment::{japanese, Document, Lang};
 
-use super::{detect_lang, load_tokenizer, output, OutputFormat};
+use super::{detect_lang, load_tokenizer, output, EncodingArgs, OutputFormat};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The article (UTF-8); standard input when absent or `-`.
+    /// The article (UTF-8, Shift_JIS or EUC-JP: see --encoding); standard input when absent
+    /// or `-`.
     file: Option<PathBuf>,
     /// Language of the text: en or ja (guessed from the text when absent).
     #[arg(long, short)]
@@ -32,7 +33,9 @@ pub struct Args {
     /// A compiled lindera dictionary directory to tokenize with instead of the built-in IPADIC.
     #[arg(long, value_name = "DIR")]
     dict: Option<PathBuf>,
-    /// Write to FILE instead of standard output.
+    #[command(flatten)]
+    encoding: EncodingArgs,
+    /// Write to FILE (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
 }
@@ -58,7 +61,7 @@ struct TokenRecord<'a> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let text = hashi::input::read_text(args.file.as_deref())?;
+    let text = args.encoding.read(args.file.as_deref())?;
     let lang = args.lang.unwrap_or_else(|| detect_lang(&text));
     let doc = Document::segment(lang, text);
     let tokenizer: Option<JapaneseTokenizer> = if args.tokens && lang == Lang::Ja {
