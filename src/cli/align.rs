@@ -8,21 +8,13 @@ use anyhow::{bail, Result};
 
 use hashi::export::{self, Aligned, Format};
 use hashi::segment::Lang;
-use hashi::Aligner;
 
-use super::{output, read_pair, EncodingArgs, ResourceArgs};
+use super::{output, PairArgs};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The English article (UTF-8 unless --encoding says otherwise); `-` for standard input.
-    en_file: PathBuf,
-    /// The Japanese article (UTF-8, Shift_JIS or EUC-JP: see --encoding); `-` for standard
-    /// input.
-    ja_file: PathBuf,
-    /// The files are one sentence a line, a blank line between paragraphs (as hunalign,
-    /// Vecalign and Bertalign take them), instead of running text.
-    #[arg(long)]
-    presegmented: bool,
+    #[command(flatten)]
+    pair: PairArgs,
     /// Output format: csv (every bead), jsonl (every bead, with ids, spans and paragraphs),
     /// tsv (pairs only), beads (Vecalign's [0,1]:[2] lines), tmx (TMX 1.4b translation
     /// memory, pairs only), moses (PREFIX.en and PREFIX.ja, line N translating line N;
@@ -50,19 +42,9 @@ pub struct Args {
     /// show it as text instead of running it as a formula. Changes those cells' text.
     #[arg(long)]
     spreadsheet_safe: bool,
-    #[command(flatten)]
-    encoding: EncodingArgs,
-    /// Align even when the English file looks Japanese or the Japanese file looks English.
-    #[arg(long)]
-    force: bool,
-    #[command(flatten)]
-    resources: ResourceArgs,
     /// Override aligner parameters, `name=value,...` (see src/align/params.rs).
     #[arg(long, value_name = "LIST", hide = true)]
     params: Option<String>,
-    /// Threads for feature extraction.
-    #[arg(long, default_value_t = 2)]
-    threads: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -127,16 +109,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         (AlignFormat::Moses, Some(prefix)) => Some(prefix.clone()),
         _ => None,
     };
-    let (en, ja) = read_pair(
-        &args.en_file,
-        &args.ja_file,
-        args.presegmented,
-        &args.encoding,
-        args.force,
-    )?;
-    let resources = args.resources.load()?;
-    let mut aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
-    aligner.threads = args.threads.max(1);
+    let (en, ja) = args.pair.read()?;
+    let resources = args.pair.resources.load()?;
+    let mut aligner = args.pair.aligner(&resources);
     for kv in args
         .params
         .iter()

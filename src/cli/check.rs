@@ -10,21 +10,13 @@ use anyhow::Result;
 
 use hashi::check::{self, Finding, FindingKind, Report};
 use hashi::segment::Document;
-use hashi::Aligner;
 
-use super::{output, read_pair, EncodingArgs, ResourceArgs};
+use super::{output, PairArgs};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The English article (UTF-8 unless --encoding says otherwise); `-` for standard input.
-    en_file: PathBuf,
-    /// The Japanese article (UTF-8, Shift_JIS or EUC-JP: see --encoding); `-` for standard
-    /// input.
-    ja_file: PathBuf,
-    /// The files are one sentence a line, a blank line between paragraphs. Ids are then the
-    /// 0-based numbers of the non-blank lines (sentence numbers, as gold .align files count).
-    #[arg(long)]
-    presegmented: bool,
+    #[command(flatten)]
+    pair: PairArgs,
     /// text: one block a finding, readable (coloured on a terminal); json: {"findings": [...]}.
     #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
     format: CheckFormat,
@@ -37,16 +29,6 @@ pub struct Args {
     /// findings. Without it the status is 0 whatever is found; errors give 2.
     #[arg(long, value_name = "KIND[,KIND]|N", value_parser = fail_on)]
     fail_on: Option<FailOn>,
-    #[command(flatten)]
-    encoding: EncodingArgs,
-    /// Align even when the English file looks Japanese or the Japanese file looks English.
-    #[arg(long)]
-    force: bool,
-    #[command(flatten)]
-    resources: ResourceArgs,
-    /// Threads for feature extraction.
-    #[arg(long, default_value_t = 2)]
-    threads: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -79,16 +61,9 @@ fn fail_on(s: &str) -> Result<FailOn, String> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let (en, ja) = read_pair(
-        &args.en_file,
-        &args.ja_file,
-        args.presegmented,
-        &args.encoding,
-        args.force,
-    )?;
-    let resources = args.resources.load()?;
-    let mut aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
-    aligner.threads = args.threads.max(1);
+    let (en, ja) = args.pair.read()?;
+    let resources = args.pair.resources.load()?;
+    let aligner = args.pair.aligner(&resources);
     let report = check::check(&en, &ja, &aligner);
 
     if let Some(path) = &args.html {

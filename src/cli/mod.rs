@@ -150,6 +150,51 @@ impl Resources {
     }
 }
 
+/// The arguments of every command that aligns one document pair (align, check).
+#[derive(clap::Args)]
+pub struct PairArgs {
+    /// The English article (UTF-8 unless --encoding says otherwise); `-` for standard input.
+    en_file: std::path::PathBuf,
+    /// The Japanese article (UTF-8, Shift_JIS or EUC-JP: see --encoding); `-` for standard
+    /// input.
+    ja_file: std::path::PathBuf,
+    /// The files are one sentence a line, a blank line between paragraphs (as hunalign,
+    /// Vecalign and Bertalign take them) instead of running text; sentence ids are then the
+    /// 0-based numbers of the non-blank lines, as gold .align files count them.
+    #[arg(long)]
+    pub presegmented: bool,
+    #[command(flatten)]
+    encoding: EncodingArgs,
+    /// Align even when the English file looks Japanese or the Japanese file looks English.
+    #[arg(long)]
+    force: bool,
+    #[command(flatten)]
+    pub resources: ResourceArgs,
+    /// Threads for feature extraction.
+    #[arg(long, default_value_t = 2)]
+    threads: usize,
+}
+
+impl PairArgs {
+    /// Reads and segments both articles.
+    pub fn read(&self) -> Result<(hashi::segment::Document, hashi::segment::Document)> {
+        read_pair(
+            &self.en_file,
+            &self.ja_file,
+            self.presegmented,
+            &self.encoding,
+            self.force,
+        )
+    }
+
+    /// An aligner over `resources` with these arguments' threads.
+    pub fn aligner<'a>(&self, resources: &'a Resources) -> hashi::Aligner<'a> {
+        let mut aligner = hashi::Aligner::new(&resources.tokenizer, resources.lexicon());
+        aligner.threads = self.threads.max(1);
+        aligner
+    }
+}
+
 /// Reads the English and the Japanese article of a pair into documents, running text or
 /// one sentence a line. A side with no sentence is an error: aligning against nothing would
 /// mark every sentence unmatched, which is almost always a wrong file. So is a side in the
