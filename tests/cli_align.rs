@@ -1,29 +1,9 @@
 //! `hashi align` on the bundled corpora, running the real binary.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+use common::{corpus, hashi, stdout};
 
-fn corpus(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpora")
-        .join(name)
-}
-
-fn hashi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hashi"))
-        .args(args)
-        .output()
-        .expect("hashi runs")
-}
-
-fn stdout(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
+use std::path::PathBuf;
 
 fn align(name: &str, extra: &[&str]) -> String {
     let dir = corpus(name);

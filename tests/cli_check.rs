@@ -1,20 +1,10 @@
 //! `hashi check` on the bundled corpora, running the real binary.
 
+mod common;
+use common::{corpus, hashi};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn corpus(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpora")
-        .join(name)
-}
-
-fn hashi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hashi"))
-        .args(args)
-        .output()
-        .expect("hashi runs")
-}
+use std::process::Command;
 
 fn check_json(en: &Path, ja: &Path) -> Vec<serde_json::Value> {
     let out = hashi(&[

@@ -1,31 +1,9 @@
 //! `hashi segment` on the bundled corpora and on awkward input, running the real binary.
 
-use std::io::Write;
+mod common;
+use common::{hashi_stdin, stdout};
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn hashi(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hashi"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("hashi runs");
-    let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.unwrap_or_default()).unwrap();
-    drop(pipe);
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
 
 const CORPORA: &[&str] = &["jaxa-launch", "tokyo-budget", "shogi-record"];
 
@@ -38,9 +16,9 @@ fn segments_the_bundled_corpora_as_their_gold() {
                 .join(name);
             let txt = dir.join(format!("{lang}.txt"));
             let gold = std::fs::read_to_string(dir.join(format!("{lang}.sent"))).unwrap();
-            let out = stdout(&hashi(
+            let out = stdout(&hashi_stdin(
                 &["segment", "--lang", lang, txt.to_str().unwrap()],
-                None,
+                b"",
             ));
             let ours: Vec<&str> = out.lines().filter(|l| !l.is_empty()).collect();
             let gold: Vec<&str> = gold.lines().collect();
@@ -52,7 +30,7 @@ fn segments_the_bundled_corpora_as_their_gold() {
 #[test]
 fn text_output_separates_paragraphs_with_a_blank_line() {
     let input = "Headline without a period\n\nMr. Saito, 45, left at 8 p.m. He returned on Dec. 28.\r\nA second line.\n";
-    let out = stdout(&hashi(&["segment", "--lang", "en"], Some(input.as_bytes())));
+    let out = stdout(&hashi_stdin(&["segment", "--lang", "en"], input.as_bytes()));
     assert_eq!(
         out,
         "Headline without a period\n\nMr. Saito, 45, left at 8 p.m.\nHe returned on Dec. 28.\nA second line.\n"
@@ -62,9 +40,9 @@ fn text_output_separates_paragraphs_with_a_blank_line() {
 #[test]
 fn jsonl_gives_byte_offsets_into_the_input_and_tokens() {
     let input = "\u{feff}見出し\n\n斎藤さんは「行く。」と話した。東京に戻った。\n";
-    let out = stdout(&hashi(
+    let out = stdout(&hashi_stdin(
         &["segment", "--lang", "ja", "--format", "jsonl", "--tokens"],
-        Some(input.as_bytes()),
+        input.as_bytes(),
     ));
     let rows: Vec<serde_json::Value> = out
         .lines()
@@ -93,16 +71,16 @@ fn jsonl_gives_byte_offsets_into_the_input_and_tokens() {
 
 #[test]
 fn language_is_guessed_when_not_given() {
-    let out = stdout(&hashi(
+    let out = stdout(&hashi_stdin(
         &["segment"],
-        Some("雨が降った。晴れた。".as_bytes()),
+        "雨が降った。晴れた。".as_bytes(),
     ));
     assert_eq!(out, "雨が降った。\n晴れた。\n");
 }
 
 #[test]
 fn empty_input_gives_empty_output() {
-    let out = stdout(&hashi(&["segment", "--lang", "ja"], Some(b"")));
+    let out = stdout(&hashi_stdin(&["segment", "--lang", "ja"], b""));
     assert_eq!(out, "");
 }
 
@@ -114,7 +92,7 @@ fn invalid_utf8_is_an_error_naming_file_and_offset() {
     // "日本" in Shift_JIS.
     std::fs::write(&path, b"ok \x93\xfa\x96\x7b").unwrap();
     // Read as UTF-8 explicitly: `auto` would decode it as Shift_JIS.
-    let out = hashi(
+    let out = hashi_stdin(
         &[
             "segment",
             "--encoding",
@@ -123,7 +101,7 @@ fn invalid_utf8_is_an_error_naming_file_and_offset() {
             "ja",
             path.to_str().unwrap(),
         ],
-        None,
+        b"",
     );
     assert!(!out.status.success());
     assert!(out.stdout.is_empty());
@@ -133,9 +111,9 @@ fn invalid_utf8_is_an_error_naming_file_and_offset() {
 
 #[test]
 fn missing_file_is_an_error_naming_it() {
-    let out = hashi(
+    let out = hashi_stdin(
         &["segment", "--lang", "en", "/nonexistent/article.txt"],
-        None,
+        b"",
     );
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
