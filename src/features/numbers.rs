@@ -27,7 +27,7 @@ impl Quantity {
     }
 }
 
-const MONTHS: &[&str] = &[
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -41,10 +41,10 @@ const MONTHS: &[&str] = &[
     "november",
     "december",
 ];
-const MONTH_ABBR: &[&str] = &[
+pub(crate) const MONTH_ABBR: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -53,7 +53,7 @@ const WEEKDAYS: &[&str] = &[
     "saturday",
     "sunday",
 ];
-const NUMBER_WORDS: &[(&str, f64)] = &[
+pub(crate) const NUMBER_WORDS: &[(&str, f64)] = &[
     ("one", 1.0),
     ("two", 2.0),
     ("three", 3.0),
@@ -90,13 +90,18 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("half", 0.5),
     ("dozen", 12.0),
 ];
-const SCALE_WORDS: &[(&str, f64)] = &[
+pub(crate) const SCALE_WORDS: &[(&str, f64)] = &[
     ("thousand", 1e3),
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
     ("mln", 1e6),
     ("bn", 1e9),
+    // Indian English news: 4.67 lakh = 467,000 = 46万7,000.
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("crore", 1e7),
+    ("crores", 1e7),
 ];
 
 /// One English word (as `unicode_words` gives it) and the words after it, turned into

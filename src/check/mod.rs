@@ -8,10 +8,13 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+mod quantities;
+
 use crate::align::{Alignment, Bead};
 use crate::features::{AnchorKind, Item, SentenceFeatures};
 use crate::segment::Document;
 use crate::Aligner;
+use quantities::{Class, Value};
 
 /// What a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -115,6 +118,16 @@ pub fn findings(
     ef: &[SentenceFeatures],
     jf: &[SentenceFeatures],
 ) -> Vec<Finding> {
+    let en_values: Vec<Vec<Value>> = en
+        .sentences
+        .iter()
+        .map(|s| quantities::english(s.text(&en.text), s.span.start))
+        .collect();
+    let ja_values: Vec<Vec<Value>> = ja
+        .sentences
+        .iter()
+        .map(|s| quantities::japanese(s.text(&ja.text), s.span.start))
+        .collect();
     let en_side = SideIndex::new(en, ef);
     let ja_side = SideIndex::new(ja, jf);
     let length = LengthModel::new(alignment, ef, jf);
@@ -149,41 +162,10 @@ pub fn findings(
         }
         let e = en_side.bead(bead.en.clone());
         let j = ja_side.bead(bead.ja.clone());
-        for (kind, anchor) in [
-            (FindingKind::Number, Quantity::Number),
-            (FindingKind::Date, Quantity::Date),
-        ] {
-            let eu = unmatched_quantities(&e, &j, anchor, en);
-            let ju = unmatched_quantities(&j, &e, anchor, ja);
-            // One side's stray number alone is usually context the translator added or
-            // dropped ("since 1969"); a stray number on both sides is a changed one.
-            let ju: Vec<&str> = ju
-                .into_iter()
-                .filter(|(span, _)| {
-                    !(anchor == Quantity::Number && e.has_date && is_day(ja, span.clone()))
-                })
-                .map(|(_, s)| s)
-                .collect();
-            let eu: Vec<&str> = eu.into_iter().map(|(_, s)| s).collect();
-            // A Japanese number whose digits lie inside an English one is the same value cut
-            // differently: ’06 for 2006, １８２．４４ tokenized in two, COVID-19's 19.
-            let en_digits: Vec<String> = eu.iter().map(|s| digits(s)).collect();
-            let ju: Vec<&str> = ju
-                .into_iter()
-                .filter(|s| {
-                    let d = digits(s);
-                    d.len() < 2
-                        || !en_digits
-                            .iter()
-                            .any(|e| e.len() > d.len() && (e.starts_with(&d) || e.ends_with(&d)))
-                })
-                .collect();
-            if !eu.is_empty() && !ju.is_empty() {
-                out.push(finding(
-                    kind,
-                    format!("{} vs {}", eu.join(", "), ju.join(", ")),
-                ));
-            }
+        let ev: Vec<&Value> = bead.en.clone().flat_map(|i| &en_values[i]).collect();
+        let jv: Vec<&Value> = bead.ja.clone().flat_map(|i| &ja_values[i]).collect();
+        for (kind, detail) in quantity_findings(&ev, &jv, en, ja) {
+            out.push(finding(kind, detail));
         }
         let names = unmatched_names(&e, &j, &en_side, en, ja);
         if !names.is_empty() {
@@ -194,12 +176,6 @@ pub fn findings(
         }
     }
     out
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Quantity {
-    Number,
-    Date,
 }
 
 /// One side of a document: its features, plus the keys of the names it holds, so that a
@@ -217,7 +193,6 @@ struct BeadItems<'a> {
     /// Spans of items that open a sentence (capitalised for grammar, not as names).
     initial: HashSet<usize>,
     keys: HashSet<u64>,
-    has_date: bool,
 }
 
 impl<'a> SideIndex<'a> {
@@ -259,12 +234,10 @@ impl<'a> SideIndex<'a> {
             .iter()
             .flat_map(|it| it.keys.iter().copied())
             .collect();
-        let has_date = items.iter().any(|it| it.kind == AnchorKind::Date);
         BeadItems {
             items,
             initial,
             keys,
-            has_date,
         }
     }
 }
@@ -289,90 +262,73 @@ fn surface<'d>(doc: &'d Document, span: &Range<usize>) -> &'d str {
     doc.text.get(span.clone()).unwrap_or("")
 }
 
-/// Spans (with their text) of `mine`'s numbers or dates that match nothing in `theirs`. Items
-/// sharing a span are one value read several ways (9時 is both 9 and nine o'clock): the value
-/// is matched when any reading is, and it is a date when any reading is one.
-fn unmatched_quantities<'d>(
-    mine: &BeadItems<'_>,
-    theirs: &BeadItems<'_>,
-    which: Quantity,
-    doc: &'d Document,
-) -> Vec<(Range<usize>, &'d str)> {
-    let mut by_span: Vec<(Range<usize>, bool, bool, bool)> = Vec::new();
-    for item in &mine.items {
-        let is_number = item.kind == AnchorKind::Number;
-        let is_date = item.kind == AnchorKind::Date;
-        if !is_number && !is_date {
-            continue;
+/// Number, code and date mismatches of a pair, given its values on each side. A value of one
+/// side that matches nothing on the other is usually context the translator added or dropped
+/// ("since 1969"); strays on both sides are a changed value. A day of the month (２４日, the
+/// 24th, July 24) counts only against a day: English news often gives a weekday instead, and
+/// "September 11" is ９１１ in Japanese.
+fn quantity_findings(
+    ev: &[&Value],
+    jv: &[&Value],
+    en: &Document,
+    ja: &Document,
+) -> Vec<(FindingKind, String)> {
+    let (el, jl) = quantities::unmatched(ev, jv);
+    let en_stray: Vec<&Value> = el.iter().map(|&i| ev[i]).filter(|v| v.reportable).collect();
+    let ja_stray: Vec<&Value> = jl.iter().map(|&i| jv[i]).filter(|v| v.reportable).collect();
+    fn of<'v>(side: &[&'v Value], keep: impl Fn(&Value) -> bool) -> Vec<&'v Value> {
+        side.iter().copied().filter(|v| keep(v)).collect()
+    }
+    let mut out = Vec::new();
+    let mut en_num = Vec::new();
+    let mut ja_num = Vec::new();
+    for class in [Class::Plain, Class::Day] {
+        let e = of(&en_stray, |v| v.class == class);
+        let j = of(&ja_stray, |v| v.class == class);
+        if !e.is_empty() && !j.is_empty() {
+            en_num.extend(e);
+            ja_num.extend(j);
         }
-        let matched = item.keys.iter().any(|k| theirs.keys.contains(k));
-        match by_span.iter_mut().find(|s| s.0 == item.span) {
-            Some(s) => {
-                s.1 |= matched;
-                s.2 |= is_date;
-                s.3 |= is_number;
-            }
-            None => by_span.push((item.span.clone(), matched, is_date, is_number)),
-        }
     }
-    by_span
-        .into_iter()
-        .filter(|&(_, matched, is_date, _)| {
-            !matched
-                && match which {
-                    Quantity::Date => is_date,
-                    Quantity::Number => !is_date,
-                }
-        })
-        .map(|(span, ..)| {
-            let text = surface(doc, &span);
-            (span, text)
-        })
-        .filter(|(span, text)| which == Quantity::Date || is_numeral_evidence(doc, span, text))
-        .collect()
-}
-
-/// Whether a stray number is evidence of a change. Words (half, first) and single kanji
-/// (一) are too often idiom, not quantity; a digit inside a code (H2A) is a name.
-fn is_numeral_evidence(doc: &Document, span: &Range<usize>, text: &str) -> bool {
-    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let is_letter = |c: char| {
-        c.is_ascii_alphabetic() || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c)
+    let en_codes = of(&en_stray, |v| {
+        v.class == Class::Code
+            && ja_stray
+                .iter()
+                .any(|j| j.class == Class::Code && j.prefix == v.prefix)
+    });
+    let ja_codes = of(&ja_stray, |v| {
+        v.class == Class::Code
+            && en_stray
+                .iter()
+                .any(|e| e.class == Class::Code && e.prefix == v.prefix)
+    });
+    let mut en_changed = Vec::new();
+    let mut ja_changed = Vec::new();
+    en_changed.extend(en_num);
+    ja_changed.extend(ja_num);
+    en_changed.extend(en_codes);
+    ja_changed.extend(ja_codes);
+    let words = |doc: &Document, vals: &[&Value]| -> String {
+        vals.iter()
+            .map(|v| surface(doc, &v.span))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
-    let Some(first) = text.chars().next() else {
-        return false;
-    };
-    let before = doc
-        .text
-        .get(..span.start)
-        .and_then(|t| t.chars().next_back());
-    let after = doc.text.get(span.end..).and_then(|t| t.chars().next());
-    if before.is_some_and(is_letter) || after.is_some_and(is_letter) {
-        return false;
+    if !en_changed.is_empty() {
+        out.push((
+            FindingKind::Number,
+            format!("{} vs {}", words(en, &en_changed), words(ja, &ja_changed)),
+        ));
     }
-    match doc.lang {
-        // 10m, 3million: a unit glued on that the features do not read.
-        crate::segment::Lang::En => is_digit(first) && !text.chars().any(char::is_alphabetic),
-        crate::segment::Lang::Ja => text.chars().any(is_digit) || text.chars().count() >= 2,
+    let en_dates = of(&en_stray, |v| v.class == Class::Date);
+    let ja_dates = of(&ja_stray, |v| v.class == Class::Date);
+    if !en_dates.is_empty() && !ja_dates.is_empty() {
+        out.push((
+            FindingKind::Date,
+            format!("{} vs {}", words(en, &en_dates), words(ja, &ja_dates)),
+        ));
     }
-}
-
-fn digits(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            '0'..='9' => Some(c),
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-            _ => None,
-        })
-        .collect()
-}
-
-/// A Japanese day of the month (２４日): English news gives it as a weekday or leaves it to
-/// the dateline, so when the English side has a date of its own it is not a changed number.
-fn is_day(ja: &Document, span: Range<usize>) -> bool {
-    ja.text
-        .get(span.end..)
-        .is_some_and(|rest| rest.starts_with('日'))
+    out
 }
 
 /// Changed names (a name the English renders elsewhere, another name in its place) are off:
