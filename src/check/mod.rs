@@ -12,6 +12,7 @@ mod quantities;
 
 use crate::align::{Alignment, Bead};
 use crate::features::{AnchorKind, Item, SentenceFeatures};
+use crate::lexicon::Lexicon;
 use crate::segment::Document;
 use crate::Aligner;
 use quantities::{Class, Value};
@@ -103,20 +104,22 @@ pub struct Report {
 /// Aligns `en` with `ja` and checks every bead.
 pub fn check(en: &Document, ja: &Document, aligner: &Aligner<'_>) -> Report {
     let (alignment, ef, jf) = aligner.align_with_features(en, ja);
-    let findings = findings(en, ja, &alignment, &ef, &jf);
+    let findings = findings(en, ja, &alignment, &ef, &jf, aligner.lexicon);
     Report {
         alignment,
         findings,
     }
 }
 
-/// The findings of an alignment, given the features its sentences were aligned on.
+/// The findings of an alignment, given the features its sentences were aligned on and the
+/// lexicon they were found with.
 pub fn findings(
     en: &Document,
     ja: &Document,
     alignment: &Alignment,
     ef: &[SentenceFeatures],
     jf: &[SentenceFeatures],
+    lexicon: Option<&Lexicon>,
 ) -> Vec<Finding> {
     let en_values: Vec<Vec<Value>> = en
         .sentences
@@ -167,7 +170,8 @@ pub fn findings(
         for (kind, detail) in quantity_findings(&ev, &jv, en, ja) {
             out.push(finding(kind, detail));
         }
-        let names = unmatched_names(&e, &j, &en_side, en, ja);
+        let en_text: String = bead.en.clone().map(|i| en.sentence_text(i)).collect();
+        let names = unmatched_names(&e, &j, &en_side, en, ja, lexicon, &en_text);
         if !names.is_empty() {
             out.push(finding(FindingKind::Name, names.join("; ")));
         }
@@ -347,7 +351,10 @@ fn unmatched_names(
     en_side: &SideIndex<'_>,
     en: &Document,
     ja: &Document,
+    lexicon: Option<&Lexicon>,
+    en_text: &str,
 ) -> Vec<String> {
+    let en_letters = letters(en_text);
     let en_words: Vec<&str> = e.items.iter().map(|it| surface(en, &it.span)).collect();
     let en_stray: Vec<&str> = e
         .items
@@ -368,7 +375,15 @@ fn unmatched_names(
         if text.chars().count() < 2 {
             continue;
         }
-        let line = if item.kind == AnchorKind::Latin && is_reportable_latin(text, &en_words) {
+        // A term the lexicon knows (SNS, EU, PR) is Japanese usage that English translates
+        // into words; one written inside an English word (SPORT of SPORT.es) is there.
+        let translated = lexicon.is_some_and(|l| l.contains(text));
+        let inside = letters(text).len() >= 3 && en_letters.contains(&letters(text));
+        let line = if item.kind == AnchorKind::Latin
+            && !translated
+            && !inside
+            && is_reportable_latin(text, &en_words)
+        {
             format!("{text} not in the English")
         } else if NAME_SUBSTITUTION
             && !en_stray.is_empty()
@@ -383,6 +398,14 @@ fn unmatched_names(
         }
     }
     out
+}
+
+/// Lower-cased ASCII letters of `text`, nothing else: A_ListMGMT → alistmgmt.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// A Latin word of a Japanese sentence worth reporting when the English pair lacks it: two

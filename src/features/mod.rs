@@ -115,6 +115,12 @@ pub fn english(
         if !quantities.is_empty() || word.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
+        // CNN's is CNN: Japanese writes the name bare (CNNの).
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .filter(|w| !w.is_empty())
+            .unwrap_or(word);
         let lower = word.to_lowercase();
         let capitalised = word.starts_with(char::is_uppercase);
         let mut keys = vec![word_key(&lower)];
