@@ -22,7 +22,10 @@ impl<'a> Aligner<'a> {
         Aligner {
             tokenizer,
             lexicon,
-            params: Params::default(),
+            params: match lexicon {
+                Some(_) => Params::default(),
+                None => Params::without_lexicon(),
+            },
             threads: 1,
         }
     }
@@ -102,5 +105,51 @@ impl<'a> Aligner<'a> {
             &self.params,
         );
         (alignment, ef, jf)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Lang;
+
+    fn beads(en: &str, ja: &str, params: Params) -> Vec<String> {
+        let en = Document::presegmented(Lang::En, en.into());
+        let ja = Document::presegmented(Lang::Ja, ja.into());
+        let mut aligner = Aligner::new(
+            crate::dictionary::shared(),
+            Some(crate::lexicon::Lexicon::embedded()),
+        );
+        aligner.params = params;
+        aligner
+            .align(&en, &ja)
+            .beads
+            .iter()
+            .map(|b| format!("{:?}:{:?}", b.en, b.ja))
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_repeating_the_lead_is_not_merged_into_it() {
+        let en = "JAXA launches H3 rocket from Tanegashima\n\
+            JAXA launched its H3 rocket from the Tanegashima Space Center in Kagoshima on Sunday morning.\n\
+            About 4,000 people watched the launch from the coast.\n\
+            The satellite it carried cost about 38 billion yen.\n";
+        let ja = "JAXAは日曜日の朝、鹿児島県の種子島宇宙センターからH3ロケットを打ち上げた。\n\
+            海岸では約4千人が打ち上げを見守った。\n\
+            搭載した衛星の開発費は約380億円。\n";
+        assert_eq!(
+            beads(en, ja, Params::default()),
+            ["0..1:0..0", "1..2:0..1", "2..3:1..2", "3..4:2..3"]
+        );
+        // Without the cost on members that bring nothing of their own, it is merged.
+        let merging = Params {
+            exclusive_weight: 0.0,
+            ..Params::default()
+        };
+        assert_eq!(
+            beads(en, ja, merging),
+            ["0..2:0..1", "2..3:1..2", "3..4:2..3"]
+        );
     }
 }

@@ -22,6 +22,9 @@ pub struct Model {
     ja: Vec<Compact>,
     /// Mean ln(English length / Japanese length) of the document.
     mu: f32,
+    /// Median matchable anchor weight of a sentence with any: the document's unit of weight,
+    /// which grows with its length (rarity is counted against all its sentences).
+    unit: f32,
     params: Params,
 }
 
@@ -111,10 +114,19 @@ impl Model {
         } else {
             1.0
         };
+        let mut totals: Vec<f32> = en_c
+            .iter()
+            .chain(&ja_c)
+            .map(|c| c.total)
+            .filter(|&t| t > 0.0)
+            .collect();
+        totals.sort_unstable_by(f32::total_cmp);
+        let unit = totals.get(totals.len() / 2).copied().unwrap_or(1.0);
         Model {
             en: en_c,
             ja: ja_c,
             mu,
+            unit,
             params: params.clone(),
         }
     }
@@ -189,6 +201,20 @@ impl Model {
         b: usize,
         pair: impl Fn(usize, usize) -> PairMatch,
     ) -> f32 {
+        self.bead_base(ei, a, ji, b, pair) - self.exclusive_cost(ei, a, ji, b)
+    }
+
+    /// The score of [`Model::bead`] without [`Model::exclusive_cost`]: an upper bound on it
+    /// that is cheap to compute, so the search can skip the exclusive cost of a bead that
+    /// cannot win anyway.
+    pub fn bead_base(
+        &self,
+        ei: usize,
+        a: usize,
+        ji: usize,
+        b: usize,
+        pair: impl Fn(usize, usize) -> PairMatch,
+    ) -> f32 {
         let p = &self.params;
         let (mut le, mut lj, mut we, mut wj, mut me, mut mj) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
         for i in ei..ei + a {
@@ -223,6 +249,9 @@ impl Model {
         let d = ((le + 1.0) / (lj + 1.0)).ln() - self.mu;
         let var = p.len_sigma * p.len_sigma + p.len_short_var / (lj + 1.0);
         let mut score = p.sim_weight * sim - p.len_weight * d * d / (2.0 * var);
+        if a == 1 && b == 1 && we + wj >= p.absent_min_weight * self.unit && sim < p.absent_sim {
+            score -= p.absent_weight * (p.absent_sim - sim);
+        }
         if a + b > 2 {
             score += p.merge_score * (a + b - 2) as f32;
             if self.en[ei].paragraph != self.en[ei + a - 1].paragraph
@@ -232,6 +261,26 @@ impl Model {
             }
         }
         score
+    }
+
+    /// Cost (≥ 0) of the members of a merged bead that bring too little of their own: each
+    /// member whose exclusive matched weight falls short of `exclusive_min` costs
+    /// `exclusive_weight` × the shortfall / `exclusive_min`.
+    pub fn exclusive_cost(&self, ei: usize, a: usize, ji: usize, b: usize) -> f32 {
+        let p = &self.params;
+        if a + b <= 2 || p.exclusive_weight <= 0.0 || p.exclusive_min <= 0.0 {
+            return 0.0;
+        }
+        let (en, ja) = (&self.en[ei..ei + a], &self.ja[ji..ji + b]);
+        let shortfall = |ex: f32| (p.exclusive_min - ex).max(0.0) / p.exclusive_min;
+        let mut cost = 0.0;
+        if a > 1 {
+            cost += (0..a).map(|x| shortfall(exclusive(en, x, ja))).sum::<f32>();
+        }
+        if b > 1 {
+            cost += (0..b).map(|x| shortfall(exclusive(ja, x, en))).sum::<f32>();
+        }
+        p.exclusive_weight * cost
     }
 
     /// Bonus for a bead starting at English `i` and Japanese `j` when both start paragraphs.
@@ -282,5 +331,51 @@ impl Model {
         pairs.sort_unstable();
         pairs.dedup();
         pairs
+    }
+}
+
+/// Anchor weight of the `others`' items that member `x` of `members` matches and no other
+/// member does: what `x` brings to a merged bead that its companions do not.
+fn exclusive(members: &[Compact], x: usize, others: &[Compact]) -> f32 {
+    thread_local! {
+        static MASK: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    MASK.with(|mask| {
+        let mut mask = mask.borrow_mut();
+        let mut total = 0.0;
+        for o in others {
+            mask.clear();
+            mask.resize(o.weights.len(), 0);
+            for (bit, m) in members.iter().enumerate() {
+                mark(m, o, bit as u8, &mut mask);
+            }
+            let only = 1u8 << x;
+            total += mask
+                .iter()
+                .zip(&o.weights)
+                .filter(|(m, _)| **m == only)
+                .map(|(_, w)| *w)
+                .sum::<f32>();
+        }
+        total
+    })
+}
+
+/// Sets bit `bit` of `mask[k]` for every item k of `theirs` that shares a key with `mine`.
+fn mark(mine: &Compact, theirs: &Compact, bit: u8, mask: &mut [u8]) {
+    let (mut a, mut b) = (0, 0);
+    while a < mine.keys.len() && b < theirs.keys.len() {
+        let (ka, kb) = (mine.keys[a].0, theirs.keys[b].0);
+        if ka < kb {
+            a += 1;
+        } else if kb < ka {
+            b += 1;
+        } else {
+            while b < theirs.keys.len() && theirs.keys[b].0 == ka {
+                mask[theirs.keys[b].1 as usize] |= 1 << bit;
+                b += 1;
+            }
+            a += 1;
+        }
     }
 }

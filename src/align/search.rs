@@ -202,7 +202,7 @@ fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> (Vec<(Bead, f32)>, V
                 if base == f32::NEG_INFINITY {
                     continue;
                 }
-                let gain = gain(model, cache, i - a, j - b, a, b);
+                let gain = gain_over(model, cache, i - a, j - b, a, b, top - base);
                 if base + gain > top {
                     top = base + gain;
                     arg = s as u8;
@@ -247,6 +247,28 @@ fn gain(model: &Model, cache: &PairCache, i: usize, j: usize, a: usize, b: usize
     }
 }
 
+/// [`gain`] when it exceeds `floor`, else anything not above `floor`: the exclusive cost of
+/// a merged bead is only worked out for beads that could still win.
+fn gain_over(
+    model: &Model,
+    cache: &PairCache,
+    i: usize,
+    j: usize,
+    a: usize,
+    b: usize,
+    floor: f32,
+) -> f32 {
+    if a == 0 || b == 0 {
+        return model.skip() * (a + b) as f32;
+    }
+    let base = model.bead_base(i, a, j, b, |x, y| cache.get(x, y)) + model.paragraph_start(i, j);
+    if base <= floor {
+        base
+    } else {
+        base - model.exclusive_cost(i, a, j, b)
+    }
+}
+
 /// Best score from each cell to the end: the forward DP run backwards.
 fn backward(model: &Model, band: &Band, cache: &PairCache) -> Vec<f32> {
     let (n, m) = (model.n_en(), model.n_ja());
@@ -267,7 +289,7 @@ fn backward(model: &Model, band: &Band, cache: &PairCache) -> Vec<f32> {
                     continue;
                 };
                 if rest[to] > f32::NEG_INFINITY {
-                    top = top.max(gain(model, cache, i, j, a, b) + rest[to]);
+                    top = top.max(gain_over(model, cache, i, j, a, b, top - rest[to]) + rest[to]);
                 }
             }
             rest[here] = top;
