@@ -598,3 +598,50 @@ fn moses_needs_two_outputs_and_csv_ids_must_be_consistent() {
          ,0,0,Snow fell.,雪が降った。,0.5000,1-1\n"
     );
 }
+
+#[test]
+fn batch_tmx_takes_language_codes_and_stays_valid() {
+    let dir = scratch("batch_tmx");
+    let mut input = String::new();
+    for id in ["first", "second"] {
+        let line = serde_json::json!({
+            "id": id,
+            "en": fs::read_to_string(corpus_file("en.txt")).unwrap(),
+            "ja": fs::read_to_string(corpus_file("ja.txt")).unwrap(),
+        });
+        input.push_str(&format!("{line}\n"));
+    }
+    let input_path = dir.join("docs.jsonl");
+    fs::write(&input_path, input).unwrap();
+    let path = dir.join("corpus.tmx");
+    let out = Command::new(env!("CARGO_BIN_EXE_hashi"))
+        .args([
+            "batch",
+            "--stdin-jsonl",
+            "--format",
+            "tmx",
+            "--en-lang",
+            "en-US",
+            "--ja-lang",
+            "ja-JP",
+            "--srclang",
+            "ja",
+            "-o",
+            path.to_str().unwrap(),
+        ])
+        .stdin(fs::File::open(&input_path).unwrap())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_valid_tmx(&path);
+    let tmx = fs::read_to_string(&path).unwrap();
+    let pairs = csv_pairs(&align_corpus(&[])).len();
+    assert_eq!(count(&tmx, "<tuv xml:lang=\"en-US\">"), 2 * pairs);
+    assert_eq!(count(&tmx, "<tuv xml:lang=\"ja-JP\">"), 2 * pairs);
+    assert_eq!(count(&tmx, "<prop type=\"x-doc-id\">second</prop>"), pairs);
+    assert!(tmx.contains("srclang=\"ja-JP\""), "{tmx}");
+}

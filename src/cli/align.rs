@@ -7,9 +7,8 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 
 use hashi::export::{self, Aligned, Format};
-use hashi::segment::Lang;
 
-use super::{output, PairArgs};
+use super::{output, PairArgs, ParamsArgs, TmxArgs};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -28,23 +27,14 @@ pub struct Args {
     /// Leave out pairs whose confidence is below this (0 to 1) from pair-only outputs and CSV/JSONL.
     #[arg(long, value_name = "SCORE")]
     min_score: Option<f32>,
-    /// Language code of the English side in TMX (xml:lang, srclang); en-US for tools that
-    /// want a region.
-    #[arg(long, value_name = "CODE", default_value = "en", value_parser = lang_code)]
-    en_lang: String,
-    /// Language code of the Japanese side in TMX; ja-JP for tools that want a region.
-    #[arg(long, value_name = "CODE", default_value = "ja", value_parser = lang_code)]
-    ja_lang: String,
-    /// The source language a TMX file declares.
-    #[arg(long, value_enum, default_value_t = SrcLang::En)]
-    srclang: SrcLang,
+    #[command(flatten)]
+    tmx: TmxArgs,
     /// csv and tsv: put ' before a cell starting with =, +, -, @, tab or CR, so spreadsheets
     /// show it as text instead of running it as a formula. Changes those cells' text.
     #[arg(long)]
     spreadsheet_safe: bool,
-    /// Override aligner parameters, `name=value,...` (see src/align/params.rs).
-    #[arg(long, value_name = "LIST", hide = true)]
-    params: Option<String>,
+    #[command(flatten)]
+    tuning: ParamsArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -56,27 +46,6 @@ enum AlignFormat {
     Tmx,
     Moses,
     HfJsonl,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum SrcLang {
-    En,
-    Ja,
-}
-
-/// A language tag as BCP 47 writes them (`en`, `en-US`, `zh-Hant-TW`): letters and digits in
-/// hyphen-separated subtags. Checked because it lands in XML attributes CAT tools match on.
-fn lang_code(s: &str) -> Result<String, String> {
-    let ok = !s.is_empty()
-        && s.split('-')
-            .all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()));
-    if ok {
-        Ok(s.to_string())
-    } else {
-        Err(format!(
-            "{s:?} is not a language code like en, en-US or ja-JP"
-        ))
-    }
 }
 
 impl From<AlignFormat> for Format {
@@ -112,23 +81,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let (en, ja) = args.pair.read()?;
     let resources = args.pair.resources.load()?;
     let mut aligner = args.pair.aligner(&resources);
-    for kv in args
-        .params
-        .iter()
-        .flat_map(|p| p.split(','))
-        .filter(|kv| !kv.is_empty())
-    {
-        let (k, v) = kv
-            .split_once('=')
-            .ok_or_else(|| anyhow::anyhow!("--params: expected name=value, found {kv:?}"))?;
-        let v: f32 = v
-            .parse()
-            .map_err(|_| anyhow::anyhow!("--params: {k}: not a number: {v:?}"))?;
-        aligner
-            .params
-            .set(k, v)
-            .map_err(|e| anyhow::anyhow!("--params: {e}"))?;
-    }
+    args.tuning.apply(&mut aligner.params)?;
     let alignment = aligner.align(&en, &ja);
     let aligned = Aligned {
         en: &en,
@@ -136,16 +89,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         alignment: &alignment,
         doc_id: None,
     };
-    let options = export::Options {
-        min_score: args.min_score,
-        en_lang: args.en_lang,
-        ja_lang: args.ja_lang,
-        srclang: match args.srclang {
-            SrcLang::En => Lang::En,
-            SrcLang::Ja => Lang::Ja,
-        },
-        spreadsheet_safe: args.spreadsheet_safe,
-    };
+    let options = args.tmx.options(args.min_score, args.spreadsheet_safe);
     if let Some(prefix) = moses_prefix {
         let paths = [with_suffix(&prefix, "en"), with_suffix(&prefix, "ja")];
         output::write_two_atomically([&paths[0], &paths[1]], |en_out, ja_out| {

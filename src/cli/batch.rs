@@ -17,7 +17,7 @@ use hashi::batch::{self, sources, Outcome, Settings, Sink, SizeLimit, Source, St
 use hashi::export::{self, Aligned, Format};
 use hashi::Aligner;
 
-use super::{output, ResourceArgs};
+use super::{output, ParamsArgs, ResourceArgs, TmxArgs};
 
 #[derive(clap::Args)]
 #[command(group(
@@ -74,6 +74,10 @@ pub struct Args {
     /// Leave out pairs whose confidence is below this (0 to 1).
     #[arg(long, value_name = "SCORE")]
     min_score: Option<f32>,
+    #[command(flatten)]
+    tmx: TmxArgs,
+    #[command(flatten)]
+    tuning: ParamsArgs,
     /// csv and tsv: put ' before a cell starting with =, +, -, @, tab or CR.
     #[arg(long)]
     spreadsheet_safe: bool,
@@ -149,7 +153,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let (inputs, total) = open_inputs(&args)?;
     let resources = args.resources.load()?;
     // Parallelism is across documents, so each document gets one thread.
-    let aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
+    let mut aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
+    args.tuning.apply(&mut aligner.params)?;
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -163,11 +168,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ratio: args.max_ratio,
         slack: args.ratio_slack,
     };
-    let options = export::Options {
-        min_score: args.min_score,
-        spreadsheet_safe: args.spreadsheet_safe,
-        ..Default::default()
-    };
+    let options = args.tmx.options(args.min_score, args.spreadsheet_safe);
 
     let mut report = Report::new(total, args.format, args.min_score);
     let job = Job {

@@ -11,7 +11,7 @@ use anyhow::Result;
 use hashi::check::{self, Finding, FindingKind, Report};
 use hashi::segment::Document;
 
-use super::{output, PairArgs};
+use super::{output, PairArgs, ParamsArgs};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -29,6 +29,8 @@ pub struct Args {
     /// findings. Without it the status is 0 whatever is found; errors give 2.
     #[arg(long, value_name = "KIND[,KIND]|N", value_parser = fail_on)]
     fail_on: Option<FailOn>,
+    #[command(flatten)]
+    tuning: ParamsArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -63,7 +65,8 @@ fn fail_on(s: &str) -> Result<FailOn, String> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let (en, ja) = args.pair.read()?;
     let resources = args.pair.resources.load()?;
-    let aligner = args.pair.aligner(&resources);
+    let mut aligner = args.pair.aligner(&resources);
+    args.tuning.apply(&mut aligner.params)?;
     let report = check::check(&en, &ja, &aligner);
 
     if let Some(path) = &args.html {

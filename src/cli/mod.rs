@@ -12,9 +12,92 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use hashi::dictionary::JapaneseTokenizer;
+use hashi::export;
 use hashi::input::Encoding;
 use hashi::lexicon::Lexicon;
 use hashi::segment::Lang;
+
+/// What a TMX file declares (align, batch).
+#[derive(clap::Args)]
+pub struct TmxArgs {
+    /// Language code of the English side in TMX (xml:lang, srclang); en-US for tools that
+    /// want a region.
+    #[arg(long, value_name = "CODE", default_value = "en", value_parser = lang_code)]
+    en_lang: String,
+    /// Language code of the Japanese side in TMX; ja-JP for tools that want a region.
+    #[arg(long, value_name = "CODE", default_value = "ja", value_parser = lang_code)]
+    ja_lang: String,
+    /// The source language a TMX file declares.
+    #[arg(long, value_enum, default_value_t = SrcLang::En)]
+    srclang: SrcLang,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum SrcLang {
+    En,
+    Ja,
+}
+
+impl TmxArgs {
+    /// Export options with these TMX settings.
+    pub fn options(&self, min_score: Option<f32>, spreadsheet_safe: bool) -> export::Options {
+        export::Options {
+            min_score,
+            en_lang: self.en_lang.clone(),
+            ja_lang: self.ja_lang.clone(),
+            srclang: match self.srclang {
+                SrcLang::En => Lang::En,
+                SrcLang::Ja => Lang::Ja,
+            },
+            spreadsheet_safe,
+        }
+    }
+}
+
+/// A language tag as BCP 47 writes them (`en`, `en-US`, `zh-Hant-TW`): letters and digits in
+/// hyphen-separated subtags. Checked because it lands in XML attributes CAT tools match on.
+fn lang_code(s: &str) -> Result<String, String> {
+    let ok = !s.is_empty()
+        && s.split('-')
+            .all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "{s:?} is not a language code like en, en-US or ja-JP"
+        ))
+    }
+}
+
+/// The aligner's parameters, for experiments and fitting scripts (align, check, batch).
+#[derive(clap::Args)]
+pub struct ParamsArgs {
+    /// Override aligner parameters, `name=value,...` (see src/align/params.rs).
+    #[arg(long, value_name = "LIST", hide = true)]
+    params: Option<String>,
+}
+
+impl ParamsArgs {
+    pub fn apply(&self, params: &mut hashi::align::Params) -> Result<()> {
+        for kv in self
+            .params
+            .iter()
+            .flat_map(|p| p.split(','))
+            .filter(|kv| !kv.is_empty())
+        {
+            let (k, v) = kv
+                .split_once('=')
+                .ok_or_else(|| anyhow::anyhow!("--params: expected name=value, found {kv:?}"))?;
+            let v: f32 = v
+                .parse()
+                .map_err(|_| anyhow::anyhow!("--params: {k}: not a number: {v:?}"))?;
+            params
+                .set(k, v)
+                .map_err(|e| anyhow::anyhow!("--params: {e}"))?;
+        }
+        Ok(())
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
