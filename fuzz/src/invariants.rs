@@ -146,14 +146,21 @@ pub fn segment_ja(data: &[u8]) {
     check_tokens(tokenizer, &pre);
 }
 
-/// The whole `align` target: English before the first [`ALIGN_MARKER`], Japanese after it.
-pub fn align(data: &[u8]) {
+/// English before the first [`ALIGN_MARKER`], Japanese after it: both segmented.
+fn documents(data: &[u8]) -> (Document, Document) {
     let (en, ja) = match data.iter().position(|&b| b == ALIGN_MARKER) {
         Some(at) => (&data[..at], &data[at + 1..]),
         None => (data, &data[data.len()..]),
     };
-    let en = Document::segment(Lang::En, text(en));
-    let ja = Document::segment(Lang::Ja, text(ja));
+    (
+        Document::segment(Lang::En, text(en)),
+        Document::segment(Lang::Ja, text(ja)),
+    )
+}
+
+/// The whole `align` target.
+pub fn align(data: &[u8]) {
+    let (en, ja) = documents(data);
     let aligner = Aligner::new(hashi::dictionary::shared(), Some(Lexicon::embedded()));
     let alignment = aligner.align(&en, &ja);
     assert!(
@@ -172,5 +179,25 @@ pub fn align(data: &[u8]) {
             bead.en.len() <= 3 && bead.ja.len() <= 3,
             "bead {bead:?}: a side longer than 3"
         );
+    }
+}
+
+/// `hashi check` on any pair: no panic, every finding names sentences of one bead of the
+/// alignment it reports, omissions and additions name one side only, and says why.
+pub fn check(data: &[u8]) {
+    let (en, ja) = documents(data);
+    let aligner = Aligner::new(hashi::dictionary::shared(), Some(Lexicon::embedded()));
+    let report = hashi::check::check(&en, &ja, &aligner);
+    assert!(report.alignment.covers(en.len(), ja.len()));
+    for f in &report.findings {
+        let bead = &report.alignment.beads[f.bead];
+        assert_eq!(f.en_ids, bead.en.clone().collect::<Vec<_>>(), "{f:?}");
+        assert_eq!(f.ja_ids, bead.ja.clone().collect::<Vec<_>>(), "{f:?}");
+        assert!(!f.detail.is_empty(), "{f:?}");
+        match f.kind {
+            hashi::check::FindingKind::Omission => assert!(f.en_ids.is_empty()),
+            hashi::check::FindingKind::Addition => assert!(f.ja_ids.is_empty()),
+            _ => assert!(!f.en_ids.is_empty() && !f.ja_ids.is_empty(), "{f:?}"),
+        }
     }
 }

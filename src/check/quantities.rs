@@ -165,15 +165,22 @@ fn code_reading(code: &str) -> Reading {
 
 /// The code a digit run belongs to when letters are glued before it (J1, COVID-19, Ｊ２),
 /// as (start, end, letters, whole code upper-cased).
-fn code_around(ch: &Chars, start: usize, end: usize) -> Option<(usize, usize, String, String)> {
+fn code_around(
+    ch: &Chars,
+    floor: usize,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize, String, String)> {
+    // Letters before `start` that no value already holds (byte offset `floor` on).
+    let letter_before = |k: usize| k > 0 && ch.at[k - 1] >= floor && is_latin_letter(ch.c[k - 1]);
     let mut s = start;
-    if ch.before(s) == Some('-') && ch.before(s - 1).is_some_and(is_latin_letter) {
+    if ch.before(s) == Some('-') && letter_before(s - 1) {
         s -= 1;
     }
-    if !ch.before(s).is_some_and(is_latin_letter) {
+    if !letter_before(s) {
         return None;
     }
-    while ch.before(s).is_some_and(is_latin_letter) {
+    while letter_before(s) {
         s -= 1;
     }
     let mut e = end;
@@ -191,6 +198,11 @@ fn code_around(ch: &Chars, start: usize, end: usize) -> Option<(usize, usize, St
         .map(|&c| narrow(c).to_ascii_uppercase())
         .collect();
     Some((s, e, prefix, whole))
+}
+
+/// Where the last value found ends: a code must not reach back into it.
+fn floor(out: &[Value]) -> usize {
+    out.last().map_or(0, |v| v.span.end)
 }
 
 fn code_value(ch: &Chars, digits: Range<usize>, code: (usize, usize, String, String)) -> Value {
@@ -292,7 +304,7 @@ fn english_values(text: &str, offset: usize) -> Vec<Value> {
         let c = ch.c[i];
         if is_digit(c) {
             let end = ch.digit_run(i, &['.', '．']);
-            if let Some(code) = code_around(&ch, i, end) {
+            if let Some(code) = code_around(&ch, floor(&out), i, end) {
                 let e = code.1;
                 out.push(code_value(&ch, i..end, code));
                 i = e;
@@ -502,7 +514,7 @@ pub fn japanese(text: &str, offset: usize) -> Vec<Value> {
         if is_digit(c) || is_kanji_numeral(c) {
             if is_digit(c) {
                 let end = ch.digit_run(i, &['.', '．', '・']);
-                if let Some(code) = code_around(&ch, i, end) {
+                if let Some(code) = code_around(&ch, floor(&out), i, end) {
                     let e = code.1;
                     out.push(code_value(&ch, i..end, code));
                     i = e;
@@ -866,5 +878,32 @@ mod tests {
         let v = japanese(ja, 0);
         assert_eq!(texts(ja, &v), ["一", "三十六", "二"]);
         assert!(!v[0].reportable && v[1].reportable && !v[2].reportable);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// Any text: values in order, disjoint, on character boundaries inside the text, each
+        /// with a reading; and matching a side against itself leaves nothing over.
+        #[test]
+        fn values_are_ordered_spans_of_the_text(
+            text in "[0-9０-９a-zA-Z一二三十百千万億日年月時割分厘（）()、,.・:/' 　-]{0,60}",
+            offset in 0usize..5,
+        ) {
+            for values in [english(&text, offset), japanese(&text, offset)] {
+                let mut end = offset;
+                for v in &values {
+                    proptest::prop_assert!(v.span.start >= end && v.span.start < v.span.end);
+                    proptest::prop_assert!(v.span.end <= offset + text.len());
+                    let local = v.span.start - offset..v.span.end - offset;
+                    proptest::prop_assert!(text.get(local).is_some());
+                    proptest::prop_assert!(!v.readings.is_empty());
+                    end = v.span.end;
+                }
+                let refs: Vec<&Value> = values.iter().collect();
+                let (a, b) = unmatched(&refs, &refs);
+                proptest::prop_assert!(a.is_empty() && b.is_empty());
+            }
+        }
     }
 }
