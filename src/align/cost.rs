@@ -149,29 +149,15 @@ impl Model {
         scratch.en_marks.resize(e.weights.len(), false);
         scratch.ja_marks.clear();
         scratch.ja_marks.resize(k.weights.len(), false);
-        let (mut a, mut b) = (0, 0);
-        while a < e.keys.len() && b < k.keys.len() {
-            let (ka, kb) = (e.keys[a].0, k.keys[b].0);
-            if ka < kb {
-                a += 1;
-            } else if kb < ka {
-                b += 1;
-            } else {
-                // Every item on either side holding this key is matched.
-                let mut a2 = a;
-                while a2 < e.keys.len() && e.keys[a2].0 == ka {
-                    scratch.en_marks[e.keys[a2].1 as usize] = true;
-                    a2 += 1;
-                }
-                let mut b2 = b;
-                while b2 < k.keys.len() && k.keys[b2].0 == kb {
-                    scratch.ja_marks[k.keys[b2].1 as usize] = true;
-                    b2 += 1;
-                }
-                a = a2;
-                b = b2;
+        // Every item on either side holding a shared key is matched.
+        shared_keys(e, k, |mine, theirs| {
+            for &(_, x) in mine {
+                scratch.en_marks[x as usize] = true;
             }
-        }
+            for &(_, x) in theirs {
+                scratch.ja_marks[x as usize] = true;
+            }
+        });
         let sum = |marks: &[bool], w: &[f32]| -> f32 {
             marks
                 .iter()
@@ -192,21 +178,9 @@ impl Model {
     }
 
     /// Score of the bead pairing English `ei..ei+a` with Japanese `ji..ji+b` (a, b ≥ 1), given
-    /// the matches of its sentence pairs.
-    pub fn bead(
-        &self,
-        ei: usize,
-        a: usize,
-        ji: usize,
-        b: usize,
-        pair: impl Fn(usize, usize) -> PairMatch,
-    ) -> f32 {
-        self.bead_base(ei, a, ji, b, pair) - self.exclusive_cost(ei, a, ji, b)
-    }
-
-    /// The score of [`Model::bead`] without [`Model::exclusive_cost`]: an upper bound on it
-    /// that is cheap to compute, so the search can skip the exclusive cost of a bead that
-    /// cannot win anyway.
+    /// the matches of its sentence pairs, before [`Model::exclusive_cost`] is taken off: a bound on
+    /// the full score that is cheap to compute, so the search can skip the exclusive cost of a
+    /// bead that cannot win anyway.
     pub fn bead_base(
         &self,
         ei: usize,
@@ -363,19 +337,28 @@ fn exclusive(members: &[Compact], x: usize, others: &[Compact]) -> f32 {
 
 /// Sets bit `bit` of `mask[k]` for every item k of `theirs` that shares a key with `mine`.
 fn mark(mine: &Compact, theirs: &Compact, bit: u8, mask: &mut [u8]) {
+    shared_keys(mine, theirs, |_, items| {
+        for &(_, x) in items {
+            mask[x as usize] |= 1 << bit;
+        }
+    });
+}
+
+/// Calls `f` with the runs of (key, item) entries of `x` and of `y` for every key both hold.
+fn shared_keys(x: &Compact, y: &Compact, mut f: impl FnMut(&[(u64, u32)], &[(u64, u32)])) {
     let (mut a, mut b) = (0, 0);
-    while a < mine.keys.len() && b < theirs.keys.len() {
-        let (ka, kb) = (mine.keys[a].0, theirs.keys[b].0);
+    while a < x.keys.len() && b < y.keys.len() {
+        let (ka, kb) = (x.keys[a].0, y.keys[b].0);
         if ka < kb {
             a += 1;
         } else if kb < ka {
             b += 1;
         } else {
-            while b < theirs.keys.len() && theirs.keys[b].0 == ka {
-                mask[theirs.keys[b].1 as usize] |= 1 << bit;
-                b += 1;
-            }
-            a += 1;
+            let a2 = a + x.keys[a..].iter().take_while(|e| e.0 == ka).count();
+            let b2 = b + y.keys[b..].iter().take_while(|e| e.0 == kb).count();
+            f(&x.keys[a..a2], &y.keys[b..b2]);
+            a = a2;
+            b = b2;
         }
     }
 }

@@ -240,11 +240,7 @@ fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> (Vec<(Bead, f32)>, V
 
 /// Score of the bead that covers `a` English sentences from `i` and `b` Japanese from `j`.
 fn gain(model: &Model, cache: &PairCache, i: usize, j: usize, a: usize, b: usize) -> f32 {
-    if a == 0 || b == 0 {
-        model.skip() * (a + b) as f32
-    } else {
-        model.bead(i, a, j, b, |x, y| cache.get(x, y)) + model.paragraph_start(i, j)
-    }
+    gain_over(model, cache, i, j, a, b, f32::NEG_INFINITY)
 }
 
 /// [`gain`] when it exceeds `floor`, else anything not above `floor`: the exclusive cost of
