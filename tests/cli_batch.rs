@@ -3,21 +3,17 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
+
+mod common;
+use common::{corpus, hashi as run};
 
 const CORPORA: &[&str] = &["jaxa-launch", "tokyo-budget", "shogi-record"];
 
-fn hashi() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_hashi"))
-}
-
-fn run(args: &[&str]) -> Output {
-    hashi().args(args).output().expect("hashi runs")
-}
-
+/// Like `common::hashi_stdin`, but batch must read all of its input: a broken pipe fails.
 fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = hashi()
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hashi"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -34,12 +30,6 @@ fn run_stdin(args: &[&str], input: &[u8]) -> Output {
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
-}
-
-fn corpus(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpora")
-        .join(name)
 }
 
 /// A fresh scratch folder for one test, with the corpora copied in as `NAME/{en,ja}.txt`.
