@@ -223,6 +223,8 @@ pub fn japanese(
                 let mut qs = Vec::new();
                 if next == "月" && (1.0..=12.0).contains(&v) && v.fract() == 0.0 {
                     qs.push(Quantity::Month(v as u8));
+                    // 月 is part of the date, not the word "moon" or "Monday".
+                    i = j + 1;
                 } else {
                     qs.push(Quantity::Number(v));
                 }
@@ -242,7 +244,7 @@ pub fn japanese(
                     });
                 }
             }
-            i = j;
+            i = i.max(j);
             continue;
         }
         if let Some(d) = weekday(&surface) {
@@ -323,5 +325,33 @@ fn weekday(s: &str) -> Option<u8> {
         DAYS.chars().position(|d| d == first).map(|p| p as u8 + 1)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::japanese::sentence_tokens;
+
+    fn japanese_items(text: &str) -> Vec<(AnchorKind, &str)> {
+        let tokens = sentence_tokens(crate::dictionary::shared(), text, 0..text.len());
+        japanese(text, 0..text.len(), &tokens, Some(Lexicon::embedded()))
+            .items
+            .into_iter()
+            .map(|item| (item.kind, &text[item.span]))
+            .collect()
+    }
+
+    #[test]
+    fn the_month_counter_is_part_of_the_date_not_a_word() {
+        // The 月 of 7月 is the month; only the moon that follows is a word of the lexicon.
+        assert_eq!(
+            japanese_items("7月に月を見た。"),
+            [
+                (AnchorKind::Date, "7"),
+                (AnchorKind::Word, "月"),
+                (AnchorKind::Word, "見"),
+            ]
+        );
     }
 }

@@ -41,10 +41,12 @@ pub fn is_stopword(word: &str) -> bool {
 ///    ordinals (`1990s`, `3rd`), words of one character and negated auxiliaries (`don't`);
 /// 4. upper-case `US`/`USA` become `usa` (so "U.S." is not the stopword "us");
 /// 5. lowercase; `None` for stopwords;
-/// 6. light, deterministic suffix stripping for ASCII words (Porter's step 1, its `-ment`
-///    rule and its removal of a final `e`): plurals (`countries` → `countri`), `-ed`/`-ing`
-///    (`lived`, `living`, `lives` → `live`; `announced`, `announcement` → `announc`;
-///    `governments` → `govern`). Keys are therefore stems, not always dictionary words;
+/// 6. irregular forms to their word (`held` → `hold`, `said` → `say`, `children` → `child`),
+///    then Porter's (1980) stemmer for ASCII words, with Porter2's safer plural rules:
+///    plurals (`countries` → `countri`), `-ed`/`-ing` (`lived`, `living`, `lives` → `live`),
+///    derivational suffixes (`announced`, `announcement` → `announc`; `confirmation`,
+///    `confirmed` → `confirm`; `governments` → `govern`). Keys are therefore stems, not always
+///    dictionary words;
 /// 7. `None` when the stem is a stopword, shorter than two characters or has no letter.
 pub fn en_key(word: &str) -> Option<Cow<'_, str>> {
     // Fast path for the common case, with the same result as the general one below.
@@ -161,7 +163,7 @@ pub fn is_kana(c: char) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------
-// Stemming: Porter (1980) step 1a/1b/1c plus step 5, with Porter2's safer plural rules.
+// Stemming: Porter (1980), with Porter2's safer plural rules and a table of irregular forms.
 
 fn is_vowel_at(w: &[u8], i: usize) -> bool {
     match w[i] {
@@ -199,8 +201,267 @@ fn ends_cvc(w: &[u8]) -> bool {
         && !matches!(w[n - 1], b'w' | b'x' | b'y')
 }
 
+/// Porter's step 2: (suffix, replacement) where the rest has a measure above 0.
+const STEP2: &[(&[u8], &[u8])] = &[
+    (b"ational", b"ate"),
+    (b"tional", b"tion"),
+    (b"enci", b"ence"),
+    (b"anci", b"ance"),
+    (b"izer", b"ize"),
+    (b"bli", b"ble"),
+    (b"alli", b"al"),
+    (b"entli", b"ent"),
+    (b"eli", b"e"),
+    (b"ousli", b"ous"),
+    (b"ization", b"ize"),
+    (b"ation", b"ate"),
+    (b"ator", b"ate"),
+    (b"alism", b"al"),
+    (b"iveness", b"ive"),
+    (b"fulness", b"ful"),
+    (b"ousness", b"ous"),
+    (b"aliti", b"al"),
+    (b"iviti", b"ive"),
+    (b"biliti", b"ble"),
+    (b"logi", b"log"),
+];
+
+/// Porter's step 3.
+const STEP3: &[(&[u8], &[u8])] = &[
+    (b"icate", b"ic"),
+    (b"ative", b""),
+    (b"alize", b"al"),
+    (b"iciti", b"ic"),
+    (b"ical", b"ic"),
+    (b"ful", b""),
+    (b"ness", b""),
+];
+
+/// Porter's step 4, removed where the rest has a measure above 1 (`-ion` after s or t is
+/// handled beside it).
+const STEP4: &[(&[u8], &[u8])] = &[
+    (b"al", b""),
+    (b"ance", b""),
+    (b"ence", b""),
+    (b"er", b""),
+    (b"ic", b""),
+    (b"able", b""),
+    (b"ible", b""),
+    (b"ant", b""),
+    (b"ement", b""),
+    (b"ment", b""),
+    (b"ent", b""),
+    (b"ou", b""),
+    (b"ism", b""),
+    (b"ate", b""),
+    (b"iti", b""),
+    (b"ous", b""),
+    (b"ive", b""),
+    (b"ize", b""),
+];
+
+/// Replace the longest suffix of the table that `w` ends with, when the rest has a measure
+/// above `min_measure`. Whether a suffix of the table was found (replaced or not).
+fn replace_suffix(w: &mut Vec<u8>, table: &[(&[u8], &[u8])], min_measure: usize) -> bool {
+    let Some(&(suffix, replacement)) = table
+        .iter()
+        .filter(|(s, _)| w.len() > s.len() && w.ends_with(s))
+        .max_by_key(|(s, _)| s.len())
+    else {
+        return false;
+    };
+    let rest = w.len() - suffix.len();
+    if measure(&w[..rest]) > min_measure {
+        w.truncate(rest);
+        w.extend_from_slice(replacement);
+    }
+    true
+}
+
+/// Irregular English forms and the word their key is made from, sorted by form: "held" meets
+/// the gloss "to hold", "told" meets "to tell". An ambiguous form (found, saw) is conflated
+/// with its verb on gloss and sentence alike, since both go through this function; forms
+/// whose other reading is too common to conflate (lives, leaves, left) are not here.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("arisen", "arise"),
+    ("arose", "arise"),
+    ("ate", "eat"),
+    ("awoke", "awake"),
+    ("beaten", "beat"),
+    ("became", "become"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("bent", "bend"),
+    ("best", "good"),
+    ("better", "good"),
+    ("bit", "bite"),
+    ("bitten", "bite"),
+    ("bled", "bleed"),
+    ("blew", "blow"),
+    ("blown", "blow"),
+    ("bought", "buy"),
+    ("bred", "breed"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("burnt", "burn"),
+    ("came", "come"),
+    ("caught", "catch"),
+    ("children", "child"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("clung", "cling"),
+    ("crept", "creep"),
+    ("dealt", "deal"),
+    ("drank", "drink"),
+    ("drawn", "draw"),
+    ("dreamt", "dream"),
+    ("drew", "draw"),
+    ("driven", "drive"),
+    ("drove", "drive"),
+    ("drunk", "drink"),
+    ("dug", "dig"),
+    ("eaten", "eat"),
+    ("fallen", "fall"),
+    ("fed", "feed"),
+    ("feet", "foot"),
+    ("fell", "fall"),
+    ("felt", "feel"),
+    ("fled", "flee"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("forbade", "forbid"),
+    ("forbidden", "forbid"),
+    ("forgave", "forgive"),
+    ("forgiven", "forgive"),
+    ("forgot", "forget"),
+    ("forgotten", "forget"),
+    ("fought", "fight"),
+    ("found", "find"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("gave", "give"),
+    ("geese", "goose"),
+    ("given", "give"),
+    ("gone", "go"),
+    ("got", "get"),
+    ("gotten", "get"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("halves", "half"),
+    ("heard", "hear"),
+    ("held", "hold"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("hung", "hang"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("knives", "knife"),
+    ("known", "know"),
+    ("laid", "lay"),
+    ("led", "lead"),
+    ("lent", "lend"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("men", "man"),
+    ("met", "meet"),
+    ("mice", "mouse"),
+    ("mistaken", "mistake"),
+    ("mistook", "mistake"),
+    ("overcame", "overcome"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("rang", "ring"),
+    ("ridden", "ride"),
+    ("risen", "rise"),
+    ("rode", "ride"),
+    ("rose", "rise"),
+    ("rung", "ring"),
+    ("said", "say"),
+    ("sang", "sing"),
+    ("sank", "sink"),
+    ("sat", "sit"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("sent", "send"),
+    ("shaken", "shake"),
+    ("shelves", "shelf"),
+    ("shone", "shine"),
+    ("shook", "shake"),
+    ("shot", "shoot"),
+    ("shown", "show"),
+    ("shrank", "shrink"),
+    ("slept", "sleep"),
+    ("slid", "slide"),
+    ("sold", "sell"),
+    ("sought", "seek"),
+    ("sped", "speed"),
+    ("spent", "spend"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("sprang", "spring"),
+    ("spun", "spin"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("stood", "stand"),
+    ("stricken", "strike"),
+    ("strove", "strive"),
+    ("struck", "strike"),
+    ("stuck", "stick"),
+    ("stung", "sting"),
+    ("sung", "sing"),
+    ("sunk", "sink"),
+    ("swam", "swim"),
+    ("swept", "sweep"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("swum", "swim"),
+    ("swung", "swing"),
+    ("taken", "take"),
+    ("taught", "teach"),
+    ("teeth", "tooth"),
+    ("thieves", "thief"),
+    ("thought", "think"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("told", "tell"),
+    ("took", "take"),
+    ("tore", "tear"),
+    ("torn", "tear"),
+    ("understood", "understand"),
+    ("undertaken", "undertake"),
+    ("undertook", "undertake"),
+    ("went", "go"),
+    ("withdrawn", "withdraw"),
+    ("withdrew", "withdraw"),
+    ("wives", "wife"),
+    ("woke", "wake"),
+    ("woken", "wake"),
+    ("wolves", "wolf"),
+    ("women", "woman"),
+    ("won", "win"),
+    ("wore", "wear"),
+    ("worn", "wear"),
+    ("worse", "bad"),
+    ("worst", "bad"),
+    ("written", "write"),
+    ("wrote", "write"),
+];
+
+fn irregular_base(word: &str) -> Option<&'static str> {
+    IRREGULAR
+        .binary_search_by(|(form, _)| form.cmp(&word))
+        .ok()
+        .map(|i| IRREGULAR[i].1)
+}
+
 /// Stem a lowercase ASCII word; `None` when it is unchanged.
 fn stem(word: &str) -> Option<String> {
+    if let Some(base) = irregular_base(word) {
+        return Some(stem(base).unwrap_or_else(|| base.to_owned()));
+    }
     if word.len() <= 2 || word == "news" {
         return None;
     }
@@ -261,9 +522,16 @@ fn stem(word: &str) -> Option<String> {
         w[n - 1] = b'i';
     }
 
-    // From step 4: -ment in long words (announcement → announc, development → develop).
-    if w.ends_with(b"ment") && measure(&w[..w.len() - 4]) > 1 {
-        w.truncate(w.len() - 4);
+    // Steps 2 to 4: derivational suffixes, so that the noun in a gloss meets the verb in a
+    // sentence (confirmation, confirmed → confirm; infection, infected → infect).
+    replace_suffix(&mut w, STEP2, 0);
+    replace_suffix(&mut w, STEP3, 0);
+    if !replace_suffix(&mut w, STEP4, 1)
+        && w.ends_with(b"ion")
+        && measure(&w[..w.len() - 3]) > 1
+        && matches!(w[w.len() - 4], b's' | b't')
+    {
+        w.truncate(w.len() - 3);
     }
 
     // Step 5a: drop a final e (announce → announc), except after a short syllable (live).
@@ -461,12 +729,32 @@ mod tests {
             &["focus", "focuses", "focused", "focusing"],
             &["cause", "causes", "caused", "causing"],
             &["status", "statuses"],
+            // Derivational suffixes (Porter's steps 2 to 4): a gloss noun meets a verb.
+            &["confirm", "confirmed", "confirmation", "confirming"],
+            &["infect", "infected", "infection", "infections"],
+            &["generally", "general"],
+            // Irregular forms.
+            &["hold", "held", "holding", "holds"],
+            &["say", "said", "says"],
+            &["tell", "told", "telling"],
+            &["child", "children"],
         ] {
             let first = key(group[0]);
             assert!(first.is_some(), "{group:?}");
             for word in group {
                 assert_eq!(key(word), first, "{word} vs {}", group[0]);
             }
+        }
+    }
+
+    #[test]
+    fn irregular_forms_are_sorted_and_lead_to_regular_words() {
+        for pair in IRREGULAR.windows(2) {
+            assert!(pair[0].0 < pair[1].0, "{pair:?}");
+        }
+        // A base that is itself a listed form would send stem() round in circles.
+        for (form, base) in IRREGULAR {
+            assert_eq!(irregular_base(base), None, "{form} → {base}");
         }
     }
 
@@ -479,6 +767,8 @@ mod tests {
             ("status", "statu"),
             ("sing", "s"),
             ("comment", "com"),
+            ("lives", "life"),
+            ("left", "leave"),
         ] {
             assert_ne!(key(a), key(b), "{a} {b}");
         }
