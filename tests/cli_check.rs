@@ -154,3 +154,45 @@ fn html_page_shows_both_texts_escaped() {
     assert!(!page.contains("<script") && !page.contains("http"));
     let _ = std::fs::remove_dir_all(tmp);
 }
+
+/// An added English sentence beside an omitted Japanese one, sharing no anchor: `align`
+/// pairs them (their lengths fit and neither carries much), `check`, which would rather show
+/// a gap than hide one, reports both.
+#[test]
+fn check_leaves_an_unrelated_pair_as_omission_and_addition() {
+    let tmp = temp_dir("unrelated");
+    let en = tmp.join("en.txt");
+    let ja = tmp.join("ja.txt");
+    std::fs::write(
+        &en,
+        "JAXA launched its H3 rocket from the Tanegashima Space Center on Sunday morning.\n\
+         About 4,000 people watched the launch from the coast.\n\
+         The rocket's engine was developed over ten years.\n\
+         The next launch is planned for March.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &ja,
+        "JAXAは日曜日の朝、種子島宇宙センターからH3ロケットを打ち上げた。\n\
+         海岸では約4千人が打ち上げを見守った。\n\
+         見物に来た人の多くは地元の住民で、朝早くから海岸に集まった。\n\
+         次の打ち上げは3月に予定されている。\n",
+    )
+    .unwrap();
+    let (e, j) = (en.to_str().unwrap(), ja.to_str().unwrap());
+    let aligned = hashi(&["align", "--presegmented", "--format", "beads", e, j]);
+    assert_eq!(
+        String::from_utf8_lossy(&aligned.stdout),
+        "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n"
+    );
+    let out = hashi(&["check", "--presegmented", "--format", "json", e, j]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| format!("{} {} {}", x["kind"], x["en_ids"], x["ja_ids"]))
+        .collect();
+    assert_eq!(kinds, ["\"omission\" [] [2]", "\"addition\" [2] []"]);
+    let _ = std::fs::remove_dir_all(tmp);
+}
