@@ -21,8 +21,9 @@ mod normalize;
 mod compile;
 
 /// The inputs, relative to the package root: the stamp hashes all of them.
-const INPUTS: [&str; 4] = [
+const INPUTS: [&str; 5] = [
     "vendor/edict/edict.xz",
+    "vendor/wordnet/synonyms.xz",
     "build/lexicon.rs",
     "src/lexicon/normalize.rs",
     "src/lexicon/compile.rs",
@@ -61,7 +62,15 @@ pub fn build() {
         );
     }
 
-    let artefacts = compile::compile(&text).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+    let synonyms_path = manifest.join(INPUTS[1]);
+    let compressed = read(&synonyms_path);
+    let mut synonyms = Vec::with_capacity(compressed.len() * 4);
+    lzma_rs::xz_decompress(&mut compressed.as_slice(), &mut synonyms)
+        .unwrap_or_else(|e| panic!("{}: cannot decompress: {e}", synonyms_path.display()));
+    let synonyms = String::from_utf8(synonyms)
+        .unwrap_or_else(|e| panic!("{}: not UTF-8: {e}", synonyms_path.display()));
+    let artefacts = compile::compile_with_synonyms(&text, &synonyms)
+        .unwrap_or_else(|e| panic!("{}: {e}", source.display()));
     let contents = [
         artefacts.ja_fst.as_slice(),
         &artefacts

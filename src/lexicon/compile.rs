@@ -10,13 +10,15 @@
 //! - `postings`: the posting lists, each the ascending English ids of one Japanese key, as
 //!   little-endian `u32`s, so that the embedded copy can be used in place as a `&[u32]`.
 
-use super::normalize::{gloss_keys, is_kana, ja_key, parse_edict_line};
+use super::normalize::{en_key, gloss_keys, is_kana, ja_key, parse_edict_line};
 use std::collections::HashMap;
 
 /// At most this many English keys are taken from one EDICT entry (the first senses first).
 pub const KEYS_PER_ENTRY: usize = 24;
+/// At most this many synonyms are added for one gloss key.
+pub const SYNONYMS_PER_KEY: usize = 6;
 /// At most this many English keys are kept for one Japanese key, over all its entries.
-pub const KEYS_PER_HEADWORD: usize = 32;
+pub const KEYS_PER_HEADWORD: usize = 48;
 /// The low bits of a `ja_fst` value hold the length of the posting list.
 pub const POSTING_LEN_BITS: u32 = 6;
 const _: () = assert!(KEYS_PER_HEADWORD < 1 << POSTING_LEN_BITS);
@@ -36,6 +38,33 @@ pub struct Artefacts {
 /// direct entries (and common `(uk)` readings), then the other direct entries (and `(uk)`
 /// readings), then common readings. Single-kana keys are skipped as too ambiguous.
 pub fn compile(text: &str) -> Result<Artefacts, String> {
+    compile_with_synonyms(text, "")
+}
+
+/// English synonyms by key: `word<TAB>synonym synonym ...` lines, both sides stemmed.
+fn parse_synonyms(text: &str) -> HashMap<String, Vec<String>> {
+    let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    for line in text.lines() {
+        let Some((word, list)) = line.split_once('\t') else {
+            continue;
+        };
+        let Some(key) = en_key(word) else { continue };
+        let entry = map.entry(key.into_owned()).or_default();
+        for s in list.split(' ') {
+            if let Some(k) = en_key(s) {
+                if !entry.iter().any(|e| *e == *k) {
+                    entry.push(k.into_owned());
+                }
+            }
+        }
+    }
+    map
+}
+
+/// [`compile`], with each gloss key followed by its synonyms (at most
+/// [`SYNONYMS_PER_KEY`]) from `synonyms` (`word<TAB>synonym synonym ...` lines).
+pub fn compile_with_synonyms(text: &str, synonyms: &str) -> Result<Artefacts, String> {
+    let synonyms = parse_synonyms(synonyms);
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut words: Vec<String> = Vec::new();
     let mut entry_keys: Vec<u32> = Vec::new();
@@ -48,9 +77,18 @@ pub fn compile(text: &str) -> Result<Artefacts, String> {
             Ok(None) => continue,
             Err(message) => return Err(format!("line {}: {message}", n + 1)),
         };
-        let keys = gloss_keys(entry.glosses, KEYS_PER_ENTRY);
+        let mut keys = gloss_keys(entry.glosses, KEYS_PER_ENTRY);
         if keys.is_empty() {
             continue;
+        }
+        for k in 0..keys.len() {
+            if let Some(list) = synonyms.get(&keys[k]) {
+                for syn in list.iter().take(SYNONYMS_PER_KEY) {
+                    if !keys.contains(syn) {
+                        keys.push(syn.clone());
+                    }
+                }
+            }
         }
         let index = entries.len() as u32;
         let start = entry_keys.len() as u32;

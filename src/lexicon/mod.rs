@@ -7,13 +7,18 @@
 //! content token (surface for nouns, base form for verbs and adjectives), whether one of its
 //! [`Lexicon::translations`] is among them ([`Lexicon::matches`]).
 //!
+//! The built-in lexicon's English side is widened with WordNet synonyms: each gloss key is
+//! followed by the synonyms of its most frequent sense (`state` → `say`, `tell`), from
+//! `vendor/wordnet/synonyms.xz`, since an article rarely uses the gloss's own word.
+//!
 //! The built-in lexicon is compiled from the vendored EDICT by the build script (see
 //! `build/lexicon.rs` and `src/lexicon/compile.rs`) into two finite-state transducers and an
 //! array of ids, embedded in the binary and used in place: [`Lexicon::embedded`] costs
 //! microseconds.
 //!
 //! EDICT is © the Electronic Dictionary Research and Development Group, used under its
-//! licence (CC BY-SA); see `vendor/edict/README.md`.
+//! licence (CC BY-SA); see `vendor/edict/README.md`. WordNet 3.0 is © Princeton University,
+//! used under its licence; see `vendor/wordnet/README.md`.
 
 mod compile;
 mod normalize;
@@ -294,6 +299,51 @@ mod tests {
         for ja in ["住む", "首相", "東京"] {
             assert!(!lex.matches(ja, &en), "{ja}: {:?}", words(lex, ja));
         }
+    }
+
+    #[test]
+    fn embedded_glosses_are_widened_with_wordnet_synonyms() {
+        let lex = Lexicon::embedded();
+        // EDICT glosses 述べる "to state", 検査 "inspection/examination", 商品 "merchandise";
+        // WordNet's synonyms reach the words an English article uses.
+        for (ja, en) in [
+            ("述べる", "He said the plan would fail."),
+            ("検査", "Doctors examined the patients."),
+            ("商品", "The shop sells its products online."),
+        ] {
+            assert!(
+                lex.matches(ja, &lex.en_ids(en)),
+                "{ja}: {:?}",
+                words(lex, ja)
+            );
+        }
+        // A synonym of a rarer sense is not added: 商品 is not a toilet.
+        assert!(!lex.matches("商品", &lex.en_ids("a toilet")));
+    }
+
+    #[test]
+    fn a_user_lexicon_gets_synonyms_only_when_given_them() {
+        let edict = "述べる [のべる] /(v1,vt) to state/to express/(P)/\n";
+        let plain = compile::compile(edict).unwrap();
+        let plain = Lexicon::from_parts(
+            Cow::Owned(plain.ja_fst),
+            Cow::Owned(plain.postings),
+            Cow::Owned(plain.en_fst),
+        )
+        .unwrap();
+        assert!(!plain.matches("述べる", &plain.en_ids("He said so.")));
+        let widened = compile::compile_with_synonyms(edict, "state\tsay tell\n").unwrap();
+        let widened = Lexicon::from_parts(
+            Cow::Owned(widened.ja_fst),
+            Cow::Owned(widened.postings),
+            Cow::Owned(widened.en_fst),
+        )
+        .unwrap();
+        assert_eq!(
+            words(&widened, "述べる"),
+            ["express", "say", "state", "tell"]
+        );
+        assert!(widened.matches("述べる", &widened.en_ids("He said so.")));
     }
 
     #[test]
