@@ -124,6 +124,9 @@ pub fn english(
         let lower = word.to_lowercase();
         let capitalised = word.starts_with(char::is_uppercase);
         let mut keys = vec![word_key(&lower)];
+        if lower.contains('.') {
+            keys.push(word_key(&lower.replace('.', "")));
+        }
         let folded = romaji::fold_long_vowels(&lower);
         if folded != lower {
             keys.push(word_key(&folded));
@@ -258,10 +261,33 @@ pub fn japanese(
         }
         let mut keys = Vec::new();
         let mut kind = AnchorKind::Word;
+        let mut span = t.span.clone();
         if surface.chars().any(|c| c.is_ascii_alphabetic()) {
-            // JAXA, CanCam, COVID-19: the word itself.
+            // JAXA, CanCam, COVID-19: the word itself. A domain or handle the tokenizer split
+            // (travel.gov.gr, A_ListMGMT) is one word, as English word breaking keeps it.
             kind = AnchorKind::Latin;
-            keys.push(word_key(&surface.to_lowercase()));
+            let mut word = surface.to_lowercase();
+            while let [sep, part, ..] = &tokens[i + 1..] {
+                let glue: String = doc_text[sep.span.clone()].nfkc().collect();
+                let next: String = doc_text[part.span.clone()].nfkc().collect();
+                let joins = sep.span.start == span.end
+                    && part.span.start == sep.span.end
+                    && (glue == "." || glue == "_")
+                    && next.chars().any(|c| c.is_ascii_alphabetic())
+                    && next.chars().all(|c| c.is_ascii_alphanumeric());
+                if !joins {
+                    break;
+                }
+                word.push_str(&glue);
+                word.push_str(&next.to_lowercase());
+                span.end = part.span.end;
+                i += 2;
+            }
+            if word.contains('.') {
+                // K.J. is also written KJ.
+                keys.push(word_key(&word.replace('.', "")));
+            }
+            keys.push(word_key(&word));
         } else {
             let katakana = surface
                 .chars()
@@ -296,11 +322,7 @@ pub fn japanese(
         if !keys.is_empty() {
             keys.sort_unstable();
             keys.dedup();
-            items.push(Item {
-                kind,
-                keys,
-                span: t.span.clone(),
-            });
+            items.push(Item { kind, keys, span });
         }
         i += 1;
     }
@@ -340,6 +362,33 @@ mod tests {
             .into_iter()
             .map(|item| (item.kind, &text[item.span]))
             .collect()
+    }
+
+    fn shares_a_key(en: &str, ja: &str) -> bool {
+        let lex = Some(Lexicon::embedded());
+        let e = english(en, 0..en.len(), lex);
+        let tokens = sentence_tokens(crate::dictionary::shared(), ja, 0..ja.len());
+        let j = japanese(ja, 0..ja.len(), &tokens, lex);
+        e.items
+            .iter()
+            .flat_map(|i| &i.keys)
+            .any(|k| j.items.iter().any(|i| i.keys.contains(k)))
+    }
+
+    #[test]
+    fn a_split_domain_or_initials_are_one_latin_word() {
+        let items = japanese_items("詳細はtravel.gov.grで公開。");
+        assert!(
+            items.contains(&(AnchorKind::Latin, "travel.gov.gr")),
+            "{items:?}"
+        );
+        assert!(shares_a_key(
+            "See travel.gov.gr.",
+            "詳細はtravel.gov.grで。"
+        ));
+        assert!(shares_a_key("KJ Hill", "K.J.ヒル"));
+        assert!(shares_a_key("K.J. Hill", "KJヒル"));
+        assert!(!shares_a_key("travel", "詳細はtravel.gov.grで。"));
     }
 
     #[test]
