@@ -7,9 +7,10 @@
 //! content token (surface for nouns, base form for verbs and adjectives), whether one of its
 //! [`Lexicon::translations`] is among them ([`Lexicon::matches`]).
 //!
-//! The built-in lexicon's English side is widened with WordNet synonyms: each gloss key is
-//! followed by the synonyms of its most frequent sense (`state` → `say`, `tell`), from
-//! `vendor/wordnet/synonyms.xz`, since an article rarely uses the gloss's own word.
+//! The built-in lexicon's English side is widened with WordNet: each gloss key is followed
+//! by the synonyms and derived forms of its most frequent sense (`state` → `say`, `tell`;
+//! `decision` → `decide`), from `vendor/wordnet/synonyms.xz`, since an article rarely uses
+//! the gloss's own word.
 //!
 //! The built-in lexicon is compiled from the vendored EDICT by the build script (see
 //! `build/lexicon.rs` and `src/lexicon/compile.rs`) into two finite-state transducers and an
