@@ -28,8 +28,15 @@ const INPUTS: [&str; 5] = [
     "src/lexicon/normalize.rs",
     "src/lexicon/compile.rs",
 ];
-/// The artefacts written to OUT_DIR; `src/lexicon/mod.rs` includes them by these names.
-const OUTPUTS: [&str; 3] = ["lexicon_ja.fst", "lexicon_postings.bin", "lexicon_en.fst"];
+/// The artefacts written to OUT_DIR; `src/lexicon/mod.rs` includes them by these names. The
+/// synonym list goes along decompressed, so that lexicons built at run time from a user's
+/// EDICT file are widened as the built-in one is.
+const OUTPUTS: [&str; 4] = [
+    "lexicon_ja.fst",
+    "lexicon_postings.bin",
+    "lexicon_en.fst",
+    "wordnet_synonyms.txt",
+];
 const STAMP: &str = "lexicon.stamp";
 
 pub fn build() {
@@ -69,8 +76,8 @@ pub fn build() {
         .unwrap_or_else(|e| panic!("{}: cannot decompress: {e}", synonyms_path.display()));
     let synonyms = String::from_utf8(synonyms)
         .unwrap_or_else(|e| panic!("{}: not UTF-8: {e}", synonyms_path.display()));
-    let artefacts = compile::compile_with_synonyms(&text, &synonyms)
-        .unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+    let artefacts =
+        compile::compile(&text, &synonyms).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
     let contents = [
         artefacts.ja_fst.as_slice(),
         &artefacts
@@ -79,6 +86,7 @@ pub fn build() {
             .flat_map(|id| id.to_le_bytes())
             .collect::<Vec<u8>>(),
         &artefacts.en_fst,
+        synonyms.as_bytes(),
     ];
     for (name, bytes) in OUTPUTS.iter().zip(contents) {
         write(&out.join(name), bytes);

@@ -30,17 +30,6 @@ pub struct Artefacts {
     pub en_fst: Vec<u8>,
 }
 
-/// Compile EDICT-format text (already decoded). Errors name the offending line.
-///
-/// Each entry links its written forms to its gloss keys; its readings are linked too when
-/// the entry is common `(P)` or usually written in kana `(uk)` (rarer homophones would only
-/// add noise to a kana token). A Japanese key's entries are merged in priority order: common
-/// direct entries (and common `(uk)` readings), then the other direct entries (and `(uk)`
-/// readings), then common readings. Single-kana keys are skipped as too ambiguous.
-pub fn compile(text: &str) -> Result<Artefacts, String> {
-    compile_with_synonyms(text, "")
-}
-
 /// English synonyms by key: `word<TAB>synonym synonym ...` lines, both sides stemmed.
 fn parse_synonyms(text: &str) -> HashMap<String, Vec<String>> {
     let mut map: HashMap<String, Vec<String>> = HashMap::new();
@@ -61,9 +50,17 @@ fn parse_synonyms(text: &str) -> HashMap<String, Vec<String>> {
     map
 }
 
-/// [`compile`], with each gloss key followed by its synonyms (at most
-/// [`SYNONYMS_PER_KEY`]) from `synonyms` (`word<TAB>synonym synonym ...` lines).
-pub fn compile_with_synonyms(text: &str, synonyms: &str) -> Result<Artefacts, String> {
+/// Compile EDICT-format text (already decoded). Errors name the offending line.
+///
+/// Each entry links its written forms to its gloss keys; its readings are linked too when
+/// the entry is common `(P)` or usually written in kana `(uk)` (rarer homophones would only
+/// add noise to a kana token). A Japanese key's entries are merged in priority order: common
+/// direct entries (and common `(uk)` readings), then the other direct entries (and `(uk)`
+/// readings), then common readings. Single-kana keys are skipped as too ambiguous.
+///
+/// Each gloss key is followed by its synonyms (at most [`SYNONYMS_PER_KEY`]) from `synonyms`,
+/// `word<TAB>synonym synonym ...` lines (empty for none).
+pub fn compile(text: &str, synonyms: &str) -> Result<Artefacts, String> {
     let synonyms = parse_synonyms(synonyms);
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut words: Vec<String> = Vec::new();

@@ -34,6 +34,8 @@ use std::sync::OnceLock;
 
 static JA_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_ja.fst"));
 static EN_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_en.fst"));
+/// `vendor/wordnet/synonyms.xz`, decompressed by the build script.
+static SYNONYMS: &str = include_str!(concat!(env!("OUT_DIR"), "/wordnet_synonyms.txt"));
 /// Little-endian `u32`s, aligned so that they can be used in place.
 static POSTINGS: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(
     env!("OUT_DIR"),
@@ -82,9 +84,10 @@ impl Lexicon {
             .map_err(|e| Error::Lexicon(format!("{}: {}", path.display(), lexicon_message(e))))
     }
 
-    /// Build a lexicon from EDICT-format text already in memory.
+    /// Build a lexicon from EDICT-format text already in memory, its glosses widened with the
+    /// WordNet synonyms the built-in lexicon has.
     pub fn from_edict_str(text: &str) -> Result<Lexicon> {
-        let artefacts = compile::compile(text).map_err(Error::Lexicon)?;
+        let artefacts = compile::compile(text, SYNONYMS).map_err(Error::Lexicon)?;
         Lexicon::from_parts(
             Cow::Owned(artefacts.ja_fst),
             Cow::Owned(artefacts.postings),
@@ -223,6 +226,17 @@ mod tests {
         lexicon.translations(japanese).to_vec()
     }
 
+    /// A lexicon compiled from EDICT text with the given synonym list.
+    fn compiled(edict: &str, synonyms: &str) -> Lexicon {
+        let a = compile::compile(edict, synonyms).unwrap();
+        Lexicon::from_parts(
+            Cow::Owned(a.ja_fst),
+            Cow::Owned(a.postings),
+            Cow::Owned(a.en_fst),
+        )
+        .unwrap()
+    }
+
     fn words(lexicon: &Lexicon, japanese: &str) -> Vec<String> {
         lexicon
             .translations(japanese)
@@ -323,28 +337,20 @@ mod tests {
     }
 
     #[test]
-    fn a_user_lexicon_gets_synonyms_only_when_given_them() {
+    fn synonyms_follow_their_gloss_key() {
         let edict = "述べる [のべる] /(v1,vt) to state/to express/(P)/\n";
-        let plain = compile::compile(edict).unwrap();
-        let plain = Lexicon::from_parts(
-            Cow::Owned(plain.ja_fst),
-            Cow::Owned(plain.postings),
-            Cow::Owned(plain.en_fst),
-        )
-        .unwrap();
+        let plain = compiled(edict, "");
+        assert_eq!(words(&plain, "述べる"), ["express", "state"]);
         assert!(!plain.matches("述べる", &plain.en_ids("He said so.")));
-        let widened = compile::compile_with_synonyms(edict, "state\tsay tell\n").unwrap();
-        let widened = Lexicon::from_parts(
-            Cow::Owned(widened.ja_fst),
-            Cow::Owned(widened.postings),
-            Cow::Owned(widened.en_fst),
-        )
-        .unwrap();
+        let widened = compiled(edict, "state\tsay tell\nexpress\tstate\n");
         assert_eq!(
             words(&widened, "述べる"),
             ["express", "say", "state", "tell"]
         );
         assert!(widened.matches("述べる", &widened.en_ids("He said so.")));
+        // A user's EDICT file gets the built-in synonyms too.
+        let user = Lexicon::from_edict_str(edict).unwrap();
+        assert!(user.matches("述べる", &user.en_ids("He said so.")));
     }
 
     #[test]
@@ -386,15 +392,30 @@ mod tests {
         let lex = Lexicon::from_edict_file(&file.0).unwrap();
         // 住む すむ 発表 はっぴょう 分かる わかる 澄む ニュース; を is a single kana.
         assert_eq!(lex.len(), 8, "{lex:?}");
-        assert_eq!(words(&lex, "住む"), ["inhabit", "live", "resid"]);
-        assert_eq!(words(&lex, "発表"), ["announc", "public"]);
+        // The glosses' own keys, among the WordNet synonyms the lexicon adds.
+        let has = |ja: &str, en: &[&str]| {
+            let w = words(&lex, ja);
+            assert!(en.iter().all(|e| w.iter().any(|x| x == e)), "{ja}: {w:?}");
+            w
+        };
+        has("住む", &["inhabit", "live", "resid"]);
+        has("発表", &["announc", "public"]);
         assert!(lex.matches("発表", &lex.en_ids("It was announced.")));
         // The reading of a common entry maps to it; the uncommon homophone's does not.
-        assert_eq!(words(&lex, "すむ"), ["inhabit", "live", "resid"]);
-        assert_eq!(words(&lex, "澄む"), ["becom", "clear"]);
-        assert_eq!(words(&lex, "わかる"), ["comprehend", "understand"]);
+        assert_eq!(
+            has("すむ", &["inhabit", "live", "resid"]),
+            words(&lex, "住む")
+        );
+        assert!(!words(&lex, "すむ").contains(&"clear".to_string()));
+        has("澄む", &["becom", "clear"]);
+        has("わかる", &["comprehend", "understand"]);
         assert!(lex.translations("を").is_empty());
         assert_eq!(lex.en_id("indicates"), None);
+        // Without synonyms, exactly the glosses.
+        let plain = compiled(SAMPLE, "");
+        assert_eq!(words(&plain, "住む"), ["inhabit", "live", "resid"]);
+        assert_eq!(words(&plain, "すむ"), ["inhabit", "live", "resid"]);
+        assert_eq!(words(&plain, "澄む"), ["becom", "clear"]);
     }
 
     #[test]
