@@ -2,29 +2,18 @@
 //! equal `hashi align`'s, in input order, with failures reported and skipped.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 mod common;
-use common::{corpus, hashi as run};
+use common::{corpus, hashi as run, hashi_stdin_fed};
 
 const CORPORA: &[&str] = &["jaxa-launch", "tokyo-budget", "shogi-record"];
 
 /// Like `common::hashi_stdin`, but batch must read all of its input: a broken pipe fails.
 fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hashi"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("hashi runs");
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_vec();
-    let feeder = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap().unwrap();
+    let (out, fed) = hashi_stdin_fed(args, input);
+    fed.unwrap();
     out
 }
 

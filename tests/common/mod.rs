@@ -23,6 +23,13 @@ pub fn hashi(args: &[&str]) -> Output {
 /// Runs `hashi` with `args`, feeding `input` on standard input from another thread (so a
 /// large input cannot deadlock against a full output pipe).
 pub fn hashi_stdin(args: &[&str], input: &[u8]) -> Output {
+    // hashi may stop reading early (an error); a broken pipe then is expected.
+    hashi_stdin_fed(args, input).0
+}
+
+/// [`hashi_stdin`], with how writing the input went: an error when hashi did not read all
+/// of it.
+pub fn hashi_stdin_fed(args: &[&str], input: &[u8]) -> (Output, std::io::Result<()>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_hashi"))
         .args(args)
         .stdin(Stdio::piped())
@@ -34,9 +41,8 @@ pub fn hashi_stdin(args: &[&str], input: &[u8]) -> Output {
     let input = input.to_vec();
     let feeder = std::thread::spawn(move || stdin.write_all(&input));
     let out = child.wait_with_output().unwrap();
-    // hashi may stop reading early (an error); a broken pipe then is expected.
-    let _ = feeder.join();
-    out
+    let fed = feeder.join().expect("the feeder thread does not panic");
+    (out, fed)
 }
 
 /// Standard output of a run that must have succeeded.
