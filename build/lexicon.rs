@@ -57,10 +57,7 @@ pub fn build() {
     }
 
     let source = manifest.join(INPUTS[0]);
-    let compressed = read(&source);
-    let mut raw = Vec::with_capacity(compressed.len() * 5);
-    lzma_rs::xz_decompress(&mut compressed.as_slice(), &mut raw)
-        .unwrap_or_else(|e| panic!("{}: cannot decompress: {e}", source.display()));
+    let raw = read_xz(&source);
     let (text, _, had_errors) = encoding_rs::EUC_JP.decode(&raw);
     if had_errors {
         println!(
@@ -70,11 +67,7 @@ pub fn build() {
     }
 
     let synonyms_path = manifest.join(INPUTS[1]);
-    let compressed = read(&synonyms_path);
-    let mut synonyms = Vec::with_capacity(compressed.len() * 4);
-    lzma_rs::xz_decompress(&mut compressed.as_slice(), &mut synonyms)
-        .unwrap_or_else(|e| panic!("{}: cannot decompress: {e}", synonyms_path.display()));
-    let synonyms = String::from_utf8(synonyms)
+    let synonyms = String::from_utf8(read_xz(&synonyms_path))
         .unwrap_or_else(|e| panic!("{}: not UTF-8: {e}", synonyms_path.display()));
     let artefacts =
         compile::compile(&text, &synonyms).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
@@ -110,6 +103,14 @@ fn env_path(name: &str) -> PathBuf {
 
 fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("{}: cannot read: {e}", path.display()))
+}
+
+fn read_xz(path: &Path) -> Vec<u8> {
+    let compressed = read(path);
+    let mut raw = Vec::with_capacity(compressed.len() * 5);
+    lzma_rs::xz_decompress(&mut compressed.as_slice(), &mut raw)
+        .unwrap_or_else(|e| panic!("{}: cannot decompress: {e}", path.display()));
+    raw
 }
 
 fn write(path: &Path, bytes: &[u8]) {
