@@ -70,6 +70,16 @@ fn word_key(lower: &str) -> u64 {
     key_of(TAG_WORD, lower)
 }
 
+/// The keys of a lowercased Latin-script word: the word, and the word without its full stops
+/// when it has any (K.J. is also written KJ).
+fn latin_word_keys(lower: &str) -> Vec<u64> {
+    let mut keys = vec![word_key(lower)];
+    if lower.contains('.') {
+        keys.push(word_key(&lower.replace('.', "")));
+    }
+    keys
+}
+
 /// Skeletons shorter than this collide too often to mean anything.
 const MIN_SKELETON: usize = 3;
 
@@ -123,10 +133,7 @@ pub fn english(
             .unwrap_or(word);
         let lower = word.to_lowercase();
         let capitalised = word.starts_with(char::is_uppercase);
-        let mut keys = vec![word_key(&lower)];
-        if lower.contains('.') {
-            keys.push(word_key(&lower.replace('.', "")));
-        }
+        let mut keys = latin_word_keys(&lower);
         let folded = romaji::fold_long_vowels(&lower);
         if folded != lower {
             keys.push(word_key(&folded));
@@ -283,11 +290,7 @@ pub fn japanese(
                 span.end = part.span.end;
                 i += 2;
             }
-            if word.contains('.') {
-                // K.J. is also written KJ.
-                keys.push(word_key(&word.replace('.', "")));
-            }
-            keys.push(word_key(&word));
+            keys.extend(latin_word_keys(&word));
         } else {
             let katakana = surface
                 .chars()
