@@ -249,10 +249,16 @@ impl Model {
         let shortfall = |ex: f32| (p.exclusive_min - ex).max(0.0) / p.exclusive_min;
         let mut cost = 0.0;
         if a > 1 {
-            cost += (0..a).map(|x| shortfall(exclusive(en, x, ja))).sum::<f32>();
+            cost += exclusive(en, ja)[..a]
+                .iter()
+                .map(|&ex| shortfall(ex))
+                .sum::<f32>();
         }
         if b > 1 {
-            cost += (0..b).map(|x| shortfall(exclusive(ja, x, en))).sum::<f32>();
+            cost += exclusive(ja, en)[..b]
+                .iter()
+                .map(|&ex| shortfall(ex))
+                .sum::<f32>();
         }
         p.exclusive_weight * cost
     }
@@ -308,28 +314,43 @@ impl Model {
     }
 }
 
-/// Anchor weight of the `others`' items that member `x` of `members` matches and no other
-/// member does: what `x` brings to a merged bead that its companions do not.
-fn exclusive(members: &[Compact], x: usize, others: &[Compact]) -> f32 {
+/// The most sentences on one side of a bead.
+const MAX_MEMBERS: usize = 3;
+const _: () = {
+    let mut i = 0;
+    while i < super::params::BEAD_SHAPES.len() {
+        let (a, b) = super::params::BEAD_SHAPES[i];
+        assert!(a <= MAX_MEMBERS && b <= MAX_MEMBERS);
+        i += 1;
+    }
+};
+
+/// For each member of a merged bead, the anchor weight of the `others`' items that it matches
+/// and no other member does: what it brings that its companions do not. Entries past
+/// `members.len()` are 0.
+fn exclusive(members: &[Compact], others: &[Compact]) -> [f32; MAX_MEMBERS] {
     thread_local! {
         static MASK: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     MASK.with(|mask| {
         let mut mask = mask.borrow_mut();
-        let mut total = 0.0;
+        let mut total = [0.0; MAX_MEMBERS];
         for o in others {
+            // Bit x of an item's mask: member x matches it.
             mask.clear();
             mask.resize(o.weights.len(), 0);
             for (bit, m) in members.iter().enumerate() {
                 mark(m, o, bit as u8, &mut mask);
             }
-            let only = 1u8 << x;
-            total += mask
-                .iter()
-                .zip(&o.weights)
-                .filter(|(m, _)| **m == only)
-                .map(|(_, w)| *w)
-                .sum::<f32>();
+            for (x, sum) in total.iter_mut().enumerate().take(members.len()) {
+                let only = 1u8 << x;
+                *sum += mask
+                    .iter()
+                    .zip(&o.weights)
+                    .filter(|(m, _)| **m == only)
+                    .map(|(_, w)| *w)
+                    .sum::<f32>();
+            }
         }
         total
     })
