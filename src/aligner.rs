@@ -30,6 +30,15 @@ impl<'a> Aligner<'a> {
         }
     }
 
+    /// This aligner with the parameters `hashi check` uses ([`Params::for_checking`]) when
+    /// it has a lexicon; without one, the lexicon-free parameters [`Aligner::new`] chose stay.
+    pub fn for_checking(mut self) -> Self {
+        if self.lexicon.is_some() {
+            self.params = Params::for_checking();
+        }
+        self
+    }
+
     pub fn english_features(&self, doc: &Document) -> Vec<SentenceFeatures> {
         self.per_sentence(doc, |s| {
             features::english(&doc.text, s.span.clone(), self.lexicon)

@@ -101,7 +101,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
 }
 
-/// Aligns `en` with `ja` and checks every bead.
+/// Aligns `en` with `ja` and checks every bead. The aligner is used as given;
+/// [`Aligner::for_checking`] gives it the parameters `hashi check` uses.
 pub fn check(en: &Document, ja: &Document, aligner: &Aligner<'_>) -> Report {
     let (alignment, ef, jf) = aligner.align_with_features(en, ja);
     let findings = findings(en, ja, &alignment, &ef, &jf, aligner.lexicon);
