@@ -161,4 +161,37 @@ mod tests {
             ["0..2:0..1", "2..3:1..2", "3..4:2..3"]
         );
     }
+
+    #[test]
+    fn latin_words_the_english_never_writes_unpair_an_added_sentence() {
+        let en =
+            "JAXA launched its H3 rocket from the Tanegashima Space Center on Sunday morning.\n\
+            About 4,000 people watched the launch from the coast.\n\
+            The rocket's engine was developed by a large team of engineers.\n\
+            The next launch is planned for March.\n";
+        let ja = "JAXAは日曜日の朝、種子島宇宙センターからH3ロケットを打ち上げた。\n\
+            海岸では約4千人が打ち上げを見守った。\n\
+            打ち上げの様子はYouTubeとNHKで生中継された。\n\
+            次の打ち上げは3月に予定されている。\n";
+        assert_eq!(
+            beads(en, ja, Params::default()),
+            [
+                "0..1:0..1",
+                "1..2:1..2",
+                "2..2:2..3",
+                "2..3:3..3",
+                "3..4:3..4"
+            ]
+        );
+        // Counted as nothing, as they were, YouTube and NHK leave the sentences to pair on
+        // their fitting lengths.
+        let ignoring = Params {
+            orphan_latin: 0.0,
+            ..Params::default()
+        };
+        assert_eq!(
+            beads(en, ja, ignoring),
+            ["0..1:0..1", "1..2:1..2", "2..3:2..3", "3..4:3..4"]
+        );
+    }
 }

@@ -155,20 +155,20 @@ fn html_page_shows_both_texts_escaped() {
     let _ = std::fs::remove_dir_all(tmp);
 }
 
-/// An added English sentence beside an omitted Japanese one, sharing no anchor: `align`
-/// pairs them (their lengths fit and neither carries much), `check`, which would rather show
-/// a gap than hide one, reports both.
-#[test]
-fn check_leaves_an_unrelated_pair_as_omission_and_addition() {
-    let tmp = temp_dir("unrelated");
+/// Writes a four-sentence English and Japanese article (pre-segmented) whose third sentences
+/// are unrelated: the English one is `third`, the Japanese one an added remark.
+fn unrelated_third(name: &str, third: &str) -> (PathBuf, PathBuf, PathBuf) {
+    let tmp = temp_dir(name);
     let en = tmp.join("en.txt");
     let ja = tmp.join("ja.txt");
     std::fs::write(
         &en,
-        "JAXA launched its H3 rocket from the Tanegashima Space Center on Sunday morning.\n\
-         About 4,000 people watched the launch from the coast.\n\
-         The rocket's engine was developed over ten years.\n\
-         The next launch is planned for March.\n",
+        format!(
+            "JAXA launched its H3 rocket from the Tanegashima Space Center on Sunday morning.\n\
+             About 4,000 people watched the launch from the coast.\n\
+             {third}\n\
+             The next launch is planned for March.\n"
+        ),
     )
     .unwrap();
     std::fs::write(
@@ -179,20 +179,60 @@ fn check_leaves_an_unrelated_pair_as_omission_and_addition() {
          次の打ち上げは3月に予定されている。\n",
     )
     .unwrap();
+    (tmp, en, ja)
+}
+
+fn beads(en: &Path, ja: &Path) -> String {
     let (e, j) = (en.to_str().unwrap(), ja.to_str().unwrap());
-    let aligned = hashi(&["align", "--presegmented", "--format", "beads", e, j]);
-    assert_eq!(
-        String::from_utf8_lossy(&aligned.stdout),
-        "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n"
-    );
+    let out = hashi(&["align", "--presegmented", "--format", "beads", e, j]);
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn gap_findings(en: &Path, ja: &Path) -> Vec<String> {
+    let (e, j) = (en.to_str().unwrap(), ja.to_str().unwrap());
     let out = hashi(&["check", "--presegmented", "--format", "json", e, j]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let kinds: Vec<String> = v["findings"]
+    v["findings"]
         .as_array()
         .unwrap()
         .iter()
         .map(|x| format!("{} {} {}", x["kind"], x["en_ids"], x["ja_ids"]))
-        .collect();
-    assert_eq!(kinds, ["\"omission\" [] [2]", "\"addition\" [2] []"]);
+        .collect()
+}
+
+/// An added English sentence beside an omitted Japanese one, sharing no anchor and carrying
+/// none of its own: `align` pairs them (their lengths fit and neither carries much), `check`,
+/// which would rather show a gap than hide one, reports both.
+#[test]
+fn check_leaves_an_unrelated_pair_as_omission_and_addition() {
+    let (tmp, en, ja) = unrelated_third(
+        "unrelated",
+        "The rocket's engine was developed by a large team of engineers.",
+    );
+    assert_eq!(beads(&en, &ja), "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n");
+    assert_eq!(
+        gap_findings(&en, &ja),
+        ["\"omission\" [] [2]", "\"addition\" [2] []"]
+    );
+    let _ = std::fs::remove_dir_all(tmp);
+}
+
+/// The same pair when the English sentence writes a number the Japanese article never does
+/// ("ten years"): that number is content a translation would have matched, so `align` too
+/// leaves the two unpaired.
+#[test]
+fn a_number_the_other_article_never_writes_unpairs_an_unrelated_pair() {
+    let (tmp, en, ja) = unrelated_third(
+        "orphan-number",
+        "The rocket's engine was developed over ten years.",
+    );
+    assert_eq!(
+        beads(&en, &ja),
+        "[0]:[0]\n[1]:[1]\n[]:[2]\n[2]:[]\n[3]:[3]\n"
+    );
+    assert_eq!(
+        gap_findings(&en, &ja),
+        ["\"omission\" [] [2]", "\"addition\" [2] []"]
+    );
     let _ = std::fs::remove_dir_all(tmp);
 }

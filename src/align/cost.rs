@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::{Params, Side};
+use crate::features::AnchorKind;
 
 /// One sentence reduced to what scoring needs.
 struct Compact {
@@ -12,6 +13,12 @@ struct Compact {
     /// Weight of each item: the rarity of its rarest key that the other side also has.
     weights: Vec<f32>,
     total: f32,
+    /// Weight of its numbers and dates that no sentence of the other side writes: content
+    /// a translation would have matched, counted toward the absent-evidence threshold only.
+    orphan_numbers: f32,
+    /// Weight of its Latin-script words that the other side never writes: counted against
+    /// every pairing of the sentence, as if unmatched.
+    orphan_latin: f32,
     len: f32,
     paragraph: usize,
 }
@@ -65,13 +72,17 @@ impl Model {
             }
         }
         let n = (en.features.len() + ja.features.len()) as f32 / 2.0;
-        let idf = |k: u64, other: usize| -> Option<f32> {
-            let &(de, dj) = df.get(&k)?;
-            let (mine, theirs) = if other == 1 { (de, dj) } else { (dj, de) };
-            if theirs == 0 || mine == 0 {
-                return None;
+        let rarity = |k: u64| -> f32 {
+            let (de, dj) = df[&k];
+            (1.0 + n / de.max(dj) as f32).ln()
+        };
+        let on_side = |k: u64, side: usize| -> bool {
+            let (de, dj) = df[&k];
+            if side == 0 {
+                de > 0
+            } else {
+                dj > 0
             }
-            Some((1.0 + n / de.max(dj) as f32).ln())
         };
         let compact = |side: &Side<'_>, other: usize| -> Vec<Compact> {
             side.features
@@ -80,23 +91,36 @@ impl Model {
                 .map(|(f, &paragraph)| {
                     let mut keys = Vec::new();
                     let mut weights = Vec::new();
+                    let (mut orphan_numbers, mut orphan_latin) = (0.0f32, 0.0f32);
                     for item in &f.items {
-                        let mut w = 0.0f32;
                         let idx = weights.len() as u32;
+                        let (mut w, mut orphan) = (0.0f32, 0.0f32);
                         for &k in &item.keys {
-                            if let Some(x) = idf(k, other) {
-                                w = w.max(x);
+                            if on_side(k, other) {
+                                w = w.max(rarity(k));
                                 keys.push((k, idx));
+                            } else {
+                                orphan = orphan.max(rarity(k));
                             }
                         }
                         if w > 0.0 {
                             weights.push(w);
+                            continue;
+                        }
+                        match item.kind {
+                            AnchorKind::Number | AnchorKind::Date => {
+                                orphan_numbers += params.orphan_number * orphan
+                            }
+                            AnchorKind::Latin => orphan_latin += params.orphan_latin * orphan,
+                            AnchorKind::Name | AnchorKind::Word => {}
                         }
                     }
                     keys.sort_unstable();
                     keys.dedup();
                     Compact {
                         total: weights.iter().sum(),
+                        orphan_numbers,
+                        orphan_latin,
                         keys,
                         weights,
                         len: f.len,
@@ -191,13 +215,16 @@ impl Model {
     ) -> f32 {
         let p = &self.params;
         let (mut le, mut lj, mut we, mut wj, mut me, mut mj) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        let mut orphan_numbers = 0.0;
         for i in ei..ei + a {
             le += self.en[i].len;
-            we += self.en[i].total;
+            we += self.en[i].total + self.en[i].orphan_latin;
+            orphan_numbers += self.en[i].orphan_numbers;
         }
         for j in ji..ji + b {
             lj += self.ja[j].len;
-            wj += self.ja[j].total;
+            wj += self.ja[j].total + self.ja[j].orphan_latin;
+            orphan_numbers += self.ja[j].orphan_numbers;
         }
         if a == 1 && b == 1 {
             let m = pair(ei, ji);
@@ -223,7 +250,11 @@ impl Model {
         let d = ((le + 1.0) / (lj + 1.0)).ln() - self.mu;
         let var = p.len_sigma * p.len_sigma + p.len_short_var / (lj + 1.0);
         let mut score = p.sim_weight * sim - p.len_weight * d * d / (2.0 * var);
-        if a == 1 && b == 1 && we + wj >= p.absent_min_weight * self.unit && sim < p.absent_sim {
+        if a == 1
+            && b == 1
+            && we + wj + orphan_numbers >= p.absent_min_weight * self.unit
+            && sim < p.absent_sim
+        {
             score -= p.absent_weight * (p.absent_sim - sim);
         }
         if a + b > 2 {
