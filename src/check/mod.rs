@@ -305,7 +305,7 @@ fn unmatched_names(
         }
         // A term the lexicon knows (SNS, EU, PR) is Japanese usage that English translates
         // into words; one written inside an English word (SPORT of SPORT.es) is there.
-        let translated = lexicon.is_some_and(|l| l.contains(text));
+        let translated = lexicon.is_some_and(|l| l.contains(text)) || SPORTS_USAGE.contains(&text);
         let inside = letters(text).len() >= 3 && en_letters.contains(&letters(text));
         if item.kind != AnchorKind::Latin
             || translated
@@ -321,6 +321,11 @@ fn unmatched_names(
     }
     out
 }
+
+/// Abbreviations of Japanese sports news that English writes out or leaves out, which EDICT
+/// lacks: a footballer's position before the name (日本代表MF中島翔哉: Nakajima Shoya, a
+/// midfielder on the Japanese national team) and a club's FC (チェルシーFC: Chelsea).
+const SPORTS_USAGE: &[&str] = &["MF", "FW", "DF", "FC"];
 
 /// Lower-cased ASCII letters of `text`, nothing else: A_ListMGMT → alistmgmt.
 fn letters(text: &str) -> String {
@@ -454,6 +459,34 @@ mod tests {
         assert!(!is_reportable_latin("NASA", &words));
         assert!(is_reportable_latin("JAXA", &words));
         assert!(!is_reportable_latin("km", &words));
+    }
+
+    #[test]
+    fn a_footballers_position_is_not_a_missing_name() {
+        use crate::segment::Lang;
+        let (en, ja) = (
+            "It appears that Nakajima Shoya, a midfielder on the Japanese national team, is leaning toward leaving Porto.\n",
+            "日本代表MF中島翔哉が、ポルト退団に向かっているようだ。\n",
+        );
+        let names = |ja: &str| -> Vec<String> {
+            let en = Document::presegmented(Lang::En, en.into());
+            let ja = Document::presegmented(Lang::Ja, ja.into());
+            let aligner = Aligner::new(
+                crate::dictionary::shared(),
+                Some(crate::lexicon::Lexicon::embedded()),
+            );
+            check(&en, &ja, &aligner.for_checking())
+                .findings
+                .into_iter()
+                .filter(|f| f.kind == FindingKind::Name)
+                .map(|f| f.detail)
+                .collect()
+        };
+        assert!(names(ja).is_empty());
+        assert_eq!(
+            names("日本代表XY中島翔哉が、ポルト退団に向かっているようだ。\n"),
+            ["XY not in the English"]
+        );
     }
 
     #[test]
