@@ -192,3 +192,36 @@ fn an_empty_side_is_an_error_naming_the_file() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("empty.txt: no sentences"), "{err}");
 }
+
+/// The README's examples of `hashi align` and `hashi check` on the bundled sample show what
+/// the binary prints: every line shown (`...` skips some) is a line of the real output, in order.
+#[test]
+fn readme_examples_show_the_real_output() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for command in [
+        "$ hashi align corpora/jaxa-launch/en.txt corpora/jaxa-launch/ja.txt",
+        "$ hashi check corpora/jaxa-launch/en.txt corpora/jaxa-launch/ja.txt",
+    ] {
+        let at = readme
+            .find(command)
+            .unwrap_or_else(|| panic!("README lacks {command:?}"));
+        let shown: Vec<&str> = readme[at..]
+            .lines()
+            .skip(1)
+            .take_while(|l| l.starts_with("    "))
+            .map(|l| &l[4..])
+            .filter(|l| *l != "...")
+            .collect();
+        assert!(!shown.is_empty(), "{command}: no output shown");
+        let words: Vec<&str> = command.split_whitespace().skip(2).collect();
+        let out = stdout(&hashi(&words));
+        let mut real = out.lines();
+        for line in &shown {
+            assert!(
+                real.any(|r| r.trim_end() == line.trim_end()),
+                "{command}: README shows {line:?}, not in the output (or out of order):\n{out}"
+            );
+        }
+    }
+}
