@@ -72,17 +72,11 @@ impl Model {
             }
         }
         let n = (en.features.len() + ja.features.len()) as f32 / 2.0;
-        let rarity = |k: u64| -> f32 {
+        // A key's rarity, and whether side `other` writes it at all.
+        let key_stats = |k: u64, other: usize| -> (f32, bool) {
             let (de, dj) = df[&k];
-            (1.0 + n / de.max(dj) as f32).ln()
-        };
-        let on_side = |k: u64, side: usize| -> bool {
-            let (de, dj) = df[&k];
-            if side == 0 {
-                de > 0
-            } else {
-                dj > 0
-            }
+            let written = if other == 0 { de > 0 } else { dj > 0 };
+            ((1.0 + n / de.max(dj) as f32).ln(), written)
         };
         let compact = |side: &Side<'_>, other: usize| -> Vec<Compact> {
             side.features
@@ -96,11 +90,12 @@ impl Model {
                         let idx = weights.len() as u32;
                         let (mut w, mut orphan) = (0.0f32, 0.0f32);
                         for &k in &item.keys {
-                            if on_side(k, other) {
-                                w = w.max(rarity(k));
+                            let (rarity, written) = key_stats(k, other);
+                            if written {
+                                w = w.max(rarity);
                                 keys.push((k, idx));
                             } else {
-                                orphan = orphan.max(rarity(k));
+                                orphan = orphan.max(rarity);
                             }
                         }
                         if w > 0.0 {
