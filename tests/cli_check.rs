@@ -7,13 +7,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn check_json(en: &Path, ja: &Path) -> Vec<serde_json::Value> {
-    let out = hashi(&[
-        "check",
-        "--format",
-        "json",
-        en.to_str().unwrap(),
-        ja.to_str().unwrap(),
-    ]);
+    check_json_with(&[], en, ja)
+}
+
+/// The findings of `hashi check --format json [extra] EN JA`, which must succeed.
+fn check_json_with(extra: &[&str], en: &Path, ja: &Path) -> Vec<serde_json::Value> {
+    let mut args = vec!["check", "--format", "json"];
+    args.extend_from_slice(extra);
+    args.extend([en.to_str().unwrap(), ja.to_str().unwrap()]);
+    let out = hashi(&args);
     assert!(
         out.status.success(),
         "{}",
@@ -189,12 +191,7 @@ fn beads(en: &Path, ja: &Path) -> String {
 }
 
 fn gap_findings(en: &Path, ja: &Path) -> Vec<String> {
-    let (e, j) = (en.to_str().unwrap(), ja.to_str().unwrap());
-    let out = hashi(&["check", "--presegmented", "--format", "json", e, j]);
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    v["findings"]
-        .as_array()
-        .unwrap()
+    check_json_with(&["--presegmented"], en, ja)
         .iter()
         .map(|x| format!("{} {} {}", x["kind"], x["en_ids"], x["ja_ids"]))
         .collect()
