@@ -3,7 +3,7 @@
 //! Nothing is downloaded: the source is `vendor/ipadic/mecab-ipadic-2.7.0.tar.xz` (EUC-JP CSV
 //! files, `char.def`, `unk.def`, `matrix.def`, ...). It is decompressed in pure Rust, unpacked
 //! into `OUT_DIR`, and handed to `lindera_dictionary`'s `DictionaryBuilder`, which decodes
-//! EUC-JP itself. `src/dictionary.rs` embeds the result with
+//! EUC-JP itself. `src/tokenizer.rs` embeds the result with
 //! `lindera_dictionary::embedded_dictionary!`, which reads the files from `LINDERA_WORKDIR`.
 //!
 //! The build script also compiles the lexicon, so it reruns whenever either part changes; a
@@ -24,7 +24,7 @@ use lindera_dictionary::dictionary::schema::Schema;
 const ARCHIVE: &str = "vendor/ipadic/mecab-ipadic-2.7.0.tar.xz";
 /// The archive's top-level folder.
 const ARCHIVE_ROOT: &str = "ipadic";
-/// Subdirectory of `OUT_DIR` holding the built dictionary; `src/dictionary.rs` names it too.
+/// Subdirectory of `OUT_DIR` holding the built dictionary; `src/tokenizer.rs` names it too.
 const OUTPUT_SUBDIR: &str = "ipadic";
 /// Bump when this file changes what it writes, to invalidate the stamp.
 const RECIPE_VERSION: u32 = 1;

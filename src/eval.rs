@@ -23,16 +23,18 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 /// One bead line of a bead file: the 0-based sentence ids of each side, English first.
+/// Unlike [`crate::align::Bead`] (ranges and a score, what the aligner produces), this is
+/// what a `.align` file holds, gold or test, with the ids exactly as written.
 ///
 /// Written `[0,1]:[0]`, `[2]:[]`, `[]:[3]`. The ids are kept as written (order and repeats
 /// included) because the strict comparison in `score.py` compares them that way.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Bead {
+pub struct IndexBead {
     pub en: Vec<usize>,
     pub ja: Vec<usize>,
 }
 
-impl Bead {
+impl IndexBead {
     pub fn new(en: Vec<usize>, ja: Vec<usize>) -> Self {
         Self { en, ja }
     }
@@ -48,7 +50,7 @@ impl Bead {
     }
 }
 
-impl fmt::Display for Bead {
+impl fmt::Display for IndexBead {
     /// The bead-file form, `[0,1]:[2]`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fn side(f: &mut fmt::Formatter<'_>, ids: &[usize]) -> fmt::Result {
@@ -101,7 +103,7 @@ impl std::error::Error for ParseError {}
 /// leading byte-order mark is ignored. Anything else `score.py` would read differently or not
 /// at all (a missing `]:[`, an id that is not a non-negative decimal number, an empty id
 /// between commas, a stray bracket) is an error naming the line.
-pub fn parse_beads(text: &str) -> std::result::Result<Vec<Bead>, ParseError> {
+pub fn parse_beads(text: &str) -> std::result::Result<Vec<IndexBead>, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut beads = Vec::new();
     for (i, raw) in text.lines().enumerate() {
@@ -119,12 +121,12 @@ pub fn parse_beads(text: &str) -> std::result::Result<Vec<Bead>, ParseError> {
 }
 
 /// Reads and parses a bead file; errors name the file (and the line).
-pub fn read_beads(path: &Path) -> Result<Vec<Bead>> {
+pub fn read_beads(path: &Path) -> Result<Vec<IndexBead>> {
     let text = crate::input::read_text(Some(path))?;
     parse_beads(&text).map_err(|e| e.into_error(&crate::input::display_name(Some(path))))
 }
 
-fn parse_line(line: &str) -> std::result::Result<Bead, String> {
+fn parse_line(line: &str) -> std::result::Result<IndexBead, String> {
     let expected = || format!("expected '[ids]:[ids]', found {}", quote(line));
     let inner = line
         .strip_prefix('[')
@@ -156,7 +158,7 @@ fn parse_line(line: &str) -> std::result::Result<Bead, String> {
             })
             .collect()
     };
-    Ok(Bead {
+    Ok(IndexBead {
         en: side(en)?,
         ja: side(ja)?,
     })
@@ -193,11 +195,11 @@ pub struct Counts {
 }
 
 /// Counts the beads of one document's test alignment against its gold one.
-pub fn count(gold: &[Bead], test: &[Bead]) -> Counts {
-    let gold_all: Vec<&Bead> = gold.iter().collect();
-    let test_all: Vec<&Bead> = test.iter().collect();
-    let gold_both: Vec<&Bead> = gold.iter().filter(|b| b.pairs_both()).collect();
-    let test_both: Vec<&Bead> = test.iter().filter(|b| b.pairs_both()).collect();
+pub fn count(gold: &[IndexBead], test: &[IndexBead]) -> Counts {
+    let gold_all: Vec<&IndexBead> = gold.iter().collect();
+    let test_all: Vec<&IndexBead> = test.iter().collect();
+    let gold_both: Vec<&IndexBead> = gold.iter().filter(|b| b.pairs_both()).collect();
+    let test_both: Vec<&IndexBead> = test.iter().filter(|b| b.pairs_both()).collect();
     let p = judge(&gold_all, &test_all);
     let r = judge(&test_both, &gold_both);
     Counts {
@@ -219,8 +221,8 @@ struct Judged {
 
 /// `score.py`'s `counts(reference, judged)`: every distinct non-empty bead of `judged`, checked
 /// against the distinct non-empty beads of `reference` and the links they make.
-fn judge(reference: &[&Bead], judged: &[&Bead]) -> Judged {
-    let reference: HashSet<&Bead> = reference
+fn judge(reference: &[&IndexBead], judged: &[&IndexBead]) -> Judged {
+    let reference: HashSet<&IndexBead> = reference
         .iter()
         .copied()
         .filter(|b| !b.is_empty())
@@ -231,7 +233,7 @@ fn judge(reference: &[&Bead], judged: &[&Bead]) -> Judged {
             links.entry(en).or_default().extend(bead.ja.iter().copied());
         }
     }
-    let judged: HashSet<&Bead> = judged.iter().copied().filter(|b| !b.is_empty()).collect();
+    let judged: HashSet<&IndexBead> = judged.iter().copied().filter(|b| !b.is_empty()).collect();
     let mut out = Judged {
         judged: judged.len(),
         strict: 0,
@@ -354,7 +356,7 @@ fn round_decimal(x: f64, digits: usize) -> f64 {
 mod tests {
     use super::*;
 
-    fn beads(text: &str) -> Vec<Bead> {
+    fn beads(text: &str) -> Vec<IndexBead> {
         parse_beads(text).unwrap()
     }
 
@@ -364,10 +366,10 @@ mod tests {
         assert_eq!(
             b,
             vec![
-                Bead::new(vec![0, 1], vec![0]),
-                Bead::new(vec![2], vec![]),
-                Bead::new(vec![], vec![3]),
-                Bead::new(vec![4, 5], vec![]),
+                IndexBead::new(vec![0, 1], vec![0]),
+                IndexBead::new(vec![2], vec![]),
+                IndexBead::new(vec![], vec![3]),
+                IndexBead::new(vec![4, 5], vec![]),
             ]
         );
         assert_eq!(b[0].to_string(), "[0,1]:[0]");

@@ -6,13 +6,13 @@
 //!
 //! ```
 //! use hashi::segment::{Document, Lang};
-//! use hashi::{dictionary, lexicon::Lexicon, Aligner};
+//! use hashi::{lexicon::Lexicon, tokenizer, Aligner};
 //!
 //! let en = Document::segment(Lang::En, "JAXA launched the rocket on July 24. \
 //!     About 4,000 people watched. Japan's fiscal year starts in April.".into());
 //! let ja = Document::segment(Lang::Ja, "JAXAは7月24日、ロケットを打ち上げた。\
 //!     見物客は約4千人に上った。".into());
-//! let aligner = Aligner::new(dictionary::shared(), Some(Lexicon::embedded()));
+//! let aligner = Aligner::new(tokenizer::shared(), Some(Lexicon::embedded()));
 //! let beads: Vec<String> = aligner
 //!     .align(&en, &ja)
 //!     .beads
@@ -24,17 +24,17 @@
 //! ```
 
 pub mod align;
-pub mod aligner;
 pub mod batch;
 pub mod check;
-pub mod dictionary;
 pub mod error;
 pub mod eval;
 pub mod export;
 pub mod features;
 pub mod input;
 pub mod lexicon;
+pub mod pipeline;
 pub mod segment;
+pub mod tokenizer;
 
-pub use aligner::Aligner;
 pub use error::Error;
+pub use pipeline::Aligner;

@@ -4,7 +4,7 @@
 //! This file depends on nothing but `hashi` and std: `tests/fuzz_regressions.rs` at the
 //! repository root includes it with `#[path]` to replay saved inputs under `cargo test`.
 
-use hashi::dictionary::JapaneseTokenizer;
+use hashi::tokenizer::JapaneseTokenizer;
 use hashi::lexicon::Lexicon;
 use hashi::segment::{japanese, Document, Lang};
 use hashi::Aligner;
@@ -141,7 +141,7 @@ pub fn segment_en(data: &[u8]) {
 /// The whole `segment_ja` target.
 pub fn segment_ja(data: &[u8]) {
     let (doc, pre) = check_segment(Lang::Ja, &text(data));
-    let tokenizer = hashi::dictionary::shared();
+    let tokenizer = hashi::tokenizer::shared();
     check_tokens(tokenizer, &doc);
     check_tokens(tokenizer, &pre);
 }
@@ -161,7 +161,7 @@ fn documents(data: &[u8]) -> (Document, Document) {
 /// The whole `align` target.
 pub fn align(data: &[u8]) {
     let (en, ja) = documents(data);
-    let aligner = Aligner::new(hashi::dictionary::shared(), Some(Lexicon::embedded()));
+    let aligner = Aligner::new(hashi::tokenizer::shared(), Some(Lexicon::embedded()));
     let alignment = aligner.align(&en, &ja);
     assert!(
         alignment.covers(en.len(), ja.len()),
@@ -186,7 +186,7 @@ pub fn align(data: &[u8]) {
 /// alignment it reports, omissions and additions name one side only, and says why.
 pub fn check(data: &[u8]) {
     let (en, ja) = documents(data);
-    let aligner = Aligner::new(hashi::dictionary::shared(), Some(Lexicon::embedded()));
+    let aligner = Aligner::new(hashi::tokenizer::shared(), Some(Lexicon::embedded()));
     let report = hashi::check::check(&en, &ja, &aligner);
     assert!(report.alignment.covers(en.len(), ja.len()));
     for f in &report.findings {

@@ -472,7 +472,7 @@ mod tests {
             let en = Document::presegmented(Lang::En, en.into());
             let ja = Document::presegmented(Lang::Ja, ja.into());
             let aligner = Aligner::new(
-                crate::dictionary::shared(),
+                crate::tokenizer::shared(),
                 Some(crate::lexicon::Lexicon::embedded()),
             );
             check(&en, &ja, &aligner.for_checking())

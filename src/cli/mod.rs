@@ -11,11 +11,11 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use hashi::dictionary::JapaneseTokenizer;
 use hashi::export;
 use hashi::input::Encoding;
 use hashi::lexicon::Lexicon;
 use hashi::segment::Lang;
+use hashi::tokenizer::JapaneseTokenizer;
 
 /// What a TMX file declares (align, batch).
 #[derive(clap::Args)]

@@ -11,8 +11,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
-use hashi::dictionary::JapaneseTokenizer;
 use hashi::segment::{japanese, Document, Lang};
+use hashi::tokenizer::JapaneseTokenizer;
 
 use super::{detect_lang, load_tokenizer, output, EncodingArgs, OutputFormat};
 

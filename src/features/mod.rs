@@ -12,8 +12,8 @@ use std::hash::{Hash, Hasher};
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::dictionary::Token;
 use crate::lexicon::Lexicon;
+use crate::tokenizer::Token;
 use numbers::Quantity;
 
 /// What kind of evidence an item is; `check` reports mismatches by kind.
@@ -359,7 +359,7 @@ mod tests {
     use crate::segment::japanese::sentence_tokens;
 
     fn japanese_items(text: &str) -> Vec<(AnchorKind, &str)> {
-        let tokens = sentence_tokens(crate::dictionary::shared(), text, 0..text.len());
+        let tokens = sentence_tokens(crate::tokenizer::shared(), text, 0..text.len());
         japanese(text, 0..text.len(), &tokens, Some(Lexicon::embedded()))
             .items
             .into_iter()
@@ -370,7 +370,7 @@ mod tests {
     fn shares_a_key(en: &str, ja: &str) -> bool {
         let lex = Some(Lexicon::embedded());
         let e = english(en, 0..en.len(), lex);
-        let tokens = sentence_tokens(crate::dictionary::shared(), ja, 0..ja.len());
+        let tokens = sentence_tokens(crate::tokenizer::shared(), ja, 0..ja.len());
         let j = japanese(ja, 0..ja.len(), &tokens, lex);
         e.items
             .iter()

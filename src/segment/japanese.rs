@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::dictionary::{JapaneseTokenizer, Token};
+use crate::tokenizer::{JapaneseTokenizer, Token};
 
 const OPENERS: &str = "「『（【〈《〔［｛“‘(";
 const CLOSERS: &str = "」』）】〉》〕］｝”’)";

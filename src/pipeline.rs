@@ -1,10 +1,10 @@
 //! The whole pipeline for one document pair: features for every sentence, then alignment.
 
 use crate::align::{self, Alignment, Params, Side};
-use crate::dictionary::JapaneseTokenizer;
 use crate::features::{self, SentenceFeatures};
 use crate::lexicon::Lexicon;
 use crate::segment::{japanese, Document};
+use crate::tokenizer::JapaneseTokenizer;
 
 /// Aligns English documents with Japanese ones. Holds borrowed resources, so one aligner can
 /// serve many document pairs (and threads) without reloading anything.
@@ -126,7 +126,7 @@ mod tests {
         let en = Document::presegmented(Lang::En, en.into());
         let ja = Document::presegmented(Lang::Ja, ja.into());
         let mut aligner = Aligner::new(
-            crate::dictionary::shared(),
+            crate::tokenizer::shared(),
             Some(crate::lexicon::Lexicon::embedded()),
         );
         aligner.params = params;

@@ -396,7 +396,7 @@ mod tests {
 
     #[test]
     fn outcomes_come_in_input_order_and_failures_keep_their_place() {
-        let tokenizer = crate::dictionary::shared();
+        let tokenizer = crate::tokenizer::shared();
         let aligner = Aligner::new(tokenizer, None);
         let mut settings = Settings::new(3);
         settings.window = 3;
@@ -445,7 +445,7 @@ mod tests {
 
     #[test]
     fn skipped_ids_are_not_aligned() {
-        let aligner = Aligner::new(crate::dictionary::shared(), None);
+        let aligner = Aligner::new(crate::tokenizer::shared(), None);
         let mut settings = Settings::new(1);
         settings.skip.insert("a".into());
         let outcome = process(
