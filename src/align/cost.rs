@@ -33,6 +33,8 @@ pub struct Model {
     /// which grows with its length (rarity is counted against all its sentences).
     unit: f32,
     params: Params,
+    /// Score of leaving one sentence unmatched, set per document by the search.
+    skip: f32,
 }
 
 /// How much of each side of a sentence pair the other side's anchors match.
@@ -107,7 +109,7 @@ impl Model {
                                 orphan_numbers += params.orphan_number * orphan
                             }
                             AnchorKind::Latin => orphan_latin += params.orphan_latin * orphan,
-                            AnchorKind::Name | AnchorKind::Word => {}
+                            AnchorKind::Name | AnchorKind::Word | AnchorKind::Web => {}
                         }
                     }
                     keys.sort_unstable();
@@ -146,6 +148,7 @@ impl Model {
             ja: ja_c,
             mu,
             unit,
+            skip: params.skip_score,
             params: params.clone(),
         }
     }
@@ -193,7 +196,12 @@ impl Model {
 
     /// Score of leaving one sentence unmatched.
     pub fn skip(&self) -> f32 {
-        self.params.skip_score
+        self.skip
+    }
+
+    /// Sets the score of leaving one sentence unmatched for this document.
+    pub fn set_skip(&mut self, skip: f32) {
+        self.skip = skip;
     }
 
     /// Score of the bead pairing English `ei..ei+a` with Japanese `ji..ji+b` (a, b ≥ 1), given

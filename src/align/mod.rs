@@ -61,8 +61,8 @@ pub struct Side<'a> {
 
 /// Aligns two documents' sentences.
 pub fn align(en: Side<'_>, ja: Side<'_>, params: &Params) -> Alignment {
-    let model = cost::Model::new(&en, &ja, params);
-    let alignment = search::search(&model, params);
+    let mut model = cost::Model::new(&en, &ja, params);
+    let alignment = search::search(&mut model, params);
     debug_assert!(alignment.covers(en.features.len(), ja.features.len()));
     alignment
 }

@@ -80,6 +80,12 @@ pub struct Params {
     /// (0.069); `align` strict F1 is unchanged on every set.
     pub orphan_number: f32,
     pub orphan_latin: f32,
+    /// Skip score of the first pass (the document assumed clean); 0 turns the second pass off.
+    pub skip_clean: f32,
+    /// Share of sentences the first pass leaves unmatched at which `skip_score` applies.
+    pub skip_rate_ref: f32,
+    /// Prior count of skips added to the first pass's count.
+    pub skip_prior: f32,
     /// Confidence is sigmoid(slope × margin + offset), the margin being how much the best
     /// alignment loses without the bead; fitted by logistic regression on whether beads of
     /// the development sets are right (`scripts/fit_confidence.py`).
@@ -111,6 +117,9 @@ impl Default for Params {
             exclusive_min: 3.0,
             orphan_number: 1.0,
             orphan_latin: 2.0,
+            skip_clean: -2.0,
+            skip_rate_ref: 0.1,
+            skip_prior: 0.5,
             confidence_slope: 1.08,
             confidence_offset: 0.867,
             band: 24,
@@ -171,6 +180,9 @@ impl Params {
             "exclusive_min" => &mut self.exclusive_min,
             "orphan_number" => &mut self.orphan_number,
             "orphan_latin" => &mut self.orphan_latin,
+            "skip_clean" => &mut self.skip_clean,
+            "skip_rate_ref" => &mut self.skip_rate_ref,
+            "skip_prior" => &mut self.skip_prior,
             "confidence_slope" => &mut self.confidence_slope,
             "confidence_offset" => &mut self.confidence_offset,
             "band" => {

@@ -136,7 +136,7 @@ impl PairCache {
     }
 }
 
-pub fn search(model: &Model, params: &Params) -> Alignment {
+pub fn search(model: &mut Model, params: &Params) -> Alignment {
     let (n, m) = (model.n_en(), model.n_ja());
     if n == 0 || m == 0 {
         let beads = (0..n)
@@ -167,7 +167,31 @@ pub fn search(model: &Model, params: &Params) -> Alignment {
             Band::around(&anchors, n, m, w)
         };
         let cache = PairCache::new(model, &band);
-        let (path, forward, touches_edge) = run_dp(model, &band, &cache);
+        if params.skip_clean < 0.0 {
+            model.set_skip(params.skip_clean);
+        }
+        let (mut path, mut forward, mut touches_edge) = run_dp(model, &band, &cache);
+        if params.skip_clean < 0.0 {
+            // How often this document leaves sentences out, judged by a first pass that
+            // assumes a clean translation: only skips the evidence forces survive it.
+            // Sentences the first pass leaves out or merges: each is one the translation did
+            // not render one to one.
+            let skipped: usize = path
+                .iter()
+                .map(|(b, _)| match (b.en.len(), b.ja.len()) {
+                    (1, 1) => 0,
+                    (a, 0) | (0, a) => a,
+                    (a, b) => a + b - 2,
+                })
+                .sum();
+            let rate = (skipped as f32 + params.skip_prior) / ((n + m) as f32 / 2.0 + 1.0);
+            let skip = (params.skip_score + (rate / params.skip_rate_ref).ln())
+                .clamp(params.skip_clean.min(params.skip_score), params.skip_score);
+            if skip != params.skip_clean {
+                model.set_skip(skip);
+                (path, forward, touches_edge) = run_dp(model, &band, &cache);
+            }
+        }
         let is_full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
         if !touches_edge || is_full {
             return finish(model, &band, &cache, path, &forward, params);

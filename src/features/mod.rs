@@ -6,6 +6,7 @@
 
 pub mod numbers;
 pub mod romaji;
+pub mod web;
 
 use std::hash::{Hash, Hasher};
 
@@ -24,6 +25,8 @@ pub enum AnchorKind {
     Latin,
     Name,
     Word,
+    /// A handle, hashtag, URL, e-mail address, letter-digit code or emoji ([`web`]).
+    Web,
 }
 
 /// One anchor of a sentence: the keys it can match on, and where it came from.
@@ -54,6 +57,7 @@ const TAG_QUANTITY: u8 = 1;
 const TAG_WORD: u8 = 2;
 const TAG_SKELETON: u8 = 3;
 const TAG_LEXEME: u8 = 4;
+const TAG_WEB: u8 = 5;
 
 fn quantity_key(q: Quantity) -> u64 {
     key_of(TAG_QUANTITY, q.key())
@@ -104,10 +108,14 @@ pub fn english(
 ) -> SentenceFeatures {
     let text = &doc_text[span.clone()];
     let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
-    let mut items = Vec::new();
+    let web = web::scan(text, span.start);
+    let mut items = web_items(&web);
     let mut quantities = Vec::new();
     for (k, &(at, word)) in words.iter().enumerate() {
         let span = span.start + at..span.start + at + word.len();
+        if covered(&web, &span) {
+            continue;
+        }
         quantities.clear();
         numbers::english_word(
             word,
@@ -157,6 +165,25 @@ pub fn english(
     }
 }
 
+/// The anchors of a sentence's web tokens.
+fn web_items(web: &[web::WebToken]) -> Vec<Item> {
+    web.iter()
+        .map(|t| Item {
+            kind: AnchorKind::Web,
+            keys: vec![key_of(TAG_WEB, &t.key)],
+            span: t.span.clone(),
+        })
+        .collect()
+}
+
+/// Whether a web token covers part of `span`: its words are the token's, not words of their
+/// own. A hashtag's word is a word of the sentence too (#rat is about a rat).
+fn covered(web: &[web::WebToken], span: &std::ops::Range<usize>) -> bool {
+    web.iter().any(|t| {
+        t.kind != web::WebKind::Hashtag && t.span.start < span.end && span.start < t.span.end
+    })
+}
+
 /// Parts of speech whose words carry content worth looking up in the lexicon.
 fn is_content(t: &Token) -> bool {
     match t.pos.as_str() {
@@ -193,10 +220,15 @@ pub fn japanese(
     tokens: &[Token],
     lexicon: Option<&Lexicon>,
 ) -> SentenceFeatures {
-    let mut items = Vec::new();
+    let web = web::scan(&doc_text[span.clone()], span.start);
+    let mut items = web_items(&web);
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
+        if covered(&web, &t.span) {
+            i += 1;
+            continue;
+        }
         let surface: String = doc_text[t.span.clone()].nfkc().collect();
         // A run of number tokens (and separators between digits) is one number.
         if is_number_token(t, &surface) {
