@@ -109,7 +109,7 @@ impl Model {
                                 orphan_numbers += params.orphan_number * orphan
                             }
                             AnchorKind::Latin => orphan_latin += params.orphan_latin * orphan,
-                            AnchorKind::Name | AnchorKind::Word | AnchorKind::Web => {}
+                            AnchorKind::Name | AnchorKind::Word | AnchorKind::Web | AnchorKind::Mood => {}
                         }
                     }
                     keys.sort_unstable();

@@ -27,6 +27,8 @@ pub enum AnchorKind {
     Word,
     /// A handle, hashtag, URL, e-mail address, letter-digit code or emoji ([`web`]).
     Web,
+    /// A question or an exclamation: both languages mark it at the sentence's end.
+    Mood,
 }
 
 /// One anchor of a sentence: the keys it can match on, and where it came from.
@@ -58,6 +60,7 @@ const TAG_WORD: u8 = 2;
 const TAG_SKELETON: u8 = 3;
 const TAG_LEXEME: u8 = 4;
 const TAG_WEB: u8 = 5;
+const TAG_MOOD: u8 = 6;
 
 fn quantity_key(q: Quantity) -> u64 {
     key_of(TAG_QUANTITY, q.key())
@@ -110,6 +113,7 @@ pub fn english(
     let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
     let web = web::scan(text, span.start);
     let mut items = web_items(&web);
+    items.extend(mood_item(doc_text, &span));
     let mut quantities = Vec::new();
     for (k, &(at, word)) in words.iter().enumerate() {
         let span = span.start + at..span.start + at + word.len();
@@ -176,6 +180,27 @@ fn web_items(web: &[web::WebToken]) -> Vec<Item> {
         .collect()
 }
 
+/// A question or exclamation mark ending the sentence at `span` (closing quotes and brackets
+/// aside), as an anchor: translators keep a question a question.
+fn mood_item(doc_text: &str, span: &std::ops::Range<usize>) -> Option<Item> {
+    let text = doc_text[span.clone()].trim_end();
+    let body = text.trim_end_matches(|c: char| "」』）)】\"'”’".contains(c) || c.is_whitespace());
+    let (at, last) = body.char_indices().next_back()?;
+    let mood = match last {
+        '?' | '？' => "?",
+        '!' | '！' => "!",
+        _ => return None,
+    };
+    // ?! and !? ask.
+    let mood = if mood == "!" && body[..at].ends_with(['?', '？']) { "?" } else { mood };
+    let start = span.start + at;
+    Some(Item {
+        kind: AnchorKind::Mood,
+        keys: vec![key_of(TAG_MOOD, mood)],
+        span: start..start + last.len_utf8(),
+    })
+}
+
 /// Whether a web token covers part of `span`: its words are the token's, not words of their
 /// own. A hashtag's word is a word of the sentence too (#rat is about a rat).
 fn covered(web: &[web::WebToken], span: &std::ops::Range<usize>) -> bool {
@@ -222,6 +247,7 @@ pub fn japanese(
 ) -> SentenceFeatures {
     let web = web::scan(&doc_text[span.clone()], span.start);
     let mut items = web_items(&web);
+    items.extend(mood_item(doc_text, &span));
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
