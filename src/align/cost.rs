@@ -33,8 +33,8 @@ pub struct Model {
     /// which grows with its length (rarity is counted against all its sentences).
     unit: f32,
     params: Params,
-    /// Score of leaving one sentence unmatched, set per document by the search.
-    skip: f32,
+    /// Log-odds shift of the skip and merge scores for this document, set by the search.
+    irregularity: f32,
 }
 
 /// How much of each side of a sentence pair the other side's anchors match.
@@ -148,7 +148,7 @@ impl Model {
             ja: ja_c,
             mu,
             unit,
-            skip: params.skip_score,
+            irregularity: 0.0,
             params: params.clone(),
         }
     }
@@ -196,12 +196,13 @@ impl Model {
 
     /// Score of leaving one sentence unmatched.
     pub fn skip(&self) -> f32 {
-        self.skip
+        self.params.skip_score + self.irregularity
     }
 
-    /// Sets the score of leaving one sentence unmatched for this document.
-    pub fn set_skip(&mut self, skip: f32) {
-        self.skip = skip;
+    /// Sets how much less likely than the parameters assume this document is to leave a
+    /// sentence out or merge sentences: a log-odds shift (≤ 0) of the skip and merge scores.
+    pub fn set_irregularity(&mut self, shift: f32) {
+        self.irregularity = shift;
     }
 
     /// Score of the bead pairing English `ei..ei+a` with Japanese `ji..ji+b` (a, b ≥ 1), given
@@ -261,7 +262,7 @@ impl Model {
             score -= p.absent_weight * (p.absent_sim - sim);
         }
         if a + b > 2 {
-            score += p.merge_score * (a + b - 2) as f32;
+            score += (p.merge_score + self.irregularity * p.merge_shift) * (a + b - 2) as f32;
             if self.en[ei].paragraph != self.en[ei + a - 1].paragraph
                 || self.ja[ji].paragraph != self.ja[ji + b - 1].paragraph
             {

@@ -86,6 +86,8 @@ pub struct Params {
     pub skip_rate_ref: f32,
     /// Prior count of skips added to the first pass's count.
     pub skip_prior: f32,
+    /// How much of the document's skip shift applies to the merge score too.
+    pub merge_shift: f32,
     /// Confidence is sigmoid(slope × margin + offset), the margin being how much the best
     /// alignment loses without the bead; fitted by logistic regression on whether beads of
     /// the development sets are right (`scripts/fit_confidence.py`).
@@ -120,6 +122,7 @@ impl Default for Params {
             skip_clean: -2.0,
             skip_rate_ref: 0.1,
             skip_prior: 0.5,
+            merge_shift: 1.0,
             confidence_slope: 1.08,
             confidence_offset: 0.867,
             band: 24,
@@ -183,6 +186,7 @@ impl Params {
             "skip_clean" => &mut self.skip_clean,
             "skip_rate_ref" => &mut self.skip_rate_ref,
             "skip_prior" => &mut self.skip_prior,
+            "merge_shift" => &mut self.merge_shift,
             "confidence_slope" => &mut self.confidence_slope,
             "confidence_offset" => &mut self.confidence_offset,
             "band" => {

@@ -167,8 +167,9 @@ pub fn search(model: &mut Model, params: &Params) -> Alignment {
             Band::around(&anchors, n, m, w)
         };
         let cache = PairCache::new(model, &band);
+        let clean_shift = (params.skip_clean - params.skip_score).min(0.0);
         if params.skip_clean < 0.0 {
-            model.set_skip(params.skip_clean);
+            model.set_irregularity(clean_shift);
         }
         let (mut path, mut forward, mut touches_edge) = run_dp(model, &band, &cache);
         if params.skip_clean < 0.0 {
@@ -185,10 +186,9 @@ pub fn search(model: &mut Model, params: &Params) -> Alignment {
                 })
                 .sum();
             let rate = (skipped as f32 + params.skip_prior) / ((n + m) as f32 / 2.0 + 1.0);
-            let skip = (params.skip_score + (rate / params.skip_rate_ref).ln())
-                .clamp(params.skip_clean.min(params.skip_score), params.skip_score);
-            if skip != params.skip_clean {
-                model.set_skip(skip);
+            let shift = (rate / params.skip_rate_ref).ln().clamp(clean_shift, 0.0);
+            if shift != clean_shift {
+                model.set_irregularity(shift);
                 (path, forward, touches_edge) = run_dp(model, &band, &cache);
             }
         }
