@@ -13,6 +13,11 @@ fn corpus(file: &str) -> PathBuf {
     common::corpus("jaxa-launch").join(file)
 }
 
+/// Standard error of `hashi ARGS`, which must exit with 2.
+fn refused(args: &[&str]) -> String {
+    stderr(&common::cmd(args).assert_exit_code(2))
+}
+
 /// Runs segment, align and check on `bad` (as the Japanese side of a pair; segment on its
 /// own), each writing into an output directory, and asserts that each fails with status 2,
 /// stderr naming the file and containing `what`, and no file written.
@@ -20,48 +25,19 @@ fn assert_refused_everywhere(dir: &Dir, bad: &Path, what: &str) {
     let out_dir = dir.create_dir("out");
     let en = corpus("en.txt");
     let o = |name: &str| out_dir.join(name).to_str().unwrap().to_string();
-    let runs: Vec<Vec<String>> = vec![
-        vec![
-            "segment".into(),
-            "--lang".into(),
-            "ja".into(),
-            s(bad).into(),
-            "-o".into(),
-            o("seg.txt"),
-        ],
-        vec![
-            "align".into(),
-            s(&en).into(),
-            s(bad).into(),
-            "-o".into(),
-            o("a.csv"),
-        ],
-        vec![
-            "align".into(),
-            "--format".into(),
-            "moses".into(),
-            s(&en).into(),
-            s(bad).into(),
-            "-o".into(),
-            o("corpus"),
-        ],
-        vec![
-            "check".into(),
-            s(&en).into(),
-            s(bad).into(),
-            "--html".into(),
-            o("c.html"),
-        ],
+    let (seg, csv, corpus, html) = (o("seg.txt"), o("a.csv"), o("corpus"), o("c.html"));
+    let (en, bad) = (s(&en), s(bad));
+    let runs = [
+        vec!["segment", "--lang", "ja", bad, "-o", &seg],
+        vec!["align", en, bad, "-o", &csv],
+        vec!["align", "--format", "moses", en, bad, "-o", &corpus],
+        vec!["check", en, bad, "--html", &html],
     ];
     for args in runs {
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = hashi(&args);
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
-        assert!(
-            err.contains(s(bad)),
-            "{args:?} does not name the file: {err}"
-        );
+        assert!(err.contains(bad), "{args:?} does not name the file: {err}");
         assert!(err.contains(what), "{args:?} does not say {what:?}: {err}");
         assert!(!err.contains("panicked"), "{args:?}: {err}");
         assert!(out.stdout.is_empty(), "{args:?}");
@@ -260,29 +236,17 @@ fn assert_covers(beads: &str, n_en: usize, n_ja: usize) {
 fn swapped_languages_are_refused_unless_forced() {
     let (en, ja) = (corpus("en.txt"), corpus("ja.txt"));
     for cmd in ["align", "check"] {
-        let out = hashi(&[cmd, s(&ja), s(&en)]);
+        let out = common::cmd([cmd, s(&ja), s(&en)]).assert_exit_code(2);
         let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
-        assert!(
-            err.contains(&format!(
-                "{}: the English file (EN_FILE) looks Japanese",
-                s(&ja)
-            )),
-            "{err}"
-        );
+        let said = format!("{}: the English file (EN_FILE) looks Japanese", s(&ja));
+        assert!(err.contains(&said), "{err}");
         assert!(out.stdout.is_empty());
 
         // Only the Japanese side wrong.
-        let out = hashi(&[cmd, s(&en), s(&en)]);
+        let out = common::cmd([cmd, s(&en), s(&en)]).assert_exit_code(2);
         let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
-        assert!(
-            err.contains(&format!(
-                "{}: the Japanese file (JA_FILE) looks English",
-                s(&en)
-            )),
-            "{err}"
-        );
+        let said = format!("{}: the Japanese file (JA_FILE) looks English", s(&en));
+        assert!(err.contains(&said), "{err}");
 
         let out = hashi(&[cmd, "--force", s(&ja), s(&en)]);
         assert!(out.status.success(), "{cmd} --force: {}", stderr(&out));
@@ -346,9 +310,7 @@ hashi_test!(
             vec!["align", "--format", "moses", s(&en), s(&ja), "-o", t],
             vec!["check", s(&en), s(&ja), "--html", t],
         ] {
-            let out = hashi(&args);
-            let err = stderr(&out);
-            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            let err = refused(&args);
             assert!(
                 err.contains(t) && err.contains("cannot write"),
                 "{args:?}: {err}"
@@ -370,9 +332,7 @@ hashi_test!(an_unwritable_output_leaves_no_partial_file, |dir, cmd| {
         vec!["align", s(&en), s(&ja), "-o", t],
         vec!["check", s(&en), s(&ja), "--html", t],
     ] {
-        let out = hashi(&args);
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        let err = refused(&args);
         assert!(
             err.contains(t) && err.contains("cannot write"),
             "{args:?}: {err}"
