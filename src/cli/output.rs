@@ -17,11 +17,11 @@ pub fn write_atomically(
         None => {
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            match write(&mut out).and_then(|_| out.flush()) {
-                // A closed pipe (`hashi ... | head`) is the reader's choice, not an error.
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-                other => other.context("cannot write to standard output"),
-            }
+            // A closed pipe (`hashi ... | head`) comes back as an error too, so that the
+            // command stops at once; `main` turns it into a quiet success.
+            write(&mut out)
+                .and_then(|_| out.flush())
+                .context("cannot write to standard output")
         }
         Some(path) => {
             let tmp = temp_path(path);
