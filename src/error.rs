@@ -37,6 +37,10 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    /// A document pair that breaks a rule of [`crate::validate::Rules`] (an empty side,
+    /// swapped languages, sides of very different size).
+    #[error(transparent)]
+    Pair(#[from] crate::validate::PairError),
     #[error("{0}")]
     Other(String),
 }

@@ -1,6 +1,6 @@
 //! Every command meets bad input with a clear error (the file, what is wrong, where), a
 //! non-zero exit and no output file left behind, or, where the input is merely unusual
-//! (legacy encodings, a 20 MB line, lopsided sides), with a complete result.
+//! (legacy encodings, a 20 MB line, lopsided sides when forced), with a complete result.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -265,12 +265,13 @@ fn a_20_mb_line_is_segmented_and_aligned_whole() {
     assert_eq!(sentences.lines().collect::<String>(), ja_line);
 
     // One 20 MB English sentence (no full stop) against a real article: one bead holds it,
-    // and every Japanese sentence is in exactly one bead.
+    // and every Japanese sentence is in exactly one bead. (1 sentence against 16 is beyond
+    // the size limit: --force.)
     let words = "the rocket lifted off from the island and ";
     let huge = dir.join("huge.txt");
     std::fs::write(&huge, words.repeat(20_000_000 / words.len())).unwrap();
     let ja = corpus("ja.txt");
-    let out = hashi(&["align", "--format", "beads", s(&huge), s(&ja)]);
+    let out = hashi(&["align", "--force", "--format", "beads", s(&huge), s(&ja)]);
     assert!(out.status.success(), "{}", stderr(&out));
     let n_ja = hashi(&["segment", "--lang", "ja", s(&ja)]);
     let n_ja = String::from_utf8_lossy(&n_ja.stdout)
@@ -338,7 +339,7 @@ fn swapped_languages_are_refused_unless_forced() {
 }
 
 #[test]
-fn sides_of_wildly_different_size_are_aligned_completely() {
+fn sides_of_wildly_different_size_are_refused_unless_forced_then_aligned_completely() {
     let dir = scratch("lopsided");
     let one_en = dir.join("one.en");
     std::fs::write(&one_en, "The rocket lifted off on Wednesday.\n").unwrap();
@@ -356,10 +357,42 @@ fn sides_of_wildly_different_size_are_aligned_completely() {
     std::fs::write(&many_en, en).unwrap();
 
     for (en, ja, n_en, n_ja) in [(&one_en, &many_ja, 1, 5000), (&many_en, &one_ja, 5000, 1)] {
-        let out = hashi(&["align", "--format", "beads", s(en), s(ja)]);
+        // Refused by default, as batch refuses such a pair: more likely a wrong file than a
+        // translation.
+        for cmd in ["align", "check"] {
+            let out = hashi(&[cmd, s(en), s(ja)]);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
+            assert_eq!(
+                err,
+                format!(
+                    "hashi: {} and {} differ too much in size: {n_en} English sentences \
+                     against {n_ja} Japanese, more than 10 times the smaller plus 5 \
+                     (--max-ratio, --ratio-slack): is one of them the wrong file? \
+                     (--force aligns anyway)\n",
+                    s(en),
+                    s(ja)
+                )
+            );
+            assert!(out.stdout.is_empty());
+        }
+        // A looser limit lets the pair through.
+        let out = hashi(&[
+            "align",
+            "--max-ratio",
+            "5000",
+            "--format",
+            "beads",
+            s(en),
+            s(ja),
+        ]);
         assert!(out.status.success(), "{}", stderr(&out));
         assert_covers(&String::from_utf8_lossy(&out.stdout), n_en, n_ja);
-        let out = hashi(&["check", "--format", "json", s(en), s(ja)]);
+        // Forced, it is aligned completely.
+        let out = hashi(&["align", "--force", "--format", "beads", s(en), s(ja)]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_covers(&String::from_utf8_lossy(&out.stdout), n_en, n_ja);
+        let out = hashi(&["check", "--force", "--format", "json", s(en), s(ja)]);
         assert!(out.status.success(), "{}", stderr(&out));
         let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         // Nearly every sentence of the long side is unmatched, and reported so.

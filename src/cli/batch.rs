@@ -13,11 +13,11 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use hashi::batch::resume::{self, ResumeFormat};
-use hashi::batch::{self, sources, Outcome, Settings, Sink, SizeLimit, Source, Status};
+use hashi::batch::{self, sources, Outcome, Settings, Sink, Source, Status};
 use hashi::export::{self, Aligned, Format};
 use hashi::Aligner;
 
-use super::{output, ParamsArgs, ResourceArgs, TmxArgs};
+use super::{output, ParamsArgs, ResourceArgs, RulesArgs, TmxArgs};
 
 #[derive(clap::Args)]
 #[command(group(
@@ -64,13 +64,8 @@ pub struct Args {
     /// Documents aligned at once (default: the number of cores).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
-    /// Refuse a pair whose larger side has more than R times the sentences of the smaller
-    /// plus --ratio-slack: a wrong or truncated file rather than a translation.
-    #[arg(long, value_name = "R", default_value_t = 10.0)]
-    max_ratio: f64,
-    /// See --max-ratio.
-    #[arg(long, value_name = "N", default_value_t = 5)]
-    ratio_slack: usize,
+    #[command(flatten)]
+    rules: RulesArgs,
     /// Leave out pairs whose confidence is below this (0 to 1).
     #[arg(long, value_name = "SCORE")]
     min_score: Option<f32>,
@@ -132,9 +127,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             bail!("--min-score must be between 0 and 1, not {s}");
         }
     }
-    if args.max_ratio.is_nan() || args.max_ratio < 1.0 {
-        bail!("--max-ratio must be at least 1, not {}", args.max_ratio);
-    }
+    let rules = args.rules.rules()?;
     if args.spreadsheet_safe && !matches!(args.format, BatchFormat::Csv | BatchFormat::Tsv) {
         bail!("--spreadsheet-safe applies to --format csv and tsv only");
     }
@@ -164,10 +157,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         settings.window = window.max(threads);
     }
     settings.presegmented = args.presegmented;
-    settings.size_limit = SizeLimit {
-        ratio: args.max_ratio,
-        slack: args.ratio_slack,
-    };
+    settings.rules = rules;
     let options = args.tmx.options(args.min_score, args.spreadsheet_safe);
 
     let mut report = Report::new(total, args.format, args.min_score);
