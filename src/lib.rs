@@ -4,7 +4,7 @@
 //! [`features`] finds lengths and anchors, [`align`] pairs the sentences, [`export`] writes
 //! the beads. [`Aligner`] runs the middle of it for one document pair; [`validate`] holds
 //! the rules a pair must pass before it is aligned, [`check`] reads findings off an
-//! alignment and renders them.
+//! alignment and renders them ([`check::render`]).
 //!
 //! ```
 //! use hashi::segment::{Document, Lang};
@@ -29,6 +29,7 @@ pub mod align;
 pub mod batch;
 pub mod check;
 pub mod error;
+pub mod escape;
 pub mod eval;
 pub mod export;
 pub mod features;
