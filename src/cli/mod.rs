@@ -11,16 +11,26 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use hashi::export;
+use hashi::export::{self, Format};
 use hashi::input::Encoding;
 use hashi::lexicon::Lexicon;
 use hashi::segment::{Document, Lang};
 use hashi::tokenizer::JapaneseTokenizer;
 use hashi::validate::{PairError, Rules, SizeLimit};
 
-/// What a TMX file declares (align, batch).
+/// How the exporting commands (align, batch) write: one flag group, flattened into both.
 #[derive(clap::Args)]
-pub struct TmxArgs {
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value = "csv")]
+    format: FormatArg,
+    /// Leave out pairs whose confidence is below this (0 to 1); beads files keep every bead.
+    #[arg(long, value_name = "SCORE")]
+    min_score: Option<f32>,
+    /// csv and tsv: put ' before a cell starting with =, +, -, @, tab or CR, so spreadsheets
+    /// show it as text instead of running it as a formula. Changes those cells' text.
+    #[arg(long)]
+    spreadsheet_safe: bool,
     /// Language code of the English side in TMX (xml:lang, srclang); en-US for tools that
     /// want a region.
     #[arg(long, value_name = "CODE", default_value = "en", value_parser = lang_code)]
@@ -39,19 +49,65 @@ enum SrcLang {
     Ja,
 }
 
-impl TmxArgs {
-    /// Export options with these TMX settings.
-    pub fn options(&self, min_score: Option<f32>, spreadsheet_safe: bool) -> export::Options {
-        export::Options {
-            min_score,
+impl ExportArgs {
+    /// The chosen format.
+    pub fn format(&self) -> Format {
+        self.format.0
+    }
+
+    /// The writer's options, once the flags are checked against each other and against
+    /// the output (`-o`) the command writes to.
+    pub fn options(&self, output: Option<&Path>) -> Result<export::Options> {
+        let format = self.format();
+        if let Some(s) = self.min_score {
+            if !(0.0..=1.0).contains(&s) {
+                anyhow::bail!("--min-score must be between 0 and 1, not {s}");
+            }
+        }
+        if self.spreadsheet_safe && !format.has_cells() {
+            anyhow::bail!("--spreadsheet-safe applies to --format csv and tsv only");
+        }
+        if format.writes_two_files() && output.is_none() {
+            anyhow::bail!(
+                "--format {format} writes two files: name them with -o PREFIX (PREFIX.en and \
+                 PREFIX.ja)"
+            );
+        }
+        Ok(export::Options {
+            min_score: self.min_score,
             en_lang: self.en_lang.clone(),
             ja_lang: self.ja_lang.clone(),
             srclang: match self.srclang {
                 SrcLang::En => Lang::En,
                 SrcLang::Ja => Lang::Ja,
             },
-            spreadsheet_safe,
-        }
+            spreadsheet_safe: self.spreadsheet_safe,
+        })
+    }
+}
+
+/// `--format`: the library's [`Format`] as clap parses and lists it. The names and
+/// descriptions are the library's; only the wrapping is here, which keeps clap out of the
+/// library.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FormatArg(pub Format);
+
+impl clap::ValueEnum for FormatArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        const ALL: [FormatArg; Format::ALL.len()] = {
+            let mut all = [FormatArg(Format::Csv); Format::ALL.len()];
+            let mut i = 0;
+            while i < all.len() {
+                all[i] = FormatArg(Format::ALL[i]);
+                i += 1;
+            }
+            all
+        };
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.name()).help(self.0.description()))
     }
 }
 

@@ -65,6 +65,17 @@ pub fn write_two_atomically(
     result
 }
 
+/// Moses' two files for `-o PREFIX`: `PREFIX.en` and `PREFIX.ja`, the suffix appended, not
+/// substituted (`corpus.v2` gives `corpus.v2.en`).
+pub fn moses_paths(prefix: &Path) -> [PathBuf; 2] {
+    ["en", "ja"].map(|suffix| {
+        let mut name = prefix.as_os_str().to_owned();
+        name.push(".");
+        name.push(suffix);
+        PathBuf::from(name)
+    })
+}
+
 /// A hidden file beside `path`, named after it and this process.
 fn temp_path(path: &Path) -> PathBuf {
     let dir = match path.parent() {
