@@ -30,16 +30,13 @@ pub fn xml_attr(s: &str) -> String {
 fn xml(s: &str, in_attribute: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' if in_attribute => out.push_str("&#9;"),
-            '\n' if in_attribute => out.push_str("&#10;"),
-            c if !allowed_in_xml(c) => {}
-            c => out.push(c),
+        match (markup(c), c) {
+            (Some(entity), _) => out.push_str(entity),
+            (None, '\r') => out.push_str("&#13;"),
+            (None, '\t') if in_attribute => out.push_str("&#9;"),
+            (None, '\n') if in_attribute => out.push_str("&#10;"),
+            (None, c) if allowed_in_xml(c) => out.push(c),
+            (None, _) => {}
         }
     }
     out
@@ -54,16 +51,24 @@ fn allowed_in_xml(c: char) -> bool {
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+        match (markup(c), c) {
+            (Some(entity), _) => out.push_str(entity),
+            (None, '\'') => out.push_str("&#39;"),
+            (None, c) => out.push(c),
         }
     }
     out
+}
+
+/// The entity both policies write for a markup character.
+fn markup(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
