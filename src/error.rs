@@ -37,6 +37,14 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    /// A document pair that breaks a rule of [`crate::validate::Rules`] (an empty side,
+    /// swapped languages, sides of very different size).
+    #[error(transparent)]
+    Pair(#[from] crate::validate::PairError),
+    /// A batch output in a format whose records carry no document id, which cannot be read
+    /// back to resume a run (see [`crate::export::Format::resumable`]).
+    #[error("{0} output cannot be resumed: its records carry no document id (csv and jsonl do)")]
+    NotResumable(crate::export::Format),
     #[error("{0}")]
     Other(String),
 }

@@ -2,7 +2,9 @@
 //!
 //! The pipeline: [`input`] reads and checks text, [`segment`] splits it into sentences,
 //! [`features`] finds lengths and anchors, [`align`] pairs the sentences, [`export`] writes
-//! the beads. [`Aligner`] runs the middle of it for one document pair.
+//! the beads. [`Aligner`] runs the middle of it for one document pair; [`validate`] holds
+//! the rules a pair must pass before it is aligned, [`check`] reads findings off an
+//! alignment and renders them ([`check::render`]).
 //!
 //! ```
 //! use hashi::segment::{Document, Lang};
@@ -27,6 +29,7 @@ pub mod align;
 pub mod batch;
 pub mod check;
 pub mod error;
+pub mod escape;
 pub mod eval;
 pub mod export;
 pub mod features;
@@ -35,6 +38,7 @@ pub mod lexicon;
 pub mod pipeline;
 pub mod segment;
 pub mod tokenizer;
+pub mod validate;
 
 pub use error::Error;
 pub use pipeline::Aligner;

@@ -42,11 +42,23 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader closed the pipe (`hashi ... | head`): it has what it wanted. As in
+        // ripgrep and xsv, that is a quiet success, whatever was being written.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("hashi: {}", message(&err));
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether writing failed because the reading end of a pipe was closed.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// The error and its causes, `: `-separated, leaving out a cause whose text the message

@@ -402,6 +402,63 @@ fn stdin_jsonl_with_malformed_lines() {
     }
 }
 
+#[test]
+fn swapped_columns_are_reported_per_document_unless_forced() {
+    let read = |name: &str, side: &str| std::fs::read_to_string(corpus(name).join(side)).unwrap();
+    let line = |id: &str, en: String, ja: String| {
+        format!("{}\n", serde_json::json!({"id": id, "en": en, "ja": ja}))
+    };
+    let input = [
+        inline_line("a", "jaxa-launch"),
+        line(
+            "swapped",
+            read("tokyo-budget", "ja.txt"),
+            read("tokyo-budget", "en.txt"),
+        ),
+        line(
+            "both-en",
+            read("shogi-record", "en.txt"),
+            read("shogi-record", "en.txt"),
+        ),
+        inline_line("c", "shogi-record"),
+    ]
+    .concat();
+    let out = run_stdin(&["batch", "-", "--format", "jsonl"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines[..2],
+        [
+            "hashi: batch: swapped: the English side looks Japanese: are the sides swapped?",
+            "hashi: batch: both-en: the Japanese side looks English: are the sides swapped?",
+        ],
+        "{stderr}"
+    );
+    assert!(
+        lines[2].starts_with("hashi: batch: 2 documents aligned, 2 failed, "),
+        "{stderr}"
+    );
+    assert_eq!(lines.len(), 3, "{stderr}");
+    let ids: Vec<String> = jsonl_docs(&text(&out.stdout))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(ids, ["a", "c"]);
+
+    // --force aligns them all, as align --force does.
+    let out = run_stdin(
+        &["batch", "-", "--format", "jsonl", "--force"],
+        input.as_bytes(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ids: Vec<String> = jsonl_docs(&text(&out.stdout))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(ids, ["a", "swapped", "both-en", "c"]);
+}
+
 hashi_test!(resume_skips_done_ids_and_leaves_each_once, |dir, cmd| {
     with_corpora(&dir);
     let rows = corpus_rows();

@@ -1,6 +1,6 @@
 //! Every command meets bad input with a clear error (the file, what is wrong, where), a
 //! non-zero exit and no output file left behind, or, where the input is merely unusual
-//! (legacy encodings, a 20 MB line, lopsided sides), with a complete result.
+//! (legacy encodings, a 20 MB line, lopsided sides when forced), with a complete result.
 
 #[macro_use]
 mod common;
@@ -196,11 +196,12 @@ hashi_test!(a_20_mb_line_is_segmented_and_aligned_whole, |dir, cmd| {
     assert_eq!(sentences.lines().collect::<String>(), ja_line);
 
     // One 20 MB English sentence (no full stop) against a real article: one bead holds it,
-    // and every Japanese sentence is in exactly one bead.
+    // and every Japanese sentence is in exactly one bead. (1 sentence against 16 is beyond
+    // the size limit: --force.)
     let words = "the rocket lifted off from the island and ";
     let huge = dir.create("huge.txt", words.repeat(20_000_000 / words.len()));
     let ja = corpus("ja.txt");
-    let out = hashi(&["align", "--format", "beads", s(&huge), s(&ja)]);
+    let out = hashi(&["align", "--force", "--format", "beads", s(&huge), s(&ja)]);
     assert!(out.status.success(), "{}", stderr(&out));
     let n_ja = hashi(&["segment", "--lang", "ja", s(&ja)]);
     let n_ja = String::from_utf8_lossy(&n_ja.stdout)
@@ -254,7 +255,7 @@ fn swapped_languages_are_refused_unless_forced() {
 }
 
 hashi_test!(
-    sides_of_wildly_different_size_are_aligned_completely,
+    sides_of_wildly_different_size_are_refused_unless_forced_then_aligned_completely,
     |dir, cmd| {
         let one_en = dir.create("one.en", "The rocket lifted off on Wednesday.\n");
         let ja: String = (0..5000)
@@ -268,10 +269,42 @@ hashi_test!(
         let many_en = dir.create("many.en", en);
 
         for (en, ja, n_en, n_ja) in [(&one_en, &many_ja, 1, 5000), (&many_en, &one_ja, 5000, 1)] {
-            let out = hashi(&["align", "--format", "beads", s(en), s(ja)]);
+            // Refused by default, as batch refuses such a pair: more likely a wrong file than a
+            // translation.
+            for cmd in ["align", "check"] {
+                let out = hashi(&[cmd, s(en), s(ja)]);
+                let err = stderr(&out);
+                assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
+                assert_eq!(
+                    err,
+                    format!(
+                        "hashi: {} and {} differ too much in size: {n_en} English sentences \
+                     against {n_ja} Japanese, more than 10 times the smaller plus 5 \
+                     (--max-ratio, --ratio-slack): is one of them the wrong file? \
+                     (--force aligns anyway)\n",
+                        s(en),
+                        s(ja)
+                    )
+                );
+                assert!(out.stdout.is_empty());
+            }
+            // A looser limit lets the pair through.
+            let out = hashi(&[
+                "align",
+                "--max-ratio",
+                "5000",
+                "--format",
+                "beads",
+                s(en),
+                s(ja),
+            ]);
             assert!(out.status.success(), "{}", stderr(&out));
             assert_covers(&String::from_utf8_lossy(&out.stdout), n_en, n_ja);
-            let out = hashi(&["check", "--format", "json", s(en), s(ja)]);
+            // Forced, it is aligned completely.
+            let out = hashi(&["align", "--force", "--format", "beads", s(en), s(ja)]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            assert_covers(&String::from_utf8_lossy(&out.stdout), n_en, n_ja);
+            let out = hashi(&["check", "--force", "--format", "json", s(en), s(ja)]);
             assert!(out.status.success(), "{}", stderr(&out));
             let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
             // Nearly every sentence of the long side is unmatched, and reported so.

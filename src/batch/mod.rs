@@ -6,8 +6,9 @@
 //! document before it is done. At most [`Settings::window`] documents are between the feeder
 //! and the sink at any time, so memory follows the work in flight, never the corpus size.
 //!
-//! A document that cannot be aligned (unreadable, not UTF-8, an empty side, sides of very
-//! different size, a malformed input line) becomes an [`Outcome`] with a [`DocError`] in its
+//! A document that cannot be aligned (unreadable, not UTF-8, a malformed input line, or a
+//! pair that breaks [`Settings::rules`]: an empty side, swapped sides, sides of very
+//! different size) becomes an [`Outcome`] with a [`DocError`] in its
 //! place; the run goes on.
 //!
 //! The inputs are in [`sources`]; reading back what an earlier, interrupted run wrote is in
@@ -26,6 +27,7 @@ use std::time::Duration;
 
 use crate::align::Alignment;
 use crate::segment::{Document, Lang};
+use crate::validate::{PairError, Rules};
 use crate::Aligner;
 
 /// One document pair as the input names it. Texts are read by the workers, not the feeder,
@@ -63,55 +65,13 @@ pub enum DocError {
     /// An input line (manifest row, JSONL line) that does not describe a document.
     #[error("{message} (line {line})")]
     BadRecord { line: usize, message: String },
-    #[error("the {} side has no sentence", side_name(*.0))]
-    EmptySide(Lang),
-    #[error(
-        "the sides differ too much in size: {en} English sentences, {ja} Japanese \
-         (the larger may be at most {ratio} times the smaller plus {slack})"
-    )]
-    Lopsided {
-        en: usize,
-        ja: usize,
-        ratio: f64,
-        slack: usize,
-    },
+    /// A pair that breaks a rule of [`Settings::rules`].
+    #[error(transparent)]
+    Pair(#[from] PairError),
     /// The aligner panicked on this document: a bug, but one that costs one document, not the
     /// run.
     #[error("internal error while aligning: {0}")]
     Panic(String),
-}
-
-fn side_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::Ja => "Japanese",
-    }
-}
-
-/// How far the two sides' sentence counts may differ before a pair is taken for a mismatch
-/// (a wrong file, a truncated article) rather than a translation: the larger count may be at
-/// most `ratio` times the smaller plus `slack`. The slack keeps short articles (a headline
-/// and two sentences against six) from being refused.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SizeLimit {
-    pub ratio: f64,
-    pub slack: usize,
-}
-
-impl Default for SizeLimit {
-    fn default() -> Self {
-        SizeLimit {
-            ratio: 10.0,
-            slack: 5,
-        }
-    }
-}
-
-impl SizeLimit {
-    pub fn allows(&self, en: usize, ja: usize) -> bool {
-        let (small, large) = (en.min(ja), en.max(ja));
-        large as f64 <= self.ratio * small as f64 + self.slack as f64
-    }
 }
 
 /// How a batch runs.
@@ -124,7 +84,9 @@ pub struct Settings {
     pub window: usize,
     /// The texts are one sentence a line (as `hashi align --presegmented`).
     pub presegmented: bool,
-    pub size_limit: SizeLimit,
+    /// What a pair must be to be aligned: [`Rules::default`] refuses an empty side, swapped
+    /// sides and sides of very different size.
+    pub rules: Rules,
     /// Ids to pass over (already written by an earlier run).
     pub skip: HashSet<String>,
 }
@@ -136,7 +98,7 @@ impl Settings {
             threads,
             window: 4 * threads,
             presegmented: false,
-            size_limit: SizeLimit::default(),
+            rules: Rules::default(),
             skip: HashSet::new(),
         }
     }
@@ -342,20 +304,7 @@ fn align_texts(
     let caught = panic::catch_unwind(AssertUnwindSafe(|| {
         let en = make(Lang::En, en);
         let ja = make(Lang::Ja, ja);
-        for doc in [&en, &ja] {
-            if doc.is_empty() {
-                return Err(DocError::EmptySide(doc.lang));
-            }
-        }
-        let limit = settings.size_limit;
-        if !limit.allows(en.len(), ja.len()) {
-            return Err(DocError::Lopsided {
-                en: en.len(),
-                ja: ja.len(),
-                ratio: limit.ratio,
-                slack: limit.slack,
-            });
-        }
+        settings.rules.check(&en, &ja)?;
         let alignment = aligner.align(&en, &ja);
         Ok(Pair { en, ja, alignment })
     }));
@@ -373,16 +322,6 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn size_limit_allows_slack_then_ratio() {
-        let limit = SizeLimit::default();
-        assert!(limit.allows(1, 15));
-        assert!(!limit.allows(1, 16));
-        assert!(limit.allows(30, 3));
-        assert!(!limit.allows(36, 3));
-        assert!(limit.allows(0, 5));
-    }
 
     struct Collect(Vec<Outcome>);
 
@@ -434,7 +373,7 @@ mod tests {
         for (i, o) in sink.0.iter().enumerate() {
             match (i % 5, &o.status) {
                 (0, Status::Failed(DocError::BadRecord { .. })) => {}
-                (1, Status::Failed(DocError::EmptySide(Lang::En))) => {}
+                (1, Status::Failed(DocError::Pair(PairError::Empty(Lang::En)))) => {}
                 (2.., Status::Aligned(pair)) => {
                     assert!(pair.alignment.covers(pair.en.len(), pair.ja.len()))
                 }

@@ -9,6 +9,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 mod quantities;
+pub mod render;
 
 use crate::align::{Alignment, Bead};
 use crate::features::{AnchorKind, Item, SentenceFeatures};
