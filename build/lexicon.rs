@@ -20,6 +20,12 @@ mod normalize;
 #[path = "../src/lexicon/compile.rs"]
 mod compile;
 
+// The library's error type, which `compile` returns (it finds it as `super::Error`).
+#[allow(dead_code)]
+#[path = "../src/error.rs"]
+mod error;
+use error::{Error, LexiconProblem};
+
 /// The inputs, relative to the package root: the stamp hashes all of them.
 const INPUTS: [&str; 5] = [
     "vendor/edict/edict.xz",

@@ -194,7 +194,7 @@ impl Params {
     /// Sets one parameter by name, for experiments and re-estimation (`--params k=v,...`).
     /// The names are the field names; `band` and `full_search_cells` take the value's integer
     /// part.
-    pub fn set(&mut self, name: &str, value: f32) -> Result<(), String> {
+    pub fn set(&mut self, name: &str, value: f32) -> crate::error::Result<()> {
         let slot = match name {
             "len_sigma" => &mut self.len_sigma,
             "len_short_var" => &mut self.len_short_var,
@@ -222,9 +222,42 @@ impl Params {
                 self.full_search_cells = value as usize;
                 return Ok(());
             }
-            other => return Err(format!("unknown parameter {other:?}")),
+            other => {
+                return Err(crate::Error::UnknownName {
+                    what: "parameter",
+                    name: other.to_owned(),
+                    expected: "one of len_sigma, len_short_var, len_weight, \
+                        sim_weight, sim_smoothing, skip_score, merge_score, paragraph_bonus, \
+                        paragraph_cross, absent_weight, absent_sim, absent_min_weight, \
+                        exclusive_weight, exclusive_min, orphan_number, orphan_latin, \
+                        confidence_slope, confidence_offset, band, full_search_cells",
+                })
+            }
         };
         *slot = value;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_changes_the_named_parameter_and_refuses_unknown_names() {
+        let mut params = Params::default();
+        params.set("skip_score", -0.5).unwrap();
+        params.set("band", 12.7).unwrap();
+        assert_eq!((params.skip_score, params.band), (-0.5, 12));
+        let err = params.set("skip", 1.0).unwrap_err();
+        assert!(
+            matches!(&err, crate::Error::UnknownName { what: "parameter", name, .. } if name == "skip"),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string()
+                .starts_with(r#"unknown parameter "skip" (expected one of len_sigma, "#),
+            "{err}"
+        );
     }
 }

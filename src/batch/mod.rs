@@ -34,18 +34,38 @@ use crate::Aligner;
 pub enum Source {
     /// Two files (manifest rows, paired directories).
     Files {
+        /// The document's id, as the output tags its records.
         id: String,
+        /// The English file.
         en: PathBuf,
+        /// The Japanese file.
         ja: PathBuf,
     },
     /// Both texts given inline.
-    Inline { id: String, en: String, ja: String },
+    Inline {
+        /// The document's id.
+        id: String,
+        /// The English text.
+        en: String,
+        /// The Japanese text.
+        ja: String,
+    },
     /// A raw line of JSONL with inline texts, `{"id", "en", "ja"}`; `line` is 1-based.
     /// Parsing it is left to the workers since a line holds two whole articles.
-    JsonLine { line: usize, bytes: Vec<u8> },
+    JsonLine {
+        /// The line's number in the input, for reports.
+        line: usize,
+        /// The line as read, without its line break.
+        bytes: Vec<u8>,
+    },
     /// A document the input already shows to be unusable (a row without a path, a file on one
     /// side only); it keeps its place in the order so that it is reported there.
-    Invalid { id: String, error: DocError },
+    Invalid {
+        /// The document's id, or `line N` when the input gave none.
+        id: String,
+        /// Why it cannot be aligned.
+        error: DocError,
+    },
 }
 
 /// Why one document of a batch was not aligned.
@@ -57,22 +77,36 @@ pub enum DocError {
     /// A file present in one of the paired directories only.
     #[error("no {missing} counterpart: {} does not exist", expected.display())]
     Unpaired {
+        /// The side without a file: `English` or `Japanese`.
         missing: &'static str,
+        /// The path the counterpart would have.
         expected: PathBuf,
     },
     /// An input line (manifest row, JSONL line) that does not describe a document.
     #[error("{message} (line {line})")]
-    BadRecord { line: usize, message: String },
+    BadRecord {
+        /// The 1-based line of the input.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// One side of the pair is empty or blank, so there is nothing to align it with.
     #[error("the {} side has no sentence", side_name(*.0))]
     EmptySide(Lang),
+    /// The sides' sentence counts differ more than [`Settings::size_limit`] allows: most
+    /// likely not a translation pair (a wrong file, a truncated article).
     #[error(
         "the sides differ too much in size: {en} English sentences, {ja} Japanese \
          (the larger may be at most {ratio} times the smaller plus {slack})"
     )]
     Lopsided {
+        /// English sentences.
         en: usize,
+        /// Japanese sentences.
         ja: usize,
+        /// The limit's [`SizeLimit::ratio`].
         ratio: f64,
+        /// The limit's [`SizeLimit::slack`].
         slack: usize,
     },
     /// The aligner panicked on this document: a bug, but one that costs one document, not the
@@ -94,7 +128,9 @@ fn side_name(lang: Lang) -> &'static str {
 /// and two sentences against six) from being refused.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SizeLimit {
+    /// How many times the smaller count the larger may be.
     pub ratio: f64,
+    /// Sentences allowed beyond `ratio` times the smaller count.
     pub slack: usize,
 }
 
@@ -108,6 +144,7 @@ impl Default for SizeLimit {
 }
 
 impl SizeLimit {
+    /// Whether a pair with these sentence counts may be aligned.
     pub fn allows(&self, en: usize, ja: usize) -> bool {
         let (small, large) = (en.min(ja), en.max(ja));
         large as f64 <= self.ratio * small as f64 + self.slack as f64
@@ -124,12 +161,15 @@ pub struct Settings {
     pub window: usize,
     /// The texts are one sentence a line (as `hashi align --presegmented`).
     pub presegmented: bool,
+    /// Pairs whose sentence counts differ more than this fail as [`DocError::Lopsided`].
     pub size_limit: SizeLimit,
     /// Ids to pass over (already written by an earlier run).
     pub skip: HashSet<String>,
 }
 
 impl Settings {
+    /// The defaults for `threads` workers (at least one): a window of four documents a
+    /// thread, running text, the default size limit, nothing skipped.
     pub fn new(threads: usize) -> Self {
         let threads = threads.max(1);
         Settings {
@@ -145,16 +185,22 @@ impl Settings {
 /// A document pair and its alignment.
 #[derive(Debug)]
 pub struct Pair {
+    /// The English document, segmented.
     pub en: Document,
+    /// The Japanese document, segmented.
     pub ja: Document,
+    /// Their alignment.
     pub alignment: Alignment,
 }
 
+/// Whether a document was aligned, passed over or failed.
 #[derive(Debug)]
 pub enum Status {
+    /// Aligned; the pair is ready to be written.
     Aligned(Box<Pair>),
     /// The id was in [`Settings::skip`].
     Skipped,
+    /// Not aligned, for this reason; the rest of the batch goes on.
     Failed(DocError),
 }
 
@@ -163,12 +209,15 @@ pub enum Status {
 pub struct Outcome {
     /// The document's id; `line N` for an input line that had none.
     pub id: String,
+    /// What became of it.
     pub status: Status,
 }
 
 /// Where the outcomes go, in input order.
 pub trait Sink {
+    /// A failure of the sink itself (an unwritable output), which stops the run.
     type Error;
+    /// Takes the next document's outcome; called in input order, from one thread.
     fn outcome(&mut self, outcome: Outcome) -> Result<(), Self::Error>;
     /// Called when nothing is ready to be handed over and the run is about to wait: the time
     /// to flush buffered output, so that a reader downstream (a Spark or Hadoop pipe) gets

@@ -9,7 +9,7 @@ pub mod segment;
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use hashi::export;
 use hashi::input::Encoding;
@@ -336,8 +336,7 @@ pub fn read_pair(
 /// The built-in IPADIC, or a lindera dictionary directory the user named.
 pub fn load_tokenizer(dir: Option<&Path>) -> Result<JapaneseTokenizer> {
     Ok(match dir {
-        Some(dir) => JapaneseTokenizer::from_dir(dir)
-            .with_context(|| format!("{}: cannot load the dictionary", dir.display()))?,
+        Some(dir) => JapaneseTokenizer::from_dir(dir)?,
         None => JapaneseTokenizer::embedded()?,
     })
 }
