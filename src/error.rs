@@ -85,8 +85,9 @@ pub enum Error {
         /// What is wrong.
         problem: LexiconProblem,
     },
-    /// A line of a structured input (a batch manifest, a JSONL record, a gold alignment, an
-    /// output file read back by `--resume`) does not have the expected form.
+    /// A line of a structured input does not have the expected form: a CSV manifest's
+    /// header, a bead line of an alignment file given to `eval`, a record of an output read
+    /// back by `--resume`. (A bad line of a batch's document list fails that document only.)
     #[error("{path}:{line}: {message}")]
     Parse {
         /// The file, or `-` for standard input.

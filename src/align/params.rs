@@ -44,7 +44,7 @@ pub struct Params {
     pub len_sigma: f32,
     /// Extra variance of the log ratio for short sentences, divided by the shorter side's
     /// length in Japanese characters: short sentences vary more in ratio. Fitted by
-    /// `scripts/fit_params.py`.
+    /// `scripts/fit_params.py`, which kept its starting value.
     pub len_short_var: f32,
     /// Weight of the length term against the anchor similarity. Fixed at 1 as the unit the
     /// other weights are measured in, not fitted.
@@ -55,10 +55,10 @@ pub struct Params {
     /// Smoothing added to the anchor weight of a bead, so one shared anchor in a short
     /// sentence pair does not count as certainty. Fitted by `scripts/fit_params.py`.
     pub sim_smoothing: f32,
-    /// Score of leaving one sentence unmatched (negative: a cost). `scripts/fit_params.py`
-    /// wants -0.14 on the news sets, which drop about 15% of their sentences, but that loses
-    /// strict F1 on the clean sets, which drop none; the value is a middle one, chosen by hand
-    /// so that both kinds of translation align well.
+    /// Score of leaving one sentence unmatched (negative: a cost). The `scripts/fit_params.py`
+    /// fit wanted -0.14 for the news sets, which drop about 15% of their sentences, but that
+    /// loses strict F1 on the clean sets, which drop none; the value is a middle one, chosen
+    /// by hand so that both kinds of translation align well.
     pub skip_score: f32,
     /// Score added for each bead shape other than 1-1 and skips, per extra sentence. Fitted by
     /// `scripts/fit_params.py`.
@@ -67,7 +67,7 @@ pub struct Params {
     /// model, not fitted.
     pub paragraph_bonus: f32,
     /// Cost of a bead whose one side crosses a paragraph break. Fitted by
-    /// `scripts/fit_params.py`.
+    /// `scripts/fit_params.py`, which kept its starting value.
     pub paragraph_cross: f32,
     /// Absent evidence: a 1-1 pair whose sentences carry at least `absent_min_weight` times the
     /// document's median sentence weight of matchable anchors (both sides together) but whose
