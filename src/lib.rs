@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! hashi: align English news articles with their Japanese originals, sentence by sentence.
 //!
 //! The pipeline: [`input`] reads and checks text, [`segment`] splits it into sentences,

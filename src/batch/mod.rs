@@ -36,18 +36,38 @@ use crate::Aligner;
 pub enum Source {
     /// Two files (manifest rows, paired directories).
     Files {
+        /// The document's id, as the output tags its records.
         id: String,
+        /// The English file.
         en: PathBuf,
+        /// The Japanese file.
         ja: PathBuf,
     },
     /// Both texts given inline.
-    Inline { id: String, en: String, ja: String },
+    Inline {
+        /// The document's id.
+        id: String,
+        /// The English text.
+        en: String,
+        /// The Japanese text.
+        ja: String,
+    },
     /// A raw line of JSONL with inline texts, `{"id", "en", "ja"}`; `line` is 1-based.
     /// Parsing it is left to the workers since a line holds two whole articles.
-    JsonLine { line: usize, bytes: Vec<u8> },
+    JsonLine {
+        /// The line's number in the input, for reports.
+        line: usize,
+        /// The line as read, without its line break.
+        bytes: Vec<u8>,
+    },
     /// A document the input already shows to be unusable (a row without a path, a file on one
     /// side only); it keeps its place in the order so that it is reported there.
-    Invalid { id: String, error: DocError },
+    Invalid {
+        /// The document's id, or `line N` when the input gave none.
+        id: String,
+        /// Why it cannot be aligned.
+        error: DocError,
+    },
 }
 
 /// Why one document of a batch was not aligned.
@@ -59,12 +79,19 @@ pub enum DocError {
     /// A file present in one of the paired directories only.
     #[error("no {missing} counterpart: {} does not exist", expected.display())]
     Unpaired {
+        /// The side without a file: `English` or `Japanese`.
         missing: &'static str,
+        /// The path the counterpart would have.
         expected: PathBuf,
     },
     /// An input line (manifest row, JSONL line) that does not describe a document.
     #[error("{message} (line {line})")]
-    BadRecord { line: usize, message: String },
+    BadRecord {
+        /// The 1-based line of the input.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A pair that breaks a rule of [`Settings::rules`].
     #[error(transparent)]
     Pair(#[from] PairError),
@@ -92,6 +119,8 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The defaults for `threads` workers (at least one): a window of four documents a
+    /// thread, running text, the default size limit, nothing skipped.
     pub fn new(threads: usize) -> Self {
         let threads = threads.max(1);
         Settings {
@@ -107,16 +136,22 @@ impl Settings {
 /// A document pair and its alignment.
 #[derive(Debug)]
 pub struct Pair {
+    /// The English document, segmented.
     pub en: Document,
+    /// The Japanese document, segmented.
     pub ja: Document,
+    /// Their alignment.
     pub alignment: Alignment,
 }
 
+/// Whether a document was aligned, passed over or failed.
 #[derive(Debug)]
 pub enum Status {
+    /// Aligned; the pair is ready to be written.
     Aligned(Box<Pair>),
     /// The id was in [`Settings::skip`].
     Skipped,
+    /// Not aligned, for this reason; the rest of the batch goes on.
     Failed(DocError),
 }
 
@@ -125,12 +160,15 @@ pub enum Status {
 pub struct Outcome {
     /// The document's id; `line N` for an input line that had none.
     pub id: String,
+    /// What became of it.
     pub status: Status,
 }
 
 /// Where the outcomes go, in input order.
 pub trait Sink {
+    /// A failure of the sink itself (an unwritable output), which stops the run.
     type Error;
+    /// Takes the next document's outcome; called in input order, from one thread.
     fn outcome(&mut self, outcome: Outcome) -> Result<(), Self::Error>;
     /// Called when nothing is ready to be handed over and the run is about to wait: the time
     /// to flush buffered output, so that a reader downstream (a Spark or Hadoop pipe) gets

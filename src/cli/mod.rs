@@ -9,7 +9,7 @@ pub mod segment;
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use hashi::export::{self, Format};
 use hashi::input::Encoding;
@@ -392,8 +392,7 @@ impl PairArgs {
 /// The built-in IPADIC, or a lindera dictionary directory the user named.
 pub fn load_tokenizer(dir: Option<&Path>) -> Result<JapaneseTokenizer> {
     Ok(match dir {
-        Some(dir) => JapaneseTokenizer::from_dir(dir)
-            .with_context(|| format!("{}: cannot load the dictionary", dir.display()))?,
+        Some(dir) => JapaneseTokenizer::from_dir(dir)?,
         None => JapaneseTokenizer::embedded()?,
     })
 }

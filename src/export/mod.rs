@@ -32,8 +32,11 @@ use crate::segment::{Document, Lang};
 
 /// An aligned document pair: the beads and the documents their ids point into.
 pub struct Aligned<'a> {
+    /// The English document the beads' `en` ranges point into.
     pub en: &'a Document,
+    /// The Japanese document the beads' `ja` ranges point into.
     pub ja: &'a Document,
+    /// The beads to write.
     pub alignment: &'a Alignment,
     /// Which document pair this is when one output holds several (`hashi batch`); `None`
     /// for a single pair. Formats with room for it carry it: CSV as a leading `doc_id`
@@ -47,6 +50,7 @@ impl Aligned<'_> {
         join(self.en, bead.en.clone(), " ")
     }
 
+    /// Texts of a bead's Japanese sentences joined by nothing, as Japanese writes them.
     pub fn ja_text(&self, bead: &Bead) -> String {
         join(self.ja, bead.ja.clone(), "")
     }
@@ -210,10 +214,13 @@ impl Options {
 /// Failures of the export layer itself, carried inside `io::Error`s of kind `InvalidInput`.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    /// The Moses format was asked to write to one output; it writes a file a language.
     #[error("the moses format writes two files, one a language: it needs two outputs")]
     NeedsTwoOutputs,
+    /// A one-file format was given two outputs.
     #[error("the {0} format writes one output, not two")]
     NeedsOneOutput(Format),
+    /// A CSV stream begun without a `doc_id` column was given a document with an id.
     #[error(
         "CSV: document {0:?} has an id, but the header written for the first document, \
          which had none, has no doc_id column"

@@ -4,6 +4,8 @@
 //! word, a romanized name, a word of the bilingual lexicon. Each becomes an [`Item`] holding
 //! one or more keys; an English item and a Japanese item match when they share a key.
 
+// documented by the numbers-reader change
+#[allow(missing_docs)]
 pub mod numbers;
 pub mod romaji;
 
@@ -19,17 +21,25 @@ use numbers::Quantity;
 /// What kind of evidence an item is; `check` reports mismatches by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AnchorKind {
+    /// A number, in any written form (digits, kanji, 万/億 units, words).
     Number,
+    /// A date or a part of one (year, month, day, weekday, time of day).
     Date,
+    /// A word in Latin script (an acronym, a brand, a name the Japanese writes in Latin).
     Latin,
+    /// A name: a capitalised English word, or its romanization from the Japanese.
     Name,
+    /// A content word of the bilingual lexicon.
     Word,
 }
 
 /// One anchor of a sentence: the keys it can match on, and where it came from.
 #[derive(Debug, Clone)]
 pub struct Item {
+    /// What kind of evidence it is.
     pub kind: AnchorKind,
+    /// Hashed keys (of the normalised forms it can stand for); an English item and a
+    /// Japanese item match when they share one.
     pub keys: Vec<u64>,
     /// Byte span in the document's text.
     pub span: std::ops::Range<usize>,
@@ -40,6 +50,7 @@ pub struct Item {
 pub struct SentenceFeatures {
     /// Length in characters after NFKC, white space left out.
     pub len: f32,
+    /// The sentence's anchors, in text order.
     pub items: Vec<Item>,
 }
 
