@@ -340,6 +340,17 @@ mod tests {
     }
 
     #[test]
+    fn what_the_checker_reads_the_aligner_matches() {
+        assert!(shares_a_key("in 2020", "令和2年に"));
+        assert!(shares_a_key("70% of voters", "有権者の７割"));
+        assert!(shares_a_key("the 9/11 attacks", "９１１テロ"));
+        assert!(shares_a_key("at 8 p.m.", "午後８時に"));
+        assert!(shares_a_key("in J1", "Ｊ１で"));
+        assert!(!shares_a_key("in J1", "Ｊ２で"));
+        assert!(!shares_a_key("in 2021", "令和2年に"));
+    }
+
+    #[test]
     fn the_month_counter_is_part_of_the_date_not_a_word() {
         // The 月 of 7月 is the month; only the moon that follows is a word of the lexicon.
         assert_eq!(
