@@ -8,15 +8,14 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-mod quantities;
 pub mod render;
 
 use crate::align::{Alignment, Bead};
 use crate::features::{AnchorKind, Item, SentenceFeatures};
 use crate::lexicon::Lexicon;
+use crate::quantities::{self, Class, Value};
 use crate::segment::Document;
 use crate::Aligner;
-use quantities::{Class, Value};
 
 /// What a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
