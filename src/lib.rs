@@ -33,6 +33,7 @@ pub mod features;
 pub mod input;
 pub mod lexicon;
 pub mod pipeline;
+pub mod review;
 pub mod segment;
 pub mod tokenizer;
 

@@ -5,6 +5,7 @@ pub mod batch;
 pub mod check;
 pub mod eval;
 pub mod output;
+pub mod review;
 pub mod segment;
 
 use std::path::Path;
@@ -267,6 +268,15 @@ impl PairArgs {
             self.presegmented,
             &self.encoding,
             self.force,
+        )
+    }
+
+    /// The two files as the page of `hashi review` names the document: `en.txt + ja.txt`.
+    pub fn names(&self) -> String {
+        format!(
+            "{} + {}",
+            hashi::input::display_name(Some(&self.en_file)).display(),
+            hashi::input::display_name(Some(&self.ja_file)).display()
         )
     }
 
