@@ -285,6 +285,59 @@ fn hostile_text_is_shown_as_text_and_exported_as_align_does() {
     assert_eq!(read(&downloads.join("hostile.approved.tmx")), hashi(&align));
 }
 
+#[test]
+#[ignore = "needs chromium, chromium-driver and python3; .ci/run installs them"]
+fn read_only_mode_shows_check_rows_and_changes_nothing() {
+    use hashi::export::{self, Aligned, Format, Options};
+    use hashi::review::{Mode, Page};
+    use hashi::segment::{Document, Lang};
+    let dir = scratch("read-only");
+    let corpus = repo().join("corpora/jaxa-launch");
+    let en = Document::segment(Lang::En, read(&corpus.join("en.txt")));
+    let ja = Document::segment(Lang::Ja, read(&corpus.join("ja.txt")));
+    let lexicon = hashi::lexicon::Lexicon::embedded();
+    let aligner = hashi::Aligner::new(hashi::tokenizer::shared(), Some(lexicon)).for_checking();
+    let report = hashi::check::check(&en, &ja, &aligner);
+    let options = Options::default();
+    let page = dir.join("check.html");
+    let mut html = Vec::new();
+    hashi::review::write(
+        &mut html,
+        &Page {
+            en: &en,
+            ja: &ja,
+            alignment: &report.alignment,
+            findings: &report.findings,
+            name: "jaxa-check",
+            mode: Mode::ReadOnly,
+            options: &options,
+        },
+    )
+    .unwrap();
+    fs::write(&page, html).unwrap();
+    let downloads = dir.join("downloads");
+    fs::create_dir_all(&downloads).unwrap();
+    let result = drive(&[&page, &downloads], "read-only");
+    assert_eq!(result["rows"], report.alignment.beads.len());
+    assert_eq!(result["rows_with_findings"], 2);
+    // Its CSV is the library's CSV of check's alignment, every row unreviewed.
+    let mut csv = Vec::new();
+    let aligned = Aligned {
+        en: &en,
+        ja: &ja,
+        alignment: &report.alignment,
+        doc_id: None,
+    };
+    export::write(&mut csv, Format::Csv, &aligned, &options).unwrap();
+    let want: String = String::from_utf8(csv)
+        .unwrap()
+        .lines()
+        .enumerate()
+        .map(|(i, l)| format!("{l},{}\n", if i == 0 { "status" } else { "unreviewed" }))
+        .collect();
+    assert_eq!(read(&downloads.join("jaxa-check.reviewed.csv")), want);
+}
+
 /// `n` presegmented sentence pairs that align one to one.
 fn synthetic(dir: &Path, n: usize) -> (PathBuf, PathBuf) {
     let mut en = String::new();

@@ -308,6 +308,32 @@ def hostile(page, downloads):
         driver.quit()
 
 
+def read_only(page, downloads):
+    driver = browser(downloads)
+    try:
+        url = open_page(driver, page)
+        expect(driver.title.startswith("hashi check: "), f"title {driver.title!r}")
+        start = state(driver)
+        for button in ["b-approve", "b-merge", "b-split", "b-undo", "b-clear"]:
+            expect(not driver.find_element(By.ID, button).is_displayed(), f"{button} is shown")
+        keys(driver, "a", "r", "m", "s", "]", "u")
+        ctrl(driver, "z")
+        keys(driver, "j", "j")
+        expect(state(driver) == start, "a read-only page changed")
+        expect(selected(driver) == 2, "navigation works")
+        keys(driver, "f", "f")
+        with_findings = shown(driver)
+        keys(driver, "f")
+        expect(driver.execute_script("return localStorage.length") == 0, "a read-only page stored work")
+        name = json.loads(driver.execute_script(
+            "return document.getElementById('hashi-data').textContent"))["name"]
+        download(driver, "b-csv", downloads, name + ".reviewed.csv")
+        no_errors_no_network(driver, url)
+        return {"rows": len(start), "rows_with_findings": with_findings}
+    finally:
+        driver.quit()
+
+
 def big(page):
     driver = browser()
     try:
@@ -375,6 +401,8 @@ def main():
         out = edits(*args)
     elif mode == "hostile":
         out = hostile(*args)
+    elif mode == "read-only":
+        out = read_only(*args)
     elif mode == "big":
         out = big(*args)
     elif mode == "offline":
