@@ -39,6 +39,7 @@ pub mod input;
 pub mod lexicon;
 pub mod pipeline;
 pub mod quantities;
+pub mod review;
 pub mod segment;
 pub mod tokenizer;
 pub mod validate;

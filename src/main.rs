@@ -27,6 +27,8 @@ enum Command {
     Batch(cli::batch::Args),
     /// Report what the English left out, added or changed (numbers, dates, names, length).
     Check(cli::check::Args),
+    /// Write a page to review and correct an alignment in the browser, and export it.
+    Review(cli::review::Args),
     /// Score a bead file against a gold one (precision, recall, F1; strict and lax).
     Eval(cli::eval::Args),
 }
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Command::Align(args) => cli::align::run(args),
         Command::Batch(args) => cli::batch::run(args),
         Command::Check(args) => cli::check::run(args),
+        Command::Review(args) => cli::review::run(args),
         Command::Eval(args) => cli::eval::run(args),
     };
     match result {

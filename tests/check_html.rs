@@ -1,4 +1,4 @@
-//! The `hashi check --html` report as a translator sees it: rendered by headless Chromium
+//! The `hashi check --html` report (the review page, read-only) as a translator sees it: rendered by headless Chromium
 //! (Debian's `chromium`), whose DOM must show both texts and the findings, and whose
 //! screenshot must be a real page. Ignored by a plain `cargo test`: it needs Chromium,
 //! which `.ci/run` installs and runs it with.
@@ -55,10 +55,13 @@ hashi_test!(
             .args([s(&corpus.join("en.txt")), s(&corpus.join("ja.txt"))])
             .stdout();
         let page = dir.read("report.html");
+        // Self-contained: the script is inline, nothing is fetched (no URL, no src=).
         assert!(
-            !page.contains("<script") && !page.contains("http://") && !page.contains("https://"),
+            !page.contains("http://") && !page.contains("https://") && !page.contains(" src="),
             "the page must be self-contained"
         );
+        // The review page, read-only: no editing.
+        assert!(page.contains(r#""mode":"read-only""#), "read-only mode");
 
         let url = format!("file://{}", html.display());
         let dom = String::from_utf8(render(

@@ -9,6 +9,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use hashi::check::{self, render, FindingKind};
+use hashi::export::Options;
+use hashi::review::{self, Mode, Page};
 
 use super::{output, PairArgs, ParamsArgs};
 
@@ -20,7 +22,7 @@ pub struct Args {
     #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
     format: CheckFormat,
     /// Also write a self-contained HTML page with both texts side by side, bead by bead,
-    /// findings highlighted (written atomically).
+    /// findings highlighted (written atomically): `hashi review`'s page, read-only.
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
     /// Exit with status 1 when a finding of these kinds exists (omission, addition, number,
@@ -69,7 +71,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let report = check::check(&en, &ja, &aligner);
 
     if let Some(path) = &args.html {
-        output::write_atomically(Some(path), |out| render::html::page(out, &en, &ja, &report))?;
+        // The review page in its read-only mode: one page design for reading and correcting.
+        let name = args.pair.names();
+        output::write_atomically(Some(path), |out| {
+            review::write(
+                out,
+                &Page {
+                    en: &en,
+                    ja: &ja,
+                    alignment: &report.alignment,
+                    findings: &report.findings,
+                    name: &name,
+                    mode: Mode::ReadOnly,
+                    options: &Options::default(),
+                },
+            )
+        })?;
     }
     let colour = args.format == CheckFormat::Text && io::stdout().is_terminal();
     output::write_atomically(None, |out| match args.format {

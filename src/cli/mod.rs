@@ -5,6 +5,7 @@ pub mod batch;
 pub mod check;
 pub mod eval;
 pub mod output;
+pub mod review;
 pub mod segment;
 
 use std::path::Path;
@@ -31,6 +32,14 @@ pub struct ExportArgs {
     /// show it as text instead of running it as a formula. Changes those cells' text.
     #[arg(long)]
     spreadsheet_safe: bool,
+    #[command(flatten)]
+    tmx: TmxArgs,
+}
+
+/// The TMX flags: `align` and `batch` take them with the other export flags, `review` alone
+/// (its page exports TMX).
+#[derive(clap::Args)]
+pub struct TmxArgs {
     /// Language code of the English side in TMX (xml:lang, srclang); en-US for tools that
     /// want a region.
     #[arg(long, value_name = "CODE", default_value = "en", value_parser = lang_code)]
@@ -41,6 +50,22 @@ pub struct ExportArgs {
     /// The source language a TMX file declares.
     #[arg(long, value_enum, default_value_t = SrcLang::En)]
     srclang: SrcLang,
+}
+
+impl TmxArgs {
+    /// The writer's options for TMX, with no score limit and cells left as they are.
+    pub fn options(&self) -> export::Options {
+        export::Options {
+            min_score: None,
+            en_lang: self.en_lang.clone(),
+            ja_lang: self.ja_lang.clone(),
+            srclang: match self.srclang {
+                SrcLang::En => Lang::En,
+                SrcLang::Ja => Lang::Ja,
+            },
+            spreadsheet_safe: false,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -75,13 +100,8 @@ impl ExportArgs {
         }
         Ok(export::Options {
             min_score: self.min_score,
-            en_lang: self.en_lang.clone(),
-            ja_lang: self.ja_lang.clone(),
-            srclang: match self.srclang {
-                SrcLang::En => Lang::En,
-                SrcLang::Ja => Lang::Ja,
-            },
             spreadsheet_safe: self.spreadsheet_safe,
+            ..self.tmx.options()
         })
     }
 }
@@ -379,6 +399,15 @@ impl PairArgs {
                 limit.slack
             ),
         }
+    }
+
+    /// The two files as the page of `hashi review` names the document: `en.txt + ja.txt`.
+    pub fn names(&self) -> String {
+        format!(
+            "{} + {}",
+            hashi::input::display_name(Some(&self.en_file)).display(),
+            hashi::input::display_name(Some(&self.ja_file)).display()
+        )
     }
 
     /// An aligner over `resources` with these arguments' threads.

@@ -1,9 +1,8 @@
 //! A check [`Report`] as people and programs read it: [`text`] (one block a finding, for a
-//! terminal), [`json`] (`{"findings": [...]}`, for scripts) and [`html::page`] (both texts
-//! side by side, bead by bead, findings highlighted). Every renderer takes the documents the
-//! report's sentence ids point into and writes to any [`Write`]; none knows where it goes.
-
-pub mod html;
+//! terminal) and [`json`] (`{"findings": [...]}`, for scripts). The HTML page is the review
+//! page's read-only mode ([`crate::review`]), so reading and correcting share one design.
+//! Every renderer takes the documents the report's sentence ids point into and writes to any
+//! [`Write`]; none knows where it goes.
 
 use std::io::{self, Write};
 
