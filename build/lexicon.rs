@@ -20,13 +20,32 @@ mod normalize;
 #[path = "../src/lexicon/compile.rs"]
 mod compile;
 
+#[allow(dead_code)]
+#[path = "../src/lexicon/problem.rs"]
+mod problem;
+use problem::LexiconProblem;
+
+/// The one variant of the library's `Error` that `compile` builds (it finds it as
+/// `super::Error`); the library's own enum names modules the build script does not have.
+#[derive(Debug, thiserror::Error)]
+enum Error {
+    #[error("line {line:?}: {problem}")]
+    Lexicon {
+        #[allow(dead_code)]
+        path: Option<PathBuf>,
+        line: Option<usize>,
+        problem: LexiconProblem,
+    },
+}
+
 /// The inputs, relative to the package root: the stamp hashes all of them.
-const INPUTS: [&str; 5] = [
+const INPUTS: [&str; 6] = [
     "vendor/edict/edict.xz",
     "vendor/wordnet/synonyms.xz",
     "build/lexicon.rs",
     "src/lexicon/normalize.rs",
     "src/lexicon/compile.rs",
+    "src/lexicon/problem.rs",
 ];
 /// The artefacts written to OUT_DIR; `src/lexicon/mod.rs` includes them by these names. The
 /// synonym list goes along decompressed, so that lexicons built at run time from a user's

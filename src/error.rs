@@ -1,44 +1,155 @@
-use std::path::PathBuf;
+//! The one error type of the library, [`Error`].
+//!
+//! Every fallible function of the library returns it. Each variant says when it occurs and
+//! carries where the fault is (the file, and the byte offset or line when one part of the
+//! file is at fault), so a caller can match on what went wrong and a user reads one sentence
+//! that names the file, what is wrong and where. The binary only prefixes `hashi: `.
+//!
+//! This file is also compiled into the build script (through `#[path]`), whose lexicon
+//! compiler returns the same error; it must therefore depend on `std` and `thiserror` only.
 
-/// Every failure the library reports. The binary adds nothing but formatting.
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use crate::lexicon::LexiconProblem;
+
+/// Every failure the library reports.
+///
+/// New variants may be added, so a `match` needs a catch-all arm.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
+    /// A file could not be read: it is missing, unreadable, or reading it failed part way.
     #[error("{path}: cannot read: {source}")]
     Read {
+        /// The file.
         path: PathBuf,
+        /// What the operating system said.
         source: std::io::Error,
     },
+    /// A text that must be UTF-8 is not (after any decoding `--encoding auto` could do).
     #[error("{path}: invalid UTF-8 at byte {offset}{hint}")]
     InvalidUtf8 {
+        /// The file, or `-` for standard input.
         path: PathBuf,
+        /// 0-based byte offset of the first invalid byte in the file.
         offset: usize,
+        /// A guess at what the file is instead, with what to do (" (it looks like EUC-JP:
+        /// convert it first, ...)"), starting with its own space; may be empty.
         hint: String,
     },
+    /// A text read with an explicit `--encoding` (Shift_JIS or EUC-JP) is not valid in it.
     #[error("{path}: invalid {encoding} at byte {offset}")]
     InvalidEncoding {
+        /// The file, or `-` for standard input.
         path: PathBuf,
+        /// The encoding's name, as the user would write it (`Shift_JIS`, `EUC-JP`).
         encoding: &'static str,
+        /// 0-based byte offset of the first invalid byte in the file.
         offset: usize,
     },
+    /// A file holds a NUL byte, so it is binary data (or UTF-16), not text hashi can read.
     #[error(
         "{path}: binary data, not text (a NUL byte at byte {offset}; if it is UTF-16, \
          convert it to UTF-8)"
     )]
-    Binary { path: PathBuf, offset: usize },
-    #[error("{path}: is a directory, not a file")]
-    NotAFile { path: PathBuf },
-    #[error("dictionary: {0}")]
-    Dictionary(String),
-    #[error("lexicon: {0}")]
-    Lexicon(String),
-    #[error("{path}:{line}: {message}")]
-    Parse {
+    Binary {
+        /// The file, or `-` for standard input.
         path: PathBuf,
-        line: usize,
+        /// 0-based byte offset of the first NUL byte.
+        offset: usize,
+    },
+    /// A path given as an input file is a directory.
+    #[error("{path}: is a directory, not a file")]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// The Japanese dictionary could not be loaded: a `--dict DIR` that is missing or is not
+    /// a compiled lindera dictionary, or (with no path) the embedded IPADIC, which only a
+    /// broken build can cause.
+    #[error("{}: cannot load the dictionary: {message}", dictionary_name(path.as_deref()))]
+    Dictionary {
+        /// The dictionary directory; `None` for the embedded IPADIC.
+        path: Option<PathBuf>,
+        /// What lindera reported.
         message: String,
     },
-    #[error("{0}")]
-    Other(String),
+    /// A lexicon (an EDICT-format file given with `--lexicon`, or EDICT text given to
+    /// [`Lexicon::from_edict_str`](crate::lexicon::Lexicon::from_edict_str)) cannot be
+    /// compiled.
+    #[error("{}{problem}", Place(path.as_deref(), *line, "lexicon"))]
+    Lexicon {
+        /// The file; `None` for text given in memory.
+        path: Option<PathBuf>,
+        /// The 1-based line at fault, when one line is.
+        line: Option<usize>,
+        /// What is wrong.
+        problem: LexiconProblem,
+    },
+    /// A line of a structured input does not have the expected form: a CSV manifest's
+    /// header, a bead line of an alignment file given to `eval`, a record of an output read
+    /// back by `--resume`. (A bad line of a batch's document list fails that document only.)
+    #[error("{path}:{line}: {message}")]
+    Parse {
+        /// The file, or `-` for standard input.
+        path: PathBuf,
+        /// The 1-based line at fault.
+        line: usize,
+        /// What was expected and what was found.
+        message: String,
+    },
+    /// A batch manifest's file name does not tell its format: it must end in `.csv`,
+    /// `.jsonl` or `.json`.
+    #[error("{path}: a manifest is .csv, .jsonl or .json (the extension tells which)")]
+    ManifestKind {
+        /// The manifest.
+        path: PathBuf,
+    },
+    /// A name given as a setting is not one hashi knows: a language code
+    /// ([`Lang`](crate::segment::Lang)), a finding kind
+    /// ([`FindingKind`](crate::check::FindingKind)) or a parameter
+    /// ([`Params::set`](crate::align::Params::set)).
+    #[error("unknown {what} {name:?} (expected {expected})")]
+    UnknownName {
+        /// What the name should have named: `language`, `finding kind`, `parameter`.
+        what: &'static str,
+        /// The name as given.
+        name: String,
+        /// The names accepted.
+        expected: &'static str,
+    },
+    /// A document pair that breaks a rule of [`crate::validate::Rules`] (an empty side,
+    /// swapped languages, sides of very different size).
+    #[error(transparent)]
+    Pair(#[from] crate::validate::PairError),
+    /// A batch output in a format whose records carry no document id, which cannot be read
+    /// back to resume a run (see [`crate::export::Format::resumable`]).
+    #[error("{0} output cannot be resumed: its records carry no document id (csv and jsonl do)")]
+    NotResumable(crate::export::Format),
 }
 
+/// The outcome of a fallible library function.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn dictionary_name(path: Option<&Path>) -> std::borrow::Cow<'_, str> {
+    match path {
+        Some(path) => path.to_string_lossy(),
+        None => "embedded IPADIC".into(),
+    }
+}
+
+/// Where in an input a fault is, as a message prefix: `FILE:LINE: `, `FILE: `, or, for text
+/// without a file, `WHAT line LINE: ` or `WHAT: `.
+struct Place<'a>(Option<&'a Path>, Option<usize>, &'static str);
+
+impl fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.0, self.1) {
+            (Some(path), Some(line)) => write!(f, "{}:{line}: ", path.display()),
+            (Some(path), None) => write!(f, "{}: ", path.display()),
+            (None, Some(line)) => write!(f, "{} line {line}: ", self.2),
+            (None, None) => write!(f, "{}: ", self.2),
+        }
+    }
+}

@@ -30,11 +30,14 @@ use crate::error::{Error, Result};
 /// included) because the strict comparison in `score.py` compares them that way.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct IndexBead {
+    /// English sentence ids, as written.
     pub en: Vec<usize>,
+    /// Japanese sentence ids, as written.
     pub ja: Vec<usize>,
 }
 
 impl IndexBead {
+    /// A bead of these ids.
     pub fn new(en: Vec<usize>, ja: Vec<usize>) -> Self {
         Self { en, ja }
     }
@@ -319,11 +322,21 @@ fn f1(p: f64, r: f64) -> f64 {
 /// The figures, with `score.py`'s JSON keys in its order.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
 pub struct Scores {
+    /// Share of the distinct non-empty test beads (skips included) that are exactly a gold
+    /// bead.
     pub precision_strict: f64,
+    /// Share of the distinct gold beads with both sides non-empty that are exactly a test
+    /// bead.
     pub recall_strict: f64,
+    /// Harmonic mean of the strict precision and recall.
     pub f1_strict: f64,
+    /// As `precision_strict`, but a test bead also counts when it shares an English and a
+    /// Japanese sentence with a gold link (a merge that is nearly right).
     pub precision_lax: f64,
+    /// As `recall_strict`, but a gold bead also counts when it shares an English and a
+    /// Japanese sentence with a test link.
     pub recall_lax: f64,
+    /// Harmonic mean of the lax precision and recall.
     pub f1_lax: f64,
     /// Gold bead lines read, `[]:[]` and repeats included.
     pub gold_beads: usize,

@@ -20,8 +20,11 @@ pub enum Encoding {
     /// [`decode_auto`]).
     #[default]
     Auto,
+    /// UTF-8, with or without a BOM; anything else is an error.
     Utf8,
+    /// Shift_JIS (as Windows writes it); anything else is an error.
     ShiftJis,
+    /// EUC-JP; anything else is an error.
     EucJp,
 }
 
@@ -48,7 +51,9 @@ impl Encoding {
 /// Text read from a file, and the encoding it turned out to be in (never `Auto`).
 #[derive(Debug)]
 pub struct Decoded {
+    /// The text, as UTF-8.
     pub text: String,
+    /// The encoding it was decoded from.
     pub encoding: Encoding,
 }
 

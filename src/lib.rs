@@ -1,8 +1,12 @@
+#![warn(missing_docs)]
 //! hashi: align English news articles with their Japanese originals, sentence by sentence.
 //!
 //! The pipeline: [`input`] reads and checks text, [`segment`] splits it into sentences,
-//! [`features`] finds lengths and anchors, [`align`] pairs the sentences, [`export`] writes
-//! the beads. [`Aligner`] runs the middle of it for one document pair.
+//! [`features`] finds lengths and anchors (numbers, dates and codes read once by
+//! [`quantities`], which `check` compares too), [`align`] pairs the sentences, [`export`]
+//! writes the beads. [`Aligner`] runs the middle of it for one document pair; [`validate`]
+//! holds the rules a pair must pass before it is aligned, [`check`] reads findings off an
+//! alignment and renders them ([`check::render`]).
 //!
 //! ```
 //! use hashi::segment::{Document, Lang};
@@ -27,14 +31,18 @@ pub mod align;
 pub mod batch;
 pub mod check;
 pub mod error;
+pub mod escape;
 pub mod eval;
 pub mod export;
 pub mod features;
 pub mod input;
 pub mod lexicon;
 pub mod pipeline;
+pub mod quantities;
+pub mod review;
 pub mod segment;
 pub mod tokenizer;
+pub mod validate;
 
 pub use error::Error;
 pub use pipeline::Aligner;

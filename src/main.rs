@@ -27,6 +27,8 @@ enum Command {
     Batch(cli::batch::Args),
     /// Report what the English left out, added or changed (numbers, dates, names, length).
     Check(cli::check::Args),
+    /// Write a page to review and correct an alignment in the browser, and export it.
+    Review(cli::review::Args),
     /// Score a bead file against a gold one (precision, recall, F1; strict and lax).
     Eval(cli::eval::Args),
 }
@@ -38,15 +40,28 @@ fn main() -> ExitCode {
         Command::Align(args) => cli::align::run(args),
         Command::Batch(args) => cli::batch::run(args),
         Command::Check(args) => cli::check::run(args),
+        Command::Review(args) => cli::review::run(args),
         Command::Eval(args) => cli::eval::run(args),
     };
     match result {
         Ok(code) => code,
+        // The reader closed the pipe (`hashi ... | head`): it has what it wanted. As in
+        // ripgrep and xsv, that is a quiet success, whatever was being written.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("hashi: {}", message(&err));
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether writing failed because the reading end of a pipe was closed.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// The error and its causes, `: `-separated, leaving out a cause whose text the message

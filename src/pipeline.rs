@@ -9,15 +9,20 @@ use crate::tokenizer::JapaneseTokenizer;
 /// Aligns English documents with Japanese ones. Holds borrowed resources, so one aligner can
 /// serve many document pairs (and threads) without reloading anything.
 pub struct Aligner<'a> {
+    /// Tokenizes the Japanese side, for its lexicon words and names.
     pub tokenizer: &'a JapaneseTokenizer,
     /// The bilingual lexicon; `None` aligns on numbers, names and length alone.
     pub lexicon: Option<&'a Lexicon>,
+    /// The cost model's and the search's constants; [`Aligner::new`] picks them by whether
+    /// there is a lexicon.
     pub params: Params,
     /// Threads for feature extraction (tokenizing is most of the work on long documents).
     pub threads: usize,
 }
 
 impl<'a> Aligner<'a> {
+    /// An aligner with the default parameters for its lexicon: [`Params::default`] with one,
+    /// [`Params::without_lexicon`] without; one feature thread.
     pub fn new(tokenizer: &'a JapaneseTokenizer, lexicon: Option<&'a Lexicon>) -> Self {
         Aligner {
             tokenizer,
@@ -39,12 +44,14 @@ impl<'a> Aligner<'a> {
         self
     }
 
+    /// The features of every sentence of an English document, in order.
     pub fn english_features(&self, doc: &Document) -> Vec<SentenceFeatures> {
         self.per_sentence(doc, |s| {
             features::english(&doc.text, s.span.clone(), self.lexicon)
         })
     }
 
+    /// The features of every sentence of a Japanese document, in order (tokenizing each).
     pub fn japanese_features(&self, doc: &Document) -> Vec<SentenceFeatures> {
         self.per_sentence(doc, |s| {
             let tokens = japanese::sentence_tokens(self.tokenizer, &doc.text, s.span.clone());

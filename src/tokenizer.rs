@@ -96,8 +96,10 @@ thread_local! {
 impl JapaneseTokenizer {
     /// The IPADIC dictionary compiled from `vendor/ipadic/` at build time.
     pub fn embedded() -> Result<Self> {
-        let dictionary =
-            embedded::load().map_err(|err| Error::Dictionary(format!("embedded IPADIC: {err}")))?;
+        let dictionary = embedded::load().map_err(|err| Error::Dictionary {
+            path: None,
+            message: err.to_string(),
+        })?;
         Ok(Self::with_dictionary(dictionary))
     }
 
@@ -105,8 +107,12 @@ impl JapaneseTokenizer {
     /// ...), such as one built by `lindera build` from UniDic. Its large files are
     /// memory-mapped.
     pub fn from_dir(path: &Path) -> Result<Self> {
-        let dictionary = Dictionary::load_from_path_with_options(path, true)
-            .map_err(|err| Error::Dictionary(format!("{}: {err}", path.display())))?;
+        let dictionary = Dictionary::load_from_path_with_options(path, true).map_err(|err| {
+            Error::Dictionary {
+                path: Some(path.to_owned()),
+                message: err.to_string(),
+            }
+        })?;
         Ok(Self::with_dictionary(dictionary))
     }
 
@@ -466,7 +472,15 @@ mod tests {
         let err = JapaneseTokenizer::from_dir(Path::new("/nonexistent/dictionary"))
             .err()
             .expect("a missing directory is an error");
-        assert!(matches!(err, Error::Dictionary(_)), "{err:?}");
+        assert!(
+            matches!(&err, Error::Dictionary { path: Some(p), .. } if p == Path::new("/nonexistent/dictionary")),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string()
+                .starts_with("/nonexistent/dictionary: cannot load the dictionary: "),
+            "{err}"
+        );
     }
 
     #[test]

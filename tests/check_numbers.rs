@@ -4,8 +4,9 @@
 //! `number` (or, for a month, `date`) finding on that pair. The unchanged corpora must give no number finding at all.
 //! `scripts/check_figures.py` does the same on the WMT21 evaluation cases.
 
+#[macro_use]
 mod common;
-use common::{corpus, hashi, stdout};
+use common::{cmd, corpus, s};
 
 use std::path::Path;
 
@@ -106,15 +107,8 @@ fn parse_ids(s: &str) -> Vec<usize> {
 
 /// Number and date findings as (English ids, Japanese ids, detail).
 fn number_findings(en: &Path, ja: &Path) -> Vec<(Vec<usize>, Vec<usize>, String)> {
-    let out = hashi(&[
-        "check",
-        "--presegmented",
-        "--format",
-        "json",
-        en.to_str().unwrap(),
-        ja.to_str().unwrap(),
-    ]);
-    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let out = cmd(["check", "--presegmented", "--format", "json", s(en), s(ja)]).stdout();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     v["findings"]
         .as_array()
         .unwrap()
@@ -142,10 +136,8 @@ fn unchanged_corpora_have_no_number_or_date_finding() {
     }
 }
 
-#[test]
-fn every_changed_number_is_reported_on_its_pair() {
+hashi_test!(every_changed_number_is_reported_on_its_pair, |tmp, cmd| {
     let mut rng = Lcg(2026);
-    let tmp = std::env::temp_dir().join(format!("hashi-check-numbers-{}", std::process::id()));
     let mut cases = 0;
     let mut missed = Vec::new();
     for name in CORPORA {
@@ -181,12 +173,11 @@ fn every_changed_number_is_reported_on_its_pair() {
             } else {
                 ja2[j] = changed.clone();
             }
-            let case = tmp.join(format!("{name}-{e}"));
-            std::fs::create_dir_all(&case).unwrap();
-            std::fs::write(case.join("en.sent"), en2.join("\n")).unwrap();
-            std::fs::write(case.join("ja.sent"), ja2.join("\n")).unwrap();
+            let case = format!("{name}-{e}");
+            let en_path = tmp.create(format!("{case}/en.sent"), en2.join("\n"));
+            let ja_path = tmp.create(format!("{case}/ja.sent"), ja2.join("\n"));
             cases += 1;
-            let f = number_findings(&case.join("en.sent"), &case.join("ja.sent"));
+            let f = number_findings(&en_path, &ja_path);
             if !f
                 .iter()
                 .any(|(fe, fj, _)| fe.contains(&e) && fj.contains(&j))
@@ -195,7 +186,6 @@ fn every_changed_number_is_reported_on_its_pair() {
             }
         }
     }
-    let _ = std::fs::remove_dir_all(&tmp);
     assert!(
         cases >= 15,
         "only {cases} pairs write a number on both sides"
@@ -205,4 +195,4 @@ fn every_changed_number_is_reported_on_its_pair() {
         "{} of {cases} missed: {missed:#?}",
         missed.len()
     );
-}
+});

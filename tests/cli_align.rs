@@ -1,16 +1,17 @@
 //! `hashi align` on the bundled corpora, running the real binary.
 
+#[macro_use]
 mod common;
-use common::{corpus, hashi, stdout};
+use common::{cmd, corpus, s, stderr};
 
 use std::path::PathBuf;
 
+/// Standard output of `hashi align EN JA EXTRA` on a bundled corpus, which must succeed.
 fn align(name: &str, extra: &[&str]) -> String {
     let dir = corpus(name);
-    let (en, ja) = (dir.join("en.txt"), dir.join("ja.txt"));
-    let mut args = vec!["align", en.to_str().unwrap(), ja.to_str().unwrap()];
-    args.extend_from_slice(extra);
-    stdout(&hashi(&args))
+    cmd(["align", s(&dir.join("en.txt")), s(&dir.join("ja.txt"))])
+        .args(extra)
+        .stdout()
 }
 
 fn lines(path: PathBuf) -> Vec<String> {
@@ -92,14 +93,15 @@ fn csv_has_every_sentence_once_in_order_with_its_exact_text() {
 #[test]
 fn presegmented_input_gives_the_same_beads_as_running_text() {
     let dir = corpus("tokyo-budget");
-    let pre = stdout(&hashi(&[
+    let pre = cmd([
         "align",
         "--presegmented",
         "--format",
         "beads",
-        dir.join("en.sent").to_str().unwrap(),
-        dir.join("ja.sent").to_str().unwrap(),
-    ]));
+        s(&dir.join("en.sent")),
+        s(&dir.join("ja.sent")),
+    ])
+    .stdout();
     let run = align("tokyo-budget", &["--format", "beads"]);
     // Running text has paragraphs, which are soft anchors; beads may differ slightly but
     // both must cover the same sentences.
@@ -140,38 +142,26 @@ fn tsv_and_min_score_keep_pairs_only() {
     assert!(none.lines().count() < all.lines().count());
 }
 
-#[test]
-fn output_file_is_written_and_bad_arguments_fail_clearly() {
-    let dir = std::env::temp_dir().join(format!("hashi-align-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let out = dir.join("out.csv");
-    let c = corpus("jaxa-launch");
-    stdout(&hashi(&[
-        "align",
-        c.join("en.txt").to_str().unwrap(),
-        c.join("ja.txt").to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]));
-    assert!(std::fs::read_to_string(&out)
-        .unwrap()
-        .starts_with("en_ids,ja_ids,en,ja,score,kind\n"));
-    let missing = hashi(&[
-        "align",
-        "/nonexistent/en.txt",
-        c.join("ja.txt").to_str().unwrap(),
-    ]);
-    assert!(!missing.status.success());
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/en.txt"));
-    let bad = hashi(&[
-        "align",
-        "--min-score",
-        "2",
-        c.join("en.txt").to_str().unwrap(),
-        c.join("ja.txt").to_str().unwrap(),
-    ]);
-    assert!(!bad.status.success());
-}
+hashi_test!(
+    output_file_is_written_and_bad_arguments_fail_clearly,
+    |dir, cmd| {
+        let c = corpus("jaxa-launch");
+        let (en, ja) = (c.join("en.txt"), c.join("ja.txt"));
+        cmd.args(["align", s(&en), s(&ja), "-o", "out.csv"])
+            .stdout();
+        assert!(dir
+            .read("out.csv")
+            .starts_with("en_ids,ja_ids,en,ja,score,kind\n"));
+        let missing = dir
+            .command()
+            .args(["align", "/nonexistent/en.txt", s(&ja)])
+            .assert_err();
+        assert!(stderr(&missing).contains("/nonexistent/en.txt"));
+        dir.command()
+            .args(["align", "--min-score", "2", s(&en), s(&ja)])
+            .assert_err();
+    }
+);
 
 #[test]
 fn aligns_without_the_lexicon_too() {
@@ -179,19 +169,14 @@ fn aligns_without_the_lexicon_too() {
     assert!(out.lines().any(|l| l == "[13,14]:[14]"), "{out}");
 }
 
-#[test]
-fn an_empty_side_is_an_error_naming_the_file() {
-    let dir = std::env::temp_dir().join(format!("hashi-empty-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let empty = dir.join("empty.txt");
-    std::fs::write(&empty, "\n  \n").unwrap();
+hashi_test!(an_empty_side_is_an_error_naming_the_file, |dir, cmd| {
+    let empty = dir.create("empty.txt", "\n  \n");
     let ja = corpus("jaxa-launch").join("ja.txt");
-    let out = hashi(&["align", empty.to_str().unwrap(), ja.to_str().unwrap()]);
-    assert!(!out.status.success());
+    let out = cmd.args(["align", s(&empty), s(&ja)]).assert_err();
     assert!(out.stdout.is_empty());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = stderr(&out);
     assert!(err.contains("empty.txt: no sentences"), "{err}");
-}
+});
 
 /// The README's examples of `hashi align` and `hashi check` on the bundled sample show what
 /// the binary prints: every line shown (`...` skips some) is a line of the real output, in order.
@@ -215,7 +200,7 @@ fn readme_examples_show_the_real_output() {
             .collect();
         assert!(!shown.is_empty(), "{command}: no output shown");
         let words: Vec<&str> = command.split_whitespace().skip(2).collect();
-        let out = stdout(&hashi(&words));
+        let out = cmd(&words).stdout();
         let mut real = out.lines();
         for line in &shown {
             assert!(

@@ -2,18 +2,19 @@
 //! equal `hashi align`'s, in input order, with failures reported and skipped.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::process::Output;
 
+#[macro_use]
 mod common;
-use common::{corpus, hashi as run, hashi_stdin_fed};
+use common::{cmd, corpus, hashi as run, Dir};
 
 const CORPORA: &[&str] = &["jaxa-launch", "tokyo-budget", "shogi-record"];
 
-/// Like `common::hashi_stdin`, but batch must read all of its input: a broken pipe fails.
+/// `hashi ARGS` with `input` on standard input, all of which batch must read: a broken pipe
+/// fails.
 fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let (out, fed) = hashi_stdin_fed(args, input);
-    fed.unwrap();
+    let (out, fed) = cmd(args).stdin(input).output_fed();
+    fed.expect("batch reads all of its input");
     out
 }
 
@@ -21,17 +22,14 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
-/// A fresh scratch folder for one test, with the corpora copied in as `NAME/{en,ja}.txt`.
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hashi-cli-batch-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+/// Copies the corpora into a test's folder as `NAME/{en,ja}.txt`.
+fn with_corpora(dir: &Dir) {
     for name in CORPORA {
-        std::fs::create_dir_all(dir.join(name)).unwrap();
         for side in ["en.txt", "ja.txt"] {
-            std::fs::copy(corpus(name).join(side), dir.join(name).join(side)).unwrap();
+            let text = std::fs::read(corpus(name).join(side)).unwrap();
+            dir.create(format!("{name}/{side}"), text);
         }
     }
-    dir
 }
 
 /// `hashi align --format beads` on one corpus: the reference every batch output must match.
@@ -94,267 +92,270 @@ fn corpus_rows() -> Vec<(String, String, String)> {
         .collect()
 }
 
-#[test]
-fn csv_and_jsonl_manifests_give_align_beads_per_id() {
-    let dir = scratch("manifests");
-    let rows = corpus_rows();
-    let borrowed: Vec<(&str, &str, &str)> = rows
-        .iter()
-        .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
-        .collect();
-    std::fs::write(dir.join("m.csv"), csv_manifest(&borrowed)).unwrap();
-    let jsonl: String = rows
-        .iter()
-        .map(|(id, en, ja)| format!("{}\n", serde_json::json!({"id": id, "en": en, "ja": ja})))
-        .collect();
-    std::fs::write(dir.join("m.jsonl"), jsonl).unwrap();
-    let expected: Vec<(String, Vec<String>)> = CORPORA
-        .iter()
-        .map(|n| (n.to_string(), align_beads(n)))
-        .collect();
-    for manifest in ["m.csv", "m.jsonl"] {
-        // Relative paths are the manifest's folder's, not the working directory's.
+hashi_test!(
+    csv_and_jsonl_manifests_give_align_beads_per_id,
+    |dir, cmd| {
+        with_corpora(&dir);
+        let rows = corpus_rows();
+        let borrowed: Vec<(&str, &str, &str)> = rows
+            .iter()
+            .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+            .collect();
+        dir.create("m.csv", csv_manifest(&borrowed));
+        let jsonl: String = rows
+            .iter()
+            .map(|(id, en, ja)| format!("{}\n", serde_json::json!({"id": id, "en": en, "ja": ja})))
+            .collect();
+        dir.create("m.jsonl", jsonl);
+        let expected: Vec<(String, Vec<String>)> = CORPORA
+            .iter()
+            .map(|n| (n.to_string(), align_beads(n)))
+            .collect();
+        for manifest in ["m.csv", "m.jsonl"] {
+            // Relative paths are the manifest's folder's, not the working directory's.
+            let out = run(&[
+                "batch",
+                "--manifest",
+                dir.join(manifest).to_str().unwrap(),
+                "--format",
+                "jsonl",
+            ]);
+            assert!(out.status.success(), "{manifest}: {}", text(&out.stderr));
+            assert_eq!(jsonl_docs(&text(&out.stdout)), expected, "{manifest}");
+            let pairs: usize = expected.iter().map(|(_, b)| pairs_in(b)).sum();
+            let stderr = text(&out.stderr);
+            assert!(
+                stderr.contains(&format!(
+                    "hashi: batch: 3 documents aligned, 0 failed, {pairs} pairs written, "
+                )),
+                "{stderr}"
+            );
+        }
+        // CSV output: a doc_id column, each document's rows together, as many rows as beads.
         let out = run(&[
             "batch",
             "--manifest",
-            dir.join(manifest).to_str().unwrap(),
+            dir.join("m.csv").to_str().unwrap(),
+            "--threads",
+            "2",
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+        assert_eq!(
+            reader.headers().unwrap().iter().collect::<Vec<_>>(),
+            ["doc_id", "en_ids", "ja_ids", "en", "ja", "score", "kind"]
+        );
+        let mut ids: Vec<String> = Vec::new();
+        for record in reader.records() {
+            ids.push(record.unwrap()[0].to_string());
+        }
+        let want: Vec<String> = expected
+            .iter()
+            .flat_map(|(id, beads)| std::iter::repeat_n(id.clone(), beads.len()))
+            .collect();
+        assert_eq!(ids, want);
+        // Beads format has no room for ids: the documents' beads one after the other.
+        let out = run(&[
+            "batch",
+            "--manifest",
+            dir.join("m.csv").to_str().unwrap(),
+            "--format",
+            "beads",
+        ]);
+        let all: Vec<String> = expected.iter().flat_map(|(_, b)| b.clone()).collect();
+        assert_eq!(
+            text(&out.stdout)
+                .lines()
+                .map(String::from)
+                .collect::<Vec<_>>(),
+            all
+        );
+    }
+);
+
+hashi_test!(
+    many_documents_on_two_threads_come_out_in_input_order,
+    |dir, cmd| {
+        with_corpora(&dir);
+        let reference: BTreeMap<&str, Vec<String>> =
+            CORPORA.iter().map(|n| (*n, align_beads(n))).collect();
+        let mut manifest = String::from("id,en,ja\n");
+        let mut want = Vec::new();
+        for i in 0..60 {
+            // Alternating sizes, so that documents finish out of order.
+            let name = CORPORA[(i * 7) % 3];
+            let id = format!("doc-{i:02}-{name}");
+            manifest.push_str(&format!("{id},{name}/en.txt,{name}/ja.txt\n"));
+            want.push((id, reference[name].clone()));
+        }
+        dir.create("many.csv", manifest);
+        let out_path = dir.join("out.jsonl");
+        let out = run(&[
+            "batch",
+            "--manifest",
+            dir.join("many.csv").to_str().unwrap(),
+            "--threads",
+            "2",
             "--format",
             "jsonl",
+            "-o",
+            out_path.to_str().unwrap(),
         ]);
-        assert!(out.status.success(), "{manifest}: {}", text(&out.stderr));
-        assert_eq!(jsonl_docs(&text(&out.stdout)), expected, "{manifest}");
-        let pairs: usize = expected.iter().map(|(_, b)| pairs_in(b)).sum();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(out.stdout.is_empty());
+        let got = jsonl_docs(&std::fs::read_to_string(&out_path).unwrap());
+        assert_eq!(got, want);
+        // Written atomically: no temporary file left beside the output.
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+);
+
+hashi_test!(
+    bad_documents_are_reported_by_id_and_the_rest_written,
+    |dir, cmd| {
+        with_corpora(&dir);
+        dir.create(
+            "sjis.txt",
+            b"\x93\x8c\x8b\x9e\x82\xc5\x89\x4a\x82\xb3\x82\xea\x82\xbd\x81\x42",
+        );
+        dir.create("blank.txt", "\n  \n");
+        dir.create("one.txt", "One sentence only.\n");
+        let manifest = csv_manifest(&[
+            ("jaxa-launch", "jaxa-launch/en.txt", "jaxa-launch/ja.txt"),
+            ("not-utf8", "tokyo-budget/en.txt", "sjis.txt"),
+            ("tokyo-budget", "tokyo-budget/en.txt", "tokyo-budget/ja.txt"),
+            ("missing", "nowhere/en.txt", "tokyo-budget/ja.txt"),
+            ("empty-ja", "shogi-record/en.txt", "blank.txt"),
+            ("lopsided", "one.txt", "shogi-record/ja.txt"),
+            ("shogi-record", "shogi-record/en.txt", "shogi-record/ja.txt"),
+        ]);
+        dir.create("m.csv", manifest);
+        let out = run(&[
+            "batch",
+            "--manifest",
+            dir.join("m.csv").to_str().unwrap(),
+            "--format",
+            "jsonl",
+            "--max-ratio",
+            "3",
+            "--ratio-slack",
+            "2",
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
         let stderr = text(&out.stderr);
+        let reports: Vec<&str> = stderr.lines().collect();
         assert!(
-            stderr.contains(&format!(
-                "hashi: batch: 3 documents aligned, 0 failed, {pairs} pairs written, "
+            reports[0].starts_with("hashi: batch: not-utf8: ")
+                && reports[0].contains("sjis.txt: invalid UTF-8 at byte 0"),
+            "{stderr}"
+        );
+        assert!(
+            reports[1].starts_with("hashi: batch: missing: ")
+                && reports[1].contains("nowhere/en.txt: cannot read"),
+            "{stderr}"
+        );
+        assert_eq!(
+            reports[2], "hashi: batch: empty-ja: the Japanese side has no sentence",
+            "{stderr}"
+        );
+        assert!(
+            reports[3].starts_with(
+                "hashi: batch: lopsided: the sides differ too much in size: 1 English sentences"
+            ),
+            "{stderr}"
+        );
+        let good = ["jaxa-launch", "tokyo-budget", "shogi-record"];
+        let pairs: usize = good.iter().map(|n| pairs_in(&align_beads(n))).sum();
+        assert!(
+            reports[4].starts_with(&format!(
+                "hashi: batch: 3 documents aligned, 4 failed, {pairs} pairs written, "
             )),
             "{stderr}"
         );
+        assert_eq!(reports.len(), 5, "{stderr}");
+        let docs = jsonl_docs(&text(&out.stdout));
+        let want: Vec<(String, Vec<String>)> = good
+            .iter()
+            .map(|n| (n.to_string(), align_beads(n)))
+            .collect();
+        assert_eq!(docs, want);
     }
-    // CSV output: a doc_id column, each document's rows together, as many rows as beads.
-    let out = run(&[
-        "batch",
-        "--manifest",
-        dir.join("m.csv").to_str().unwrap(),
-        "--threads",
-        "2",
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
-    assert_eq!(
-        reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        ["doc_id", "en_ids", "ja_ids", "en", "ja", "score", "kind"]
-    );
-    let mut ids: Vec<String> = Vec::new();
-    for record in reader.records() {
-        ids.push(record.unwrap()[0].to_string());
-    }
-    let want: Vec<String> = expected
-        .iter()
-        .flat_map(|(id, beads)| std::iter::repeat_n(id.clone(), beads.len()))
-        .collect();
-    assert_eq!(ids, want);
-    // Beads format has no room for ids: the documents' beads one after the other.
-    let out = run(&[
-        "batch",
-        "--manifest",
-        dir.join("m.csv").to_str().unwrap(),
-        "--format",
-        "beads",
-    ]);
-    let all: Vec<String> = expected.iter().flat_map(|(_, b)| b.clone()).collect();
-    assert_eq!(
-        text(&out.stdout)
-            .lines()
-            .map(String::from)
-            .collect::<Vec<_>>(),
-        all
-    );
-    let _ = std::fs::remove_dir_all(&dir);
-}
+);
 
-#[test]
-fn many_documents_on_two_threads_come_out_in_input_order() {
-    let dir = scratch("order");
-    let reference: BTreeMap<&str, Vec<String>> =
-        CORPORA.iter().map(|n| (*n, align_beads(n))).collect();
-    let mut manifest = String::from("id,en,ja\n");
-    let mut want = Vec::new();
-    for i in 0..60 {
-        // Alternating sizes, so that documents finish out of order.
-        let name = CORPORA[(i * 7) % 3];
-        let id = format!("doc-{i:02}-{name}");
-        manifest.push_str(&format!("{id},{name}/en.txt,{name}/ja.txt\n"));
-        want.push((id, reference[name].clone()));
-    }
-    std::fs::write(dir.join("many.csv"), manifest).unwrap();
-    let out_path = dir.join("out.jsonl");
-    let out = run(&[
-        "batch",
-        "--manifest",
-        dir.join("many.csv").to_str().unwrap(),
-        "--threads",
-        "2",
-        "--format",
-        "jsonl",
-        "-o",
-        out_path.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(out.stdout.is_empty());
-    let got = jsonl_docs(&std::fs::read_to_string(&out_path).unwrap());
-    assert_eq!(got, want);
-    // Written atomically: no temporary file left beside the output.
-    let leftovers: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
-    let _ = std::fs::remove_dir_all(&dir);
-}
-
-#[test]
-fn bad_documents_are_reported_by_id_and_the_rest_written() {
-    let dir = scratch("bad");
-    std::fs::write(
-        dir.join("sjis.txt"),
-        b"\x93\x8c\x8b\x9e\x82\xc5\x89\x4a\x82\xb3\x82\xea\x82\xbd\x81\x42",
-    )
-    .unwrap();
-    std::fs::write(dir.join("blank.txt"), "\n  \n").unwrap();
-    std::fs::write(dir.join("one.txt"), "One sentence only.\n").unwrap();
-    let manifest = csv_manifest(&[
-        ("jaxa-launch", "jaxa-launch/en.txt", "jaxa-launch/ja.txt"),
-        ("not-utf8", "tokyo-budget/en.txt", "sjis.txt"),
-        ("tokyo-budget", "tokyo-budget/en.txt", "tokyo-budget/ja.txt"),
-        ("missing", "nowhere/en.txt", "tokyo-budget/ja.txt"),
-        ("empty-ja", "shogi-record/en.txt", "blank.txt"),
-        ("lopsided", "one.txt", "shogi-record/ja.txt"),
-        ("shogi-record", "shogi-record/en.txt", "shogi-record/ja.txt"),
-    ]);
-    std::fs::write(dir.join("m.csv"), manifest).unwrap();
-    let out = run(&[
-        "batch",
-        "--manifest",
-        dir.join("m.csv").to_str().unwrap(),
-        "--format",
-        "jsonl",
-        "--max-ratio",
-        "3",
-        "--ratio-slack",
-        "2",
-    ]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
-    let stderr = text(&out.stderr);
-    let reports: Vec<&str> = stderr.lines().collect();
-    assert!(
-        reports[0].starts_with("hashi: batch: not-utf8: ")
-            && reports[0].contains("sjis.txt: invalid UTF-8 at byte 0"),
-        "{stderr}"
-    );
-    assert!(
-        reports[1].starts_with("hashi: batch: missing: ")
-            && reports[1].contains("nowhere/en.txt: cannot read"),
-        "{stderr}"
-    );
-    assert_eq!(
-        reports[2], "hashi: batch: empty-ja: the Japanese side has no sentence",
-        "{stderr}"
-    );
-    assert!(
-        reports[3].starts_with(
-            "hashi: batch: lopsided: the sides differ too much in size: 1 English sentences"
-        ),
-        "{stderr}"
-    );
-    let good = ["jaxa-launch", "tokyo-budget", "shogi-record"];
-    let pairs: usize = good.iter().map(|n| pairs_in(&align_beads(n))).sum();
-    assert!(
-        reports[4].starts_with(&format!(
-            "hashi: batch: 3 documents aligned, 4 failed, {pairs} pairs written, "
-        )),
-        "{stderr}"
-    );
-    assert_eq!(reports.len(), 5, "{stderr}");
-    let docs = jsonl_docs(&text(&out.stdout));
-    let want: Vec<(String, Vec<String>)> = good
-        .iter()
-        .map(|n| (n.to_string(), align_beads(n)))
-        .collect();
-    assert_eq!(docs, want);
-    let _ = std::fs::remove_dir_all(&dir);
-}
-
-#[test]
-fn paired_directories_report_a_file_on_one_side_only() {
-    let dir = scratch("dirs");
-    let (en_dir, ja_dir) = (dir.join("en"), dir.join("ja"));
-    std::fs::create_dir_all(&en_dir).unwrap();
-    std::fs::create_dir_all(&ja_dir).unwrap();
-    for name in ["jaxa-launch", "shogi-record"] {
+hashi_test!(
+    paired_directories_report_a_file_on_one_side_only,
+    |dir, cmd| {
+        with_corpora(&dir);
+        let (en_dir, ja_dir) = (dir.join("en"), dir.join("ja"));
+        std::fs::create_dir_all(&en_dir).unwrap();
+        std::fs::create_dir_all(&ja_dir).unwrap();
+        for name in ["jaxa-launch", "shogi-record"] {
+            std::fs::copy(
+                corpus(name).join("en.txt"),
+                en_dir.join(format!("{name}.txt")),
+            )
+            .unwrap();
+            std::fs::copy(
+                corpus(name).join("ja.txt"),
+                ja_dir.join(format!("{name}.txt")),
+            )
+            .unwrap();
+        }
         std::fs::copy(
-            corpus(name).join("en.txt"),
-            en_dir.join(format!("{name}.txt")),
+            corpus("tokyo-budget").join("en.txt"),
+            en_dir.join("only-en.txt"),
         )
         .unwrap();
         std::fs::copy(
-            corpus(name).join("ja.txt"),
-            ja_dir.join(format!("{name}.txt")),
+            corpus("tokyo-budget").join("ja.txt"),
+            ja_dir.join("only-ja.txt"),
         )
         .unwrap();
+        let out = run(&[
+            "batch",
+            "--en-dir",
+            en_dir.to_str().unwrap(),
+            "--ja-dir",
+            ja_dir.to_str().unwrap(),
+            "--format",
+            "jsonl",
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+        let stderr = text(&out.stderr);
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert_eq!(
+            lines[0],
+            format!(
+                "hashi: batch: only-en.txt: no Japanese counterpart: {} does not exist",
+                ja_dir.join("only-en.txt").display()
+            )
+        );
+        assert_eq!(
+            lines[1],
+            format!(
+                "hashi: batch: only-ja.txt: no English counterpart: {} does not exist",
+                en_dir.join("only-ja.txt").display()
+            )
+        );
+        assert!(
+            lines[2].starts_with("hashi: batch: 2 documents aligned, 2 failed, "),
+            "{stderr}"
+        );
+        let docs = jsonl_docs(&text(&out.stdout));
+        assert_eq!(
+            docs,
+            vec![
+                ("jaxa-launch.txt".to_string(), align_beads("jaxa-launch")),
+                ("shogi-record.txt".to_string(), align_beads("shogi-record")),
+            ]
+        );
     }
-    std::fs::copy(
-        corpus("tokyo-budget").join("en.txt"),
-        en_dir.join("only-en.txt"),
-    )
-    .unwrap();
-    std::fs::copy(
-        corpus("tokyo-budget").join("ja.txt"),
-        ja_dir.join("only-ja.txt"),
-    )
-    .unwrap();
-    let out = run(&[
-        "batch",
-        "--en-dir",
-        en_dir.to_str().unwrap(),
-        "--ja-dir",
-        ja_dir.to_str().unwrap(),
-        "--format",
-        "jsonl",
-    ]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
-    let stderr = text(&out.stderr);
-    let lines: Vec<&str> = stderr.lines().collect();
-    assert_eq!(
-        lines[0],
-        format!(
-            "hashi: batch: only-en.txt: no Japanese counterpart: {} does not exist",
-            ja_dir.join("only-en.txt").display()
-        )
-    );
-    assert_eq!(
-        lines[1],
-        format!(
-            "hashi: batch: only-ja.txt: no English counterpart: {} does not exist",
-            en_dir.join("only-ja.txt").display()
-        )
-    );
-    assert!(
-        lines[2].starts_with("hashi: batch: 2 documents aligned, 2 failed, "),
-        "{stderr}"
-    );
-    let docs = jsonl_docs(&text(&out.stdout));
-    assert_eq!(
-        docs,
-        vec![
-            ("jaxa-launch.txt".to_string(), align_beads("jaxa-launch")),
-            ("shogi-record.txt".to_string(), align_beads("shogi-record")),
-        ]
-    );
-    let _ = std::fs::remove_dir_all(&dir);
-}
+);
 
 fn inline_line(id: &str, name: &str) -> String {
     let read = |side: &str| std::fs::read_to_string(corpus(name).join(side)).unwrap();
@@ -402,15 +403,71 @@ fn stdin_jsonl_with_malformed_lines() {
 }
 
 #[test]
-fn resume_skips_done_ids_and_leaves_each_once() {
-    let dir = scratch("resume");
+fn swapped_columns_are_reported_per_document_unless_forced() {
+    let read = |name: &str, side: &str| std::fs::read_to_string(corpus(name).join(side)).unwrap();
+    let line = |id: &str, en: String, ja: String| {
+        format!("{}\n", serde_json::json!({"id": id, "en": en, "ja": ja}))
+    };
+    let input = [
+        inline_line("a", "jaxa-launch"),
+        line(
+            "swapped",
+            read("tokyo-budget", "ja.txt"),
+            read("tokyo-budget", "en.txt"),
+        ),
+        line(
+            "both-en",
+            read("shogi-record", "en.txt"),
+            read("shogi-record", "en.txt"),
+        ),
+        inline_line("c", "shogi-record"),
+    ]
+    .concat();
+    let out = run_stdin(&["batch", "-", "--format", "jsonl"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines[..2],
+        [
+            "hashi: batch: swapped: the English side looks Japanese: are the sides swapped?",
+            "hashi: batch: both-en: the Japanese side looks English: are the sides swapped?",
+        ],
+        "{stderr}"
+    );
+    assert!(
+        lines[2].starts_with("hashi: batch: 2 documents aligned, 2 failed, "),
+        "{stderr}"
+    );
+    assert_eq!(lines.len(), 3, "{stderr}");
+    let ids: Vec<String> = jsonl_docs(&text(&out.stdout))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(ids, ["a", "c"]);
+
+    // --force aligns them all, as align --force does.
+    let out = run_stdin(
+        &["batch", "-", "--format", "jsonl", "--force"],
+        input.as_bytes(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ids: Vec<String> = jsonl_docs(&text(&out.stdout))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(ids, ["a", "swapped", "both-en", "c"]);
+}
+
+hashi_test!(resume_skips_done_ids_and_leaves_each_once, |dir, cmd| {
+    with_corpora(&dir);
     let rows = corpus_rows();
     let all: Vec<(&str, &str, &str)> = rows
         .iter()
         .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
         .collect();
-    std::fs::write(dir.join("first.csv"), csv_manifest(&all[..2])).unwrap();
-    std::fs::write(dir.join("all.csv"), csv_manifest(&all)).unwrap();
+    dir.create("first.csv", csv_manifest(&all[..2]));
+    dir.create("all.csv", csv_manifest(&all));
     let want: Vec<(String, Vec<String>)> = CORPORA
         .iter()
         .map(|n| (n.to_string(), align_beads(n)))
@@ -473,8 +530,7 @@ fn resume_skips_done_ids_and_leaves_each_once() {
         };
         assert_eq!(docs, want, "{format}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
-}
+});
 
 #[test]
 fn usage_errors_exit_2() {

@@ -1,99 +1,43 @@
 //! Every command meets bad input with a clear error (the file, what is wrong, where), a
 //! non-zero exit and no output file left behind, or, where the input is merely unusual
-//! (legacy encodings, a 20 MB line, lopsided sides), with a complete result.
+//! (legacy encodings, a 20 MB line, lopsided sides when forced), with a complete result.
+
+#[macro_use]
+mod common;
+use common::{entries, hashi, s, stderr, Dir};
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn hashi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hashi"))
-        .args(args)
-        .output()
-        .expect("run hashi")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// A fresh directory for one test.
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hashi-malformed-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
+/// A file of the bundled jaxa-launch pair.
 fn corpus(file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpora/jaxa-launch")
-        .join(file)
+    common::corpus("jaxa-launch").join(file)
 }
 
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-/// Files in `dir` (temporary files included): nothing may be left by a failed run.
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+/// Standard error of `hashi ARGS`, which must exit with 2.
+fn refused(args: &[&str]) -> String {
+    stderr(&common::cmd(args).assert_exit_code(2))
 }
 
 /// Runs segment, align and check on `bad` (as the Japanese side of a pair; segment on its
 /// own), each writing into an output directory, and asserts that each fails with status 2,
 /// stderr naming the file and containing `what`, and no file written.
-fn assert_refused_everywhere(dir: &Path, bad: &Path, what: &str) {
-    let out_dir = dir.join("out");
-    std::fs::create_dir_all(&out_dir).unwrap();
+fn assert_refused_everywhere(dir: &Dir, bad: &Path, what: &str) {
+    let out_dir = dir.create_dir("out");
     let en = corpus("en.txt");
     let o = |name: &str| out_dir.join(name).to_str().unwrap().to_string();
-    let runs: Vec<Vec<String>> = vec![
-        vec![
-            "segment".into(),
-            "--lang".into(),
-            "ja".into(),
-            s(bad).into(),
-            "-o".into(),
-            o("seg.txt"),
-        ],
-        vec![
-            "align".into(),
-            s(&en).into(),
-            s(bad).into(),
-            "-o".into(),
-            o("a.csv"),
-        ],
-        vec![
-            "align".into(),
-            "--format".into(),
-            "moses".into(),
-            s(&en).into(),
-            s(bad).into(),
-            "-o".into(),
-            o("corpus"),
-        ],
-        vec![
-            "check".into(),
-            s(&en).into(),
-            s(bad).into(),
-            "--html".into(),
-            o("c.html"),
-        ],
+    let (seg, csv, corpus, html) = (o("seg.txt"), o("a.csv"), o("corpus"), o("c.html"));
+    let (en, bad) = (s(&en), s(bad));
+    let runs = [
+        vec!["segment", "--lang", "ja", bad, "-o", &seg],
+        vec!["align", en, bad, "-o", &csv],
+        vec!["align", "--format", "moses", en, bad, "-o", &corpus],
+        vec!["check", en, bad, "--html", &html],
     ];
     for args in runs {
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = hashi(&args);
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
-        assert!(
-            err.contains(s(bad)),
-            "{args:?} does not name the file: {err}"
-        );
+        assert!(err.contains(bad), "{args:?} does not name the file: {err}");
         assert!(err.contains(what), "{args:?} does not say {what:?}: {err}");
         assert!(!err.contains("panicked"), "{args:?}: {err}");
         assert!(out.stdout.is_empty(), "{args:?}");
@@ -105,93 +49,87 @@ fn assert_refused_everywhere(dir: &Path, bad: &Path, what: &str) {
     }
 }
 
-#[test]
-fn invalid_utf8_gives_the_byte_offset() {
-    let dir = scratch("utf8");
-    let bad = dir.join("bad.txt");
+hashi_test!(invalid_utf8_gives_the_byte_offset, |dir, cmd| {
     // 0xFF is no lead byte in UTF-8, Shift_JIS or EUC-JP: auto cannot decode it.
-    std::fs::write(&bad, b"\xe6\x9d\xb1\xe4\xba\xac\xe3\x81\xa7 \xff rain").unwrap();
+    let bad = dir.create("bad.txt", b"\xe6\x9d\xb1\xe4\xba\xac\xe3\x81\xa7 \xff rain");
     assert_refused_everywhere(&dir, &bad, "invalid UTF-8 at byte 10");
-}
+});
 
-#[test]
-fn an_explicit_encoding_that_fails_gives_the_byte_offset() {
-    let dir = scratch("explicit");
-    let bad = dir.join("ja.txt");
-    // Shift_JIS "日本" after "ok ": 0x93 is no EUC-JP byte.
-    std::fs::write(&bad, b"ok \x93\xfa\x96\x7b").unwrap();
-    for cmd in ["segment", "align", "check"] {
-        let en = corpus("en.txt");
-        let args: Vec<&str> = if cmd == "segment" {
-            vec![cmd, "--encoding", "euc-jp", s(&bad)]
-        } else {
-            vec![cmd, "--encoding", "euc-jp", s(&en), s(&bad)]
-        };
-        let out = hashi(&args);
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
-        assert!(
-            err.contains(&format!("{}: invalid EUC-JP at byte 3", s(&bad))),
-            "{cmd}: {err}"
-        );
+hashi_test!(
+    an_explicit_encoding_that_fails_gives_the_byte_offset,
+    |dir, cmd| {
+        // Shift_JIS "日本" after "ok ": 0x93 is no EUC-JP byte.
+        let bad = dir.create("ja.txt", b"ok \x93\xfa\x96\x7b");
+        for cmd in ["segment", "align", "check"] {
+            let en = corpus("en.txt");
+            let args: Vec<&str> = if cmd == "segment" {
+                vec![cmd, "--encoding", "euc-jp", s(&bad)]
+            } else {
+                vec![cmd, "--encoding", "euc-jp", s(&en), s(&bad)]
+            };
+            let out = hashi(&args);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
+            assert!(
+                err.contains(&format!("{}: invalid EUC-JP at byte 3", s(&bad))),
+                "{cmd}: {err}"
+            );
+        }
+        // The same file read as what it is.
+        let out = hashi(&[
+            "segment",
+            "--encoding",
+            "shift_jis",
+            "--lang",
+            "ja",
+            s(&bad),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "ok 日本\n");
+        assert!(stderr(&out).is_empty(), "no note for an explicit encoding");
     }
-    // The same file read as what it is.
-    let out = hashi(&[
-        "segment",
-        "--encoding",
-        "shift_jis",
-        "--lang",
-        "ja",
-        s(&bad),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "ok 日本\n");
-    assert!(stderr(&out).is_empty(), "no note for an explicit encoding");
-}
+);
 
-#[test]
-fn shift_jis_and_euc_jp_are_decoded_and_aligned_as_the_utf8_original() {
-    let dir = scratch("legacy");
-    let (en, ja) = (corpus("en.txt"), corpus("ja.txt"));
-    let utf8 = hashi(&["align", "--format", "beads", s(&en), s(&ja)]);
-    assert!(utf8.status.success(), "{}", stderr(&utf8));
-    assert!(stderr(&utf8).is_empty(), "{}", stderr(&utf8));
-    let utf8_check = hashi(&["check", "--format", "json", s(&en), s(&ja)]);
-    let utf8_segment = hashi(&["segment", "--lang", "ja", s(&ja)]);
-    let text = std::fs::read_to_string(&ja).unwrap();
-    for (encoding, name) in [
-        (encoding_rs::SHIFT_JIS, "Shift_JIS"),
-        (encoding_rs::EUC_JP, "EUC-JP"),
-    ] {
-        let (bytes, _, unmappable) = encoding.encode(&text);
-        assert!(!unmappable, "{name} cannot hold the article");
-        let legacy = dir.join(format!("ja.{name}.txt"));
-        std::fs::write(&legacy, &bytes).unwrap();
-        let note = format!("hashi: {}: decoded as {name}", s(&legacy));
+hashi_test!(
+    shift_jis_and_euc_jp_are_decoded_and_aligned_as_the_utf8_original,
+    |dir, cmd| {
+        let (en, ja) = (corpus("en.txt"), corpus("ja.txt"));
+        let utf8 = hashi(&["align", "--format", "beads", s(&en), s(&ja)]);
+        assert!(utf8.status.success(), "{}", stderr(&utf8));
+        assert!(stderr(&utf8).is_empty(), "{}", stderr(&utf8));
+        let utf8_check = hashi(&["check", "--format", "json", s(&en), s(&ja)]);
+        let utf8_segment = hashi(&["segment", "--lang", "ja", s(&ja)]);
+        let text = std::fs::read_to_string(&ja).unwrap();
+        for (encoding, name) in [
+            (encoding_rs::SHIFT_JIS, "Shift_JIS"),
+            (encoding_rs::EUC_JP, "EUC-JP"),
+        ] {
+            let (bytes, _, unmappable) = encoding.encode(&text);
+            assert!(!unmappable, "{name} cannot hold the article");
+            let legacy = dir.create(format!("ja.{name}.txt"), &bytes);
+            let note = format!("hashi: {}: decoded as {name}", s(&legacy));
 
-        let out = hashi(&["align", "--format", "beads", s(&en), s(&legacy)]);
-        assert!(out.status.success(), "{}", stderr(&out));
-        assert_eq!(stderr(&out).trim_end(), note);
-        assert_eq!(out.stdout, utf8.stdout, "{name} beads differ from UTF-8's");
+            let out = hashi(&["align", "--format", "beads", s(&en), s(&legacy)]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            assert_eq!(stderr(&out).trim_end(), note);
+            assert_eq!(out.stdout, utf8.stdout, "{name} beads differ from UTF-8's");
 
-        let out = hashi(&["check", "--format", "json", s(&en), s(&legacy)]);
-        assert!(out.status.success(), "{}", stderr(&out));
-        assert_eq!(stderr(&out).trim_end(), note);
-        assert_eq!(out.stdout, utf8_check.stdout, "{name} findings differ");
+            let out = hashi(&["check", "--format", "json", s(&en), s(&legacy)]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            assert_eq!(stderr(&out).trim_end(), note);
+            assert_eq!(out.stdout, utf8_check.stdout, "{name} findings differ");
 
-        let out = hashi(&["segment", "--lang", "ja", s(&legacy)]);
-        assert!(out.status.success(), "{}", stderr(&out));
-        assert_eq!(stderr(&out).trim_end(), note);
-        assert_eq!(out.stdout, utf8_segment.stdout, "{name} sentences differ");
+            let out = hashi(&["segment", "--lang", "ja", s(&legacy)]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            assert_eq!(stderr(&out).trim_end(), note);
+            assert_eq!(out.stdout, utf8_segment.stdout, "{name} sentences differ");
+        }
     }
-}
+);
 
-#[test]
-fn empty_and_blank_files() {
-    let dir = scratch("empty");
+hashi_test!(empty_and_blank_files, |dir, cmd| {
     for (name, content) in [("empty.txt", ""), ("blank.txt", " \n\n\t\r\n　\n")] {
-        let path = dir.join(name);
-        std::fs::write(&path, content).unwrap();
+        let path = dir.create(name, content);
         let (en, ja) = (corpus("en.txt"), corpus("ja.txt"));
         for args in [
             vec!["align", s(&path), s(&ja)],
@@ -214,12 +152,9 @@ fn empty_and_blank_files() {
         assert!(out.status.success(), "{}", stderr(&out));
         assert_eq!(std::fs::read(&seg).unwrap(), b"");
     }
-}
+});
 
-#[test]
-fn binary_data_is_refused_as_binary() {
-    let dir = scratch("binary");
-    let bin = dir.join("image.bin");
+hashi_test!(binary_data_is_refused_as_binary, |dir, cmd| {
     // Pseudo-random bytes (a fixed LCG, so failures reproduce) with NULs among them.
     let mut x: u32 = 12345;
     let bytes: Vec<u8> = (0..4096)
@@ -232,18 +167,15 @@ fn binary_data_is_refused_as_binary() {
             }
         })
         .collect();
-    std::fs::write(&bin, &bytes).unwrap();
+    let bin = dir.create("image.bin", &bytes);
     assert_refused_everywhere(&dir, &bin, "binary");
-}
+});
 
-#[test]
-fn a_20_mb_line_is_segmented_and_aligned_whole() {
-    let dir = scratch("long");
+hashi_test!(a_20_mb_line_is_segmented_and_aligned_whole, |dir, cmd| {
     // English sentences on one line: segment must split all of it and lose nothing.
     let sentence = "The rocket lifted off from the island on Wednesday. ";
     let line = sentence.repeat(20_000_000 / sentence.len());
-    let en = dir.join("en.txt");
-    std::fs::write(&en, &line).unwrap();
+    let en = dir.create("en.txt", &line);
     let seg = dir.join("en.seg");
     let out = hashi(&["segment", "--lang", "en", s(&en), "-o", s(&seg)]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -257,20 +189,19 @@ fn a_20_mb_line_is_segmented_and_aligned_whole() {
     // Japanese sentences on one line.
     let ja_sentence = "ロケットは水曜日に島から打ち上げられた。";
     let ja_line = ja_sentence.repeat(20_000_000 / ja_sentence.len());
-    let ja = dir.join("ja.txt");
-    std::fs::write(&ja, &ja_line).unwrap();
+    let ja = dir.create("ja.txt", &ja_line);
     let out = hashi(&["segment", "--lang", "ja", s(&ja), "-o", s(&seg)]);
     assert!(out.status.success(), "{}", stderr(&out));
     let sentences = std::fs::read_to_string(&seg).unwrap();
     assert_eq!(sentences.lines().collect::<String>(), ja_line);
 
     // One 20 MB English sentence (no full stop) against a real article: one bead holds it,
-    // and every Japanese sentence is in exactly one bead.
+    // and every Japanese sentence is in exactly one bead. (1 sentence against 16 is beyond
+    // the size limit: --force.)
     let words = "the rocket lifted off from the island and ";
-    let huge = dir.join("huge.txt");
-    std::fs::write(&huge, words.repeat(20_000_000 / words.len())).unwrap();
+    let huge = dir.create("huge.txt", words.repeat(20_000_000 / words.len()));
     let ja = corpus("ja.txt");
-    let out = hashi(&["align", "--format", "beads", s(&huge), s(&ja)]);
+    let out = hashi(&["align", "--force", "--format", "beads", s(&huge), s(&ja)]);
     assert!(out.status.success(), "{}", stderr(&out));
     let n_ja = hashi(&["segment", "--lang", "ja", s(&ja)]);
     let n_ja = String::from_utf8_lossy(&n_ja.stdout)
@@ -278,9 +209,7 @@ fn a_20_mb_line_is_segmented_and_aligned_whole() {
         .filter(|l| !l.is_empty())
         .count();
     assert_covers(&String::from_utf8_lossy(&out.stdout), 1, n_ja);
-    // 60 MB of scratch files are not worth keeping for inspection.
-    let _ = std::fs::remove_dir_all(&dir);
-}
+});
 
 /// Asserts that Vecalign bead lines (`[0,1]:[2]`) put each of `n_en` and `n_ja` sentences in
 /// exactly one bead, in order.
@@ -308,76 +237,88 @@ fn assert_covers(beads: &str, n_en: usize, n_ja: usize) {
 fn swapped_languages_are_refused_unless_forced() {
     let (en, ja) = (corpus("en.txt"), corpus("ja.txt"));
     for cmd in ["align", "check"] {
-        let out = hashi(&[cmd, s(&ja), s(&en)]);
+        let out = common::cmd([cmd, s(&ja), s(&en)]).assert_exit_code(2);
         let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
-        assert!(
-            err.contains(&format!(
-                "{}: the English file (EN_FILE) looks Japanese",
-                s(&ja)
-            )),
-            "{err}"
-        );
+        let said = format!("{}: the English file (EN_FILE) looks Japanese", s(&ja));
+        assert!(err.contains(&said), "{err}");
         assert!(out.stdout.is_empty());
 
         // Only the Japanese side wrong.
-        let out = hashi(&[cmd, s(&en), s(&en)]);
+        let out = common::cmd([cmd, s(&en), s(&en)]).assert_exit_code(2);
         let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
-        assert!(
-            err.contains(&format!(
-                "{}: the Japanese file (JA_FILE) looks English",
-                s(&en)
-            )),
-            "{err}"
-        );
+        let said = format!("{}: the Japanese file (JA_FILE) looks English", s(&en));
+        assert!(err.contains(&said), "{err}");
 
         let out = hashi(&[cmd, "--force", s(&ja), s(&en)]);
         assert!(out.status.success(), "{cmd} --force: {}", stderr(&out));
     }
 }
 
-#[test]
-fn sides_of_wildly_different_size_are_aligned_completely() {
-    let dir = scratch("lopsided");
-    let one_en = dir.join("one.en");
-    std::fs::write(&one_en, "The rocket lifted off on Wednesday.\n").unwrap();
-    let many_ja = dir.join("many.ja");
-    let ja: String = (0..5000)
-        .map(|i| format!("ロケットは{i}回目の打ち上げに成功した。\n"))
-        .collect();
-    std::fs::write(&many_ja, ja).unwrap();
-    let one_ja = dir.join("one.ja");
-    std::fs::write(&one_ja, "ロケットが水曜日に打ち上げられた。\n").unwrap();
-    let many_en = dir.join("many.en");
-    let en: String = (0..5000)
-        .map(|i| format!("The rocket made launch number {i}.\n"))
-        .collect();
-    std::fs::write(&many_en, en).unwrap();
+hashi_test!(
+    sides_of_wildly_different_size_are_refused_unless_forced_then_aligned_completely,
+    |dir, cmd| {
+        let one_en = dir.create("one.en", "The rocket lifted off on Wednesday.\n");
+        let ja: String = (0..5000)
+            .map(|i| format!("ロケットは{i}回目の打ち上げに成功した。\n"))
+            .collect();
+        let many_ja = dir.create("many.ja", ja);
+        let one_ja = dir.create("one.ja", "ロケットが水曜日に打ち上げられた。\n");
+        let en: String = (0..5000)
+            .map(|i| format!("The rocket made launch number {i}.\n"))
+            .collect();
+        let many_en = dir.create("many.en", en);
 
-    for (en, ja, n_en, n_ja) in [(&one_en, &many_ja, 1, 5000), (&many_en, &one_ja, 5000, 1)] {
-        let out = hashi(&["align", "--format", "beads", s(en), s(ja)]);
-        assert!(out.status.success(), "{}", stderr(&out));
-        assert_covers(&String::from_utf8_lossy(&out.stdout), n_en, n_ja);
-        let out = hashi(&["check", "--format", "json", s(en), s(ja)]);
-        assert!(out.status.success(), "{}", stderr(&out));
-        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        // Nearly every sentence of the long side is unmatched, and reported so.
-        assert!(report["findings"].as_array().unwrap().len() >= 4999);
+        for (en, ja, n_en, n_ja) in [(&one_en, &many_ja, 1, 5000), (&many_en, &one_ja, 5000, 1)] {
+            // Refused by default, as batch refuses such a pair: more likely a wrong file than a
+            // translation.
+            for cmd in ["align", "check"] {
+                let out = hashi(&[cmd, s(en), s(ja)]);
+                let err = stderr(&out);
+                assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
+                assert_eq!(
+                    err,
+                    format!(
+                        "hashi: {} and {} differ too much in size: {n_en} English sentences \
+                     against {n_ja} Japanese, more than 10 times the smaller plus 5 \
+                     (--max-ratio, --ratio-slack): is one of them the wrong file? \
+                     (--force aligns anyway)\n",
+                        s(en),
+                        s(ja)
+                    )
+                );
+                assert!(out.stdout.is_empty());
+            }
+            // A looser limit lets the pair through.
+            let out = hashi(&[
+                "align",
+                "--max-ratio",
+                "5000",
+                "--format",
+                "beads",
+                s(en),
+                s(ja),
+            ]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            assert_covers(&String::from_utf8_lossy(&out.stdout), n_en, n_ja);
+            // Forced, it is aligned completely.
+            let out = hashi(&["align", "--force", "--format", "beads", s(en), s(ja)]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            assert_covers(&String::from_utf8_lossy(&out.stdout), n_en, n_ja);
+            let out = hashi(&["check", "--force", "--format", "json", s(en), s(ja)]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            // Nearly every sentence of the long side is unmatched, and reported so.
+            assert!(report["findings"].as_array().unwrap().len() >= 4999);
+        }
     }
-}
+);
 
-#[test]
-fn a_directory_is_not_a_file() {
-    let dir = scratch("dir");
-    let sub = dir.join("articles");
-    std::fs::create_dir_all(&sub).unwrap();
+hashi_test!(a_directory_is_not_a_file, |dir, cmd| {
+    let sub = dir.create_dir("articles");
     assert_refused_everywhere(&dir, &sub, "is a directory");
-}
+});
 
-#[test]
-fn a_missing_file_is_named() {
-    let dir = scratch("missing");
+hashi_test!(a_missing_file_is_named, |dir, cmd| {
     let missing = dir.join("no-such-article.txt");
     assert_refused_everywhere(&dir, &missing, "cannot read: No such file or directory");
     // The reason is said once, not repeated by the error chain.
@@ -388,99 +329,89 @@ fn a_missing_file_is_named() {
         "{}",
         stderr(&out)
     );
-}
+});
 
-#[test]
-fn an_output_in_a_missing_directory_is_an_error_naming_it() {
-    let dir = scratch("outdir");
-    let (en, ja) = (corpus("en.txt"), corpus("ja.txt"));
-    let target = dir.join("no-such-dir").join("out");
-    let t = s(&target);
-    for args in [
-        vec!["segment", s(&en), "-o", t],
-        vec!["align", s(&en), s(&ja), "-o", t],
-        vec!["align", "--format", "moses", s(&en), s(&ja), "-o", t],
-        vec!["check", s(&en), s(&ja), "--html", t],
-    ] {
-        let out = hashi(&args);
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
-        assert!(
-            err.contains(t) && err.contains("cannot write"),
-            "{args:?}: {err}"
-        );
-        assert!(!dir.join("no-such-dir").exists());
-        assert_eq!(entries(&dir), Vec::<String>::new(), "{args:?}");
+hashi_test!(
+    an_output_in_a_missing_directory_is_an_error_naming_it,
+    |dir, cmd| {
+        let (en, ja) = (corpus("en.txt"), corpus("ja.txt"));
+        let target = dir.join("no-such-dir").join("out");
+        let t = s(&target);
+        for args in [
+            vec!["segment", s(&en), "-o", t],
+            vec!["align", s(&en), s(&ja), "-o", t],
+            vec!["align", "--format", "moses", s(&en), s(&ja), "-o", t],
+            vec!["check", s(&en), s(&ja), "--html", t],
+        ] {
+            let err = refused(&args);
+            assert!(
+                err.contains(t) && err.contains("cannot write"),
+                "{args:?}: {err}"
+            );
+            assert!(!dir.join("no-such-dir").exists());
+            assert_eq!(dir.entries(), Vec::<String>::new(), "{args:?}");
+        }
     }
-}
+);
 
-#[test]
-fn an_unwritable_output_leaves_no_partial_file() {
-    let dir = scratch("unwritable");
+hashi_test!(an_unwritable_output_leaves_no_partial_file, |dir, cmd| {
     let (en, ja) = (corpus("en.txt"), corpus("ja.txt"));
     // A directory where the output file should go: the temporary file is written, and the
     // rename over the directory fails (permissions would not stop root).
-    let target = dir.join("taken");
-    std::fs::create_dir_all(&target).unwrap();
+    let target = dir.create_dir("taken");
     let t = s(&target);
     for args in [
         vec!["segment", s(&en), "-o", t],
         vec!["align", s(&en), s(&ja), "-o", t],
         vec!["check", s(&en), s(&ja), "--html", t],
     ] {
-        let out = hashi(&args);
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        let err = refused(&args);
         assert!(
             err.contains(t) && err.contains("cannot write"),
             "{args:?}: {err}"
         );
         assert_eq!(
-            entries(&dir),
+            dir.entries(),
             vec!["taken".to_string()],
             "{args:?} left a file"
         );
         assert_eq!(entries(&target), Vec::<String>::new());
     }
-}
+});
 
-#[test]
-fn a_failing_run_leaves_an_existing_output_untouched() {
-    let dir = scratch("keep");
-    let bad = dir.join("bad.txt");
-    std::fs::write(&bad, b"\xff\xfe\xfd").unwrap();
-    let en = corpus("en.txt");
-    let keep = |name: &str| {
-        let p = dir.join(name);
-        std::fs::write(&p, "earlier results\n").unwrap();
-        p
-    };
-    let (seg, csv, html) = (keep("seg.txt"), keep("a.csv"), keep("c.html"));
-    let (moses_en, moses_ja) = (keep("corpus.en"), keep("corpus.ja"));
-    let prefix = dir.join("corpus");
-    for args in [
-        vec!["segment", s(&bad), "-o", s(&seg)],
-        vec!["align", s(&en), s(&bad), "-o", s(&csv)],
-        vec![
-            "align",
-            "--format",
-            "moses",
-            s(&en),
-            s(&bad),
-            "-o",
-            s(&prefix),
-        ],
-        vec!["check", s(&en), s(&bad), "--html", s(&html)],
-    ] {
-        let out = hashi(&args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+hashi_test!(
+    a_failing_run_leaves_an_existing_output_untouched,
+    |dir, cmd| {
+        let bad = dir.create("bad.txt", b"\xff\xfe\xfd");
+        let en = corpus("en.txt");
+        let keep = |name: &str| dir.create(name, "earlier results\n");
+        let (seg, csv, html) = (keep("seg.txt"), keep("a.csv"), keep("c.html"));
+        let (moses_en, moses_ja) = (keep("corpus.en"), keep("corpus.ja"));
+        let prefix = dir.join("corpus");
+        for args in [
+            vec!["segment", s(&bad), "-o", s(&seg)],
+            vec!["align", s(&en), s(&bad), "-o", s(&csv)],
+            vec![
+                "align",
+                "--format",
+                "moses",
+                s(&en),
+                s(&bad),
+                "-o",
+                s(&prefix),
+            ],
+            vec!["check", s(&en), s(&bad), "--html", s(&html)],
+        ] {
+            let out = hashi(&args);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        }
+        for p in [&seg, &csv, &html, &moses_en, &moses_ja] {
+            assert_eq!(
+                std::fs::read_to_string(p).unwrap(),
+                "earlier results\n",
+                "{p:?}"
+            );
+        }
+        assert_eq!(dir.entries().len(), 6, "{:?}", dir.entries());
     }
-    for p in [&seg, &csv, &html, &moses_en, &moses_ja] {
-        assert_eq!(
-            std::fs::read_to_string(p).unwrap(),
-            "earlier results\n",
-            "{p:?}"
-        );
-    }
-    assert_eq!(entries(&dir).len(), 6, "{:?}", entries(&dir));
-}
+);

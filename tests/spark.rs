@@ -2,10 +2,14 @@
 //! a JSONL corpus through the real binary with `RDD.pipe`; its beads must equal those of one
 //! `hashi batch --stdin-jsonl --format jsonl` run on the same input, byte for byte.
 //!
-//! It needs Java and python3, and fails, saying which, without them. PySpark is installed from
-//! PyPI into a virtual environment kept in the target folder (`target/spark-venv`) on the first
-//! run (a 318 MB download: the first run took 30 s here), reused after: then the test takes
-//! about 6 s, so it runs with the others rather than being ignored.
+//! It needs Java, python3 with venv and PyPI, so a plain `cargo test` leaves it out (it is
+//! `#[ignore]`d) and `.ci/run`, which installs them, runs it with `--include-ignored`; without
+//! them it fails, saying which is missing. PySpark is installed from PyPI into a virtual
+//! environment kept in the target folder (`target/spark-venv`) on the first run (a 318 MB
+//! download: the first run took 30 s here), reused after: then the test takes about 6 s.
+
+#[macro_use]
+mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -223,119 +227,111 @@ fn documents(text: &str) -> Vec<&str> {
     ids
 }
 
-#[test]
-fn spark_pipe_equals_one_batch_run() {
-    require(
-        "java",
-        &["-version"],
-        "the Spark test needs Java 8/11/17 on PATH",
-    );
-    require(
-        "python3",
-        &["--version"],
-        "the Spark test needs python3 on PATH",
-    );
-    let python = venv();
+hashi_test!(
+    #[ignore = "needs Java, python3 with venv and PyPI; .ci/run installs them"]
+    spark_pipe_equals_one_batch_run,
+    |dir, cmd| {
+        require(
+            "java",
+            &["-version"],
+            "the Spark test needs Java 8/11/17 on PATH",
+        );
+        require(
+            "python3",
+            &["--version"],
+            "the Spark test needs python3 on PATH",
+        );
+        let python = venv();
 
-    let dir = std::env::temp_dir().join(format!("hashi-spark-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    let (jsonl, ids) = corpus_jsonl();
-    let input = dir.join("docs.jsonl");
-    fs::write(&input, &jsonl).unwrap();
+        let (jsonl, ids) = corpus_jsonl();
+        let input = dir.create("docs.jsonl", &jsonl);
 
-    // One hashi batch run on the whole input.
-    let mut direct = Command::new(hashi_bin());
-    direct
-        .args(["batch", "--stdin-jsonl", "--format", "jsonl"])
-        .stdin(Stdio::from(fs::File::open(&input).unwrap()));
-    let (code, expected, err) = run_logged(direct, &dir, "direct", Duration::from_secs(300));
-    assert_eq!(
-        code,
-        Some(1),
-        "hashi batch exits 1 for the bad document: {err}"
-    );
-    assert!(err.contains(&format!("hashi: batch: {BAD_ID}: ")), "{err}");
-    let expected = String::from_utf8(expected).unwrap();
-    assert_eq!(documents(&expected), ids, "hashi batch's documents");
+        // One hashi batch run on the whole input.
+        let direct = cmd
+            .args(["batch", "--stdin-jsonl", "--format", "jsonl"])
+            .stdin(&jsonl)
+            .assert_exit_code(1);
+        let err = common::stderr(&direct);
+        assert!(err.contains(&format!("hashi: batch: {BAD_ID}: ")), "{err}");
+        let expected = String::from_utf8(direct.stdout).unwrap();
+        assert_eq!(documents(&expected), ids, "hashi batch's documents");
 
-    // The same input on Spark, in PARTITIONS partitions or more, two local cores.
-    let output = dir.join("beads");
-    let failures = dir.join("failures.txt");
-    let mut spark = Command::new(&python);
-    spark
-        .arg(repo().join("examples/spark/align_corpus.py"))
-        .arg("--input")
-        .arg(&input)
-        .arg("--output")
-        .arg(&output)
-        .arg("--hashi")
-        .arg(hashi_bin())
-        .args([
-            "--partitions",
-            &PARTITIONS.to_string(),
-            "--master",
-            "local[2]",
-        ])
-        .arg("--failures")
-        .arg(&failures)
-        .env("PYSPARK_PYTHON", &python)
-        .env("SPARK_LOCAL_IP", "127.0.0.1")
-        .stdin(Stdio::null());
-    let started = Instant::now();
-    let (code, _, err) = run_logged(spark, &dir, "spark", Duration::from_secs(600));
-    eprintln!("Spark job: {:.1} s", started.elapsed().as_secs_f64());
-    assert_eq!(
-        code,
-        Some(1),
-        "align_corpus.py exits 1 for the bad document, not failing the job: {err}"
-    );
-    let failed = fs::read_to_string(&failures).unwrap();
-    assert!(
-        failed.lines().count() == 1 && failed.starts_with(&format!("hashi: batch: {BAD_ID}: ")),
-        "the one failure reported: {failed:?}"
-    );
-    let summary = format!("hashi: spark: {} documents aligned, 1 failed, ", ids.len());
-    assert!(err.contains(&summary), "{summary:?} in: {err}");
-    assert!(
-        output.join("_SUCCESS").exists(),
-        "no _SUCCESS in {output:?}"
-    );
+        // The same input on Spark, in PARTITIONS partitions or more, two local cores.
+        let output = dir.join("beads");
+        let failures = dir.join("failures.txt");
+        let mut spark = Command::new(&python);
+        spark
+            .arg(repo().join("examples/spark/align_corpus.py"))
+            .arg("--input")
+            .arg(&input)
+            .arg("--output")
+            .arg(&output)
+            .arg("--hashi")
+            .arg(hashi_bin())
+            .args([
+                "--partitions",
+                &PARTITIONS.to_string(),
+                "--master",
+                "local[2]",
+            ])
+            .arg("--failures")
+            .arg(&failures)
+            .env("PYSPARK_PYTHON", &python)
+            .env("SPARK_LOCAL_IP", "127.0.0.1")
+            .stdin(Stdio::null());
+        let started = Instant::now();
+        let (code, _, err) = run_logged(spark, dir.path(), "spark", Duration::from_secs(600));
+        eprintln!("Spark job: {:.1} s", started.elapsed().as_secs_f64());
+        assert_eq!(
+            code,
+            Some(1),
+            "align_corpus.py exits 1 for the bad document, not failing the job: {err}"
+        );
+        let failed = fs::read_to_string(&failures).unwrap();
+        assert!(
+            failed.lines().count() == 1 && failed.starts_with(&format!("hashi: batch: {BAD_ID}: ")),
+            "the one failure reported: {failed:?}"
+        );
+        let summary = format!("hashi: spark: {} documents aligned, 1 failed, ", ids.len());
+        assert!(err.contains(&summary), "{summary:?} in: {err}");
+        assert!(
+            output.join("_SUCCESS").exists(),
+            "no _SUCCESS in {output:?}"
+        );
 
-    // The part files in name order: their partitions, in input order.
-    let mut parts: Vec<PathBuf> = fs::read_dir(&output)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("part-")
-        })
-        .collect();
-    parts.sort();
-    let parts: Vec<String> = parts
-        .iter()
-        .map(|p| fs::read_to_string(p).unwrap())
-        .collect();
-    let used = parts.iter().filter(|p| !p.is_empty()).count();
-    assert!(
-        parts.len() >= PARTITIONS && used >= 3,
-        "{} part files, {used} not empty: the documents were not spread over partitions",
-        parts.len()
-    );
-    let actual = parts.concat();
+        // The part files in name order: their partitions, in input order.
+        let mut parts: Vec<PathBuf> = fs::read_dir(&output)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("part-")
+            })
+            .collect();
+        parts.sort();
+        let parts: Vec<String> = parts
+            .iter()
+            .map(|p| fs::read_to_string(p).unwrap())
+            .collect();
+        let used = parts.iter().filter(|p| !p.is_empty()).count();
+        assert!(
+            parts.len() >= PARTITIONS && used >= 3,
+            "{} part files, {used} not empty: the documents were not spread over partitions",
+            parts.len()
+        );
+        let actual = parts.concat();
 
-    // Exact: the beads of every document, in their order, byte for byte, whatever the order
-    // of the documents.
-    assert_eq!(documents(&actual).len(), ids.len(), "Spark's documents");
-    let (want, got) = (by_document(&expected), by_document(&actual));
-    for (w, g) in want.iter().zip(&got) {
-        assert_eq!(g, w, "the first differing bead");
+        // Exact: the beads of every document, in their order, byte for byte, whatever the order
+        // of the documents.
+        assert_eq!(documents(&actual).len(), ids.len(), "Spark's documents");
+        let (want, got) = (by_document(&expected), by_document(&actual));
+        for (w, g) in want.iter().zip(&got) {
+            assert_eq!(g, w, "the first differing bead");
+        }
+        assert_eq!(got.len(), want.len(), "beads");
+        // And the documents' order: the part files, read in order, are the input's order.
+        assert_eq!(actual, expected, "the part files concatenated");
     }
-    assert_eq!(got.len(), want.len(), "beads");
-    // And the documents' order: the part files, read in order, are the input's order.
-    assert_eq!(actual, expected, "the part files concatenated");
-
-    let _ = fs::remove_dir_all(&dir);
-}
+);

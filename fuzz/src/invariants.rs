@@ -4,9 +4,9 @@
 //! This file depends on nothing but `hashi` and std: `tests/fuzz_regressions.rs` at the
 //! repository root includes it with `#[path]` to replay saved inputs under `cargo test`.
 
-use hashi::tokenizer::JapaneseTokenizer;
 use hashi::lexicon::Lexicon;
 use hashi::segment::{japanese, Document, Lang};
+use hashi::tokenizer::JapaneseTokenizer;
 use hashi::Aligner;
 
 /// The byte that splits an `align` input into its English and Japanese halves. It never

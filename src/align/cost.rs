@@ -40,7 +40,9 @@ pub struct Model {
 /// How much of each side of a sentence pair the other side's anchors match.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PairMatch {
+    /// Weight of the English sentence's anchors that the Japanese one matches.
     pub en: f32,
+    /// Weight of the Japanese sentence's anchors that the English one matches.
     pub ja: f32,
 }
 
@@ -52,6 +54,8 @@ pub struct Scratch {
 }
 
 impl Model {
+    /// The model of one document pair: each anchor key weighted by how rare it is in the
+    /// document, the length ratio measured on the pair, and the parameters to score with.
     pub fn new(en: &Side<'_>, ja: &Side<'_>, params: &Params) -> Model {
         // Document frequency of every key on each side: a key in one sentence is telling,
         // a key in half of them says little.
@@ -153,10 +157,12 @@ impl Model {
         }
     }
 
+    /// Number of English sentences.
     pub fn n_en(&self) -> usize {
         self.en.len()
     }
 
+    /// Number of Japanese sentences.
     pub fn n_ja(&self) -> usize {
         self.ja.len()
     }

@@ -14,7 +14,9 @@ pub use params::Params;
 /// sentences. Either side may be empty: a sentence with no counterpart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bead {
+    /// English sentence indices; empty for a Japanese sentence with no counterpart.
     pub en: Range<usize>,
+    /// Japanese sentence indices; empty for an English sentence with no counterpart.
     pub ja: Range<usize>,
     /// Confidence in [0, 1]: higher is more likely right.
     pub score: f32,
@@ -26,6 +28,7 @@ impl Bead {
         format!("{}-{}", self.en.len(), self.ja.len())
     }
 
+    /// Whether both sides have a sentence: a translation pair, not a skip.
     pub fn is_pair(&self) -> bool {
         !self.en.is_empty() && !self.ja.is_empty()
     }
@@ -34,6 +37,7 @@ impl Bead {
 /// Beads covering both documents in order, with no gap and no overlap.
 #[derive(Debug, Clone, Default)]
 pub struct Alignment {
+    /// The beads in document order.
     pub beads: Vec<Bead>,
 }
 
@@ -54,6 +58,7 @@ impl Alignment {
 
 /// What the aligner needs of one side of a document pair.
 pub struct Side<'a> {
+    /// The features of each sentence, in order.
     pub features: &'a [SentenceFeatures],
     /// Paragraph number of each sentence.
     pub paragraphs: &'a [usize],

@@ -136,6 +136,10 @@ impl PairCache {
     }
 }
 
+/// The best alignment of the model's two documents, every bead with its confidence. Searches
+/// the whole table for small pairs (`params.full_search_cells`), else a band of
+/// `params.band` sentences around the anchor path, doubled until the best path stays clear
+/// of its edges. When one side is empty, every sentence of the other is a skip.
 pub fn search(model: &mut Model, params: &Params) -> Alignment {
     let (n, m) = (model.n_en(), model.n_ja());
     if n == 0 || m == 0 {

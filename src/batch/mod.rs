@@ -6,8 +6,9 @@
 //! document before it is done. At most [`Settings::window`] documents are between the feeder
 //! and the sink at any time, so memory follows the work in flight, never the corpus size.
 //!
-//! A document that cannot be aligned (unreadable, not UTF-8, an empty side, sides of very
-//! different size, a malformed input line) becomes an [`Outcome`] with a [`DocError`] in its
+//! A document that cannot be aligned (unreadable, not UTF-8, a malformed input line, or a
+//! pair that breaks [`Settings::rules`]: an empty side, swapped sides, sides of very
+//! different size) becomes an [`Outcome`] with a [`DocError`] in its
 //! place; the run goes on.
 //!
 //! The inputs are in [`sources`]; reading back what an earlier, interrupted run wrote is in
@@ -26,6 +27,7 @@ use std::time::Duration;
 
 use crate::align::Alignment;
 use crate::segment::{Document, Lang};
+use crate::validate::{PairError, Rules};
 use crate::Aligner;
 
 /// One document pair as the input names it. Texts are read by the workers, not the feeder,
@@ -34,18 +36,38 @@ use crate::Aligner;
 pub enum Source {
     /// Two files (manifest rows, paired directories).
     Files {
+        /// The document's id, as the output tags its records.
         id: String,
+        /// The English file.
         en: PathBuf,
+        /// The Japanese file.
         ja: PathBuf,
     },
     /// Both texts given inline.
-    Inline { id: String, en: String, ja: String },
+    Inline {
+        /// The document's id.
+        id: String,
+        /// The English text.
+        en: String,
+        /// The Japanese text.
+        ja: String,
+    },
     /// A raw line of JSONL with inline texts, `{"id", "en", "ja"}`; `line` is 1-based.
     /// Parsing it is left to the workers since a line holds two whole articles.
-    JsonLine { line: usize, bytes: Vec<u8> },
+    JsonLine {
+        /// The line's number in the input, for reports.
+        line: usize,
+        /// The line as read, without its line break.
+        bytes: Vec<u8>,
+    },
     /// A document the input already shows to be unusable (a row without a path, a file on one
     /// side only); it keeps its place in the order so that it is reported there.
-    Invalid { id: String, error: DocError },
+    Invalid {
+        /// The document's id, or `line N` when the input gave none.
+        id: String,
+        /// Why it cannot be aligned.
+        error: DocError,
+    },
 }
 
 /// Why one document of a batch was not aligned.
@@ -57,61 +79,26 @@ pub enum DocError {
     /// A file present in one of the paired directories only.
     #[error("no {missing} counterpart: {} does not exist", expected.display())]
     Unpaired {
+        /// The side without a file: `English` or `Japanese`.
         missing: &'static str,
+        /// The path the counterpart would have.
         expected: PathBuf,
     },
     /// An input line (manifest row, JSONL line) that does not describe a document.
     #[error("{message} (line {line})")]
-    BadRecord { line: usize, message: String },
-    #[error("the {} side has no sentence", side_name(*.0))]
-    EmptySide(Lang),
-    #[error(
-        "the sides differ too much in size: {en} English sentences, {ja} Japanese \
-         (the larger may be at most {ratio} times the smaller plus {slack})"
-    )]
-    Lopsided {
-        en: usize,
-        ja: usize,
-        ratio: f64,
-        slack: usize,
+    BadRecord {
+        /// The 1-based line of the input.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
     },
+    /// A pair that breaks a rule of [`Settings::rules`].
+    #[error(transparent)]
+    Pair(#[from] PairError),
     /// The aligner panicked on this document: a bug, but one that costs one document, not the
     /// run.
     #[error("internal error while aligning: {0}")]
     Panic(String),
-}
-
-fn side_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::Ja => "Japanese",
-    }
-}
-
-/// How far the two sides' sentence counts may differ before a pair is taken for a mismatch
-/// (a wrong file, a truncated article) rather than a translation: the larger count may be at
-/// most `ratio` times the smaller plus `slack`. The slack keeps short articles (a headline
-/// and two sentences against six) from being refused.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SizeLimit {
-    pub ratio: f64,
-    pub slack: usize,
-}
-
-impl Default for SizeLimit {
-    fn default() -> Self {
-        SizeLimit {
-            ratio: 10.0,
-            slack: 5,
-        }
-    }
-}
-
-impl SizeLimit {
-    pub fn allows(&self, en: usize, ja: usize) -> bool {
-        let (small, large) = (en.min(ja), en.max(ja));
-        large as f64 <= self.ratio * small as f64 + self.slack as f64
-    }
 }
 
 /// How a batch runs.
@@ -124,19 +111,23 @@ pub struct Settings {
     pub window: usize,
     /// The texts are one sentence a line (as `hashi align --presegmented`).
     pub presegmented: bool,
-    pub size_limit: SizeLimit,
+    /// What a pair must be to be aligned: [`Rules::default`] refuses an empty side, swapped
+    /// sides and sides of very different size.
+    pub rules: Rules,
     /// Ids to pass over (already written by an earlier run).
     pub skip: HashSet<String>,
 }
 
 impl Settings {
+    /// The defaults for `threads` workers (at least one): a window of four documents a
+    /// thread, running text, the default size limit, nothing skipped.
     pub fn new(threads: usize) -> Self {
         let threads = threads.max(1);
         Settings {
             threads,
             window: 4 * threads,
             presegmented: false,
-            size_limit: SizeLimit::default(),
+            rules: Rules::default(),
             skip: HashSet::new(),
         }
     }
@@ -145,16 +136,22 @@ impl Settings {
 /// A document pair and its alignment.
 #[derive(Debug)]
 pub struct Pair {
+    /// The English document, segmented.
     pub en: Document,
+    /// The Japanese document, segmented.
     pub ja: Document,
+    /// Their alignment.
     pub alignment: Alignment,
 }
 
+/// Whether a document was aligned, passed over or failed.
 #[derive(Debug)]
 pub enum Status {
+    /// Aligned; the pair is ready to be written.
     Aligned(Box<Pair>),
     /// The id was in [`Settings::skip`].
     Skipped,
+    /// Not aligned, for this reason; the rest of the batch goes on.
     Failed(DocError),
 }
 
@@ -163,12 +160,15 @@ pub enum Status {
 pub struct Outcome {
     /// The document's id; `line N` for an input line that had none.
     pub id: String,
+    /// What became of it.
     pub status: Status,
 }
 
 /// Where the outcomes go, in input order.
 pub trait Sink {
+    /// A failure of the sink itself (an unwritable output), which stops the run.
     type Error;
+    /// Takes the next document's outcome; called in input order, from one thread.
     fn outcome(&mut self, outcome: Outcome) -> Result<(), Self::Error>;
     /// Called when nothing is ready to be handed over and the run is about to wait: the time
     /// to flush buffered output, so that a reader downstream (a Spark or Hadoop pipe) gets
@@ -342,20 +342,7 @@ fn align_texts(
     let caught = panic::catch_unwind(AssertUnwindSafe(|| {
         let en = make(Lang::En, en);
         let ja = make(Lang::Ja, ja);
-        for doc in [&en, &ja] {
-            if doc.is_empty() {
-                return Err(DocError::EmptySide(doc.lang));
-            }
-        }
-        let limit = settings.size_limit;
-        if !limit.allows(en.len(), ja.len()) {
-            return Err(DocError::Lopsided {
-                en: en.len(),
-                ja: ja.len(),
-                ratio: limit.ratio,
-                slack: limit.slack,
-            });
-        }
+        settings.rules.check(&en, &ja)?;
         let alignment = aligner.align(&en, &ja);
         Ok(Pair { en, ja, alignment })
     }));
@@ -373,16 +360,6 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn size_limit_allows_slack_then_ratio() {
-        let limit = SizeLimit::default();
-        assert!(limit.allows(1, 15));
-        assert!(!limit.allows(1, 16));
-        assert!(limit.allows(30, 3));
-        assert!(!limit.allows(36, 3));
-        assert!(limit.allows(0, 5));
-    }
 
     struct Collect(Vec<Outcome>);
 
@@ -434,7 +411,7 @@ mod tests {
         for (i, o) in sink.0.iter().enumerate() {
             match (i % 5, &o.status) {
                 (0, Status::Failed(DocError::BadRecord { .. })) => {}
-                (1, Status::Failed(DocError::EmptySide(Lang::En))) => {}
+                (1, Status::Failed(DocError::Pair(PairError::Empty(Lang::En)))) => {}
                 (2.., Status::Aligned(pair)) => {
                     assert!(pair.alignment.covers(pair.en.len(), pair.ja.len()))
                 }

@@ -13,15 +13,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use crate::error::{Error, Result};
-
-/// The formats whose records carry the document id, and so can be resumed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ResumeFormat {
-    /// One JSON object a line with a `doc_id` field.
-    Jsonl,
-    /// A header with a `doc_id` column.
-    Csv,
-}
+use crate::export::Format;
 
 /// What an earlier output holds.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -34,8 +26,13 @@ pub struct Resume {
     pub has_header: bool,
 }
 
-/// Reads the output at `path`; a missing file is an empty output.
-pub fn scan(path: &Path, format: ResumeFormat) -> Result<Resume> {
+/// Reads the output at `path`, written in `format`; a missing file is an empty output. Only
+/// [`Format::resumable`] formats can be read back (JSONL, one object a line with a `doc_id`
+/// field; CSV with a `doc_id` column): any other is [`Error::NotResumable`].
+pub fn scan(path: &Path, format: Format) -> Result<Resume> {
+    if !format.resumable() {
+        return Err(Error::NotResumable(format));
+    }
     let file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Resume::default()),
@@ -47,8 +44,8 @@ pub fn scan(path: &Path, format: ResumeFormat) -> Result<Resume> {
         }
     };
     match format {
-        ResumeFormat::Jsonl => scan_jsonl(path, BufReader::new(file)),
-        ResumeFormat::Csv => scan_csv(path, file),
+        Format::Jsonl => scan_jsonl(path, BufReader::new(file)),
+        _ => scan_csv(path, file),
     }
 }
 

@@ -24,6 +24,8 @@ pub enum ManifestKind {
 }
 
 impl ManifestKind {
+    /// The kind a manifest's extension names (`.csv`; `.jsonl`, `.json`, `.ndjson`), in any
+    /// case; `None` for any other.
     pub fn of(path: &Path) -> Option<ManifestKind> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
@@ -38,11 +40,8 @@ impl ManifestKind {
 /// Fails only when the manifest itself cannot be read (or a CSV one has no usable header);
 /// a bad row is a failed document.
 pub fn manifest(path: &Path) -> Result<Box<dyn Iterator<Item = Source> + Send>> {
-    let kind = ManifestKind::of(path).ok_or_else(|| {
-        Error::Other(format!(
-            "{}: a manifest is .csv, .jsonl or .json (the extension tells which)",
-            path.display()
-        ))
+    let kind = ManifestKind::of(path).ok_or_else(|| Error::ManifestKind {
+        path: path.to_path_buf(),
     })?;
     let file = File::open(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),

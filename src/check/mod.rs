@@ -8,14 +8,14 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-mod quantities;
+pub mod render;
 
 use crate::align::{Alignment, Bead};
 use crate::features::{AnchorKind, Item, SentenceFeatures};
 use crate::lexicon::Lexicon;
+use crate::quantities::{self, Class, Value};
 use crate::segment::Document;
 use crate::Aligner;
-use quantities::{Class, Value};
 
 /// What a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -36,6 +36,7 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
+    /// Every kind, once each.
     pub const ALL: [FindingKind; 6] = [
         FindingKind::Omission,
         FindingKind::Addition,
@@ -45,6 +46,7 @@ impl FindingKind {
         FindingKind::Length,
     ];
 
+    /// The kind's name in reports, JSON and `--fail-on`: `omission`, `addition`...
     pub fn name(self) -> &'static str {
         match self {
             FindingKind::Omission => "omission",
@@ -70,11 +72,10 @@ impl std::str::FromStr for FindingKind {
         FindingKind::ALL
             .into_iter()
             .find(|k| k.name() == s)
-            .ok_or_else(|| {
-                crate::Error::Other(format!(
-                    "unknown finding kind {s:?} (expected omission, addition, number, date, \
-                     name or length)"
-                ))
+            .ok_or(crate::Error::UnknownName {
+                what: "finding kind",
+                name: s,
+                expected: "omission, addition, number, date, name or length",
             })
     }
 }
@@ -82,6 +83,7 @@ impl std::str::FromStr for FindingKind {
 /// One thing an editor should look at.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
+    /// What kind of difference it is.
     pub kind: FindingKind,
     /// Index of the bead in the alignment the finding is about.
     #[serde(skip)]
@@ -97,7 +99,10 @@ pub struct Finding {
 /// The alignment a check ran on and what it found, in document order.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
+    /// The alignment the findings refer to (bead indices, sentence ids), as the given
+    /// aligner made it.
     pub alignment: Alignment,
+    /// The findings, in document order.
     pub findings: Vec<Finding>,
 }
 

@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 use std::io::{self, BufReader, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -12,12 +12,12 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use hashi::batch::resume::{self, ResumeFormat};
-use hashi::batch::{self, sources, Outcome, Settings, Sink, SizeLimit, Source, Status};
+use hashi::batch::resume;
+use hashi::batch::{self, sources, Outcome, Settings, Sink, Source, Status};
 use hashi::export::{self, Aligned, Format};
 use hashi::Aligner;
 
-use super::{output, ParamsArgs, ResourceArgs, TmxArgs};
+use super::{output, ExportArgs, ParamsArgs, ResourceArgs, RulesArgs};
 
 #[derive(clap::Args)]
 #[command(group(
@@ -47,11 +47,8 @@ pub struct Args {
     /// The texts are one sentence a line, a blank line between paragraphs.
     #[arg(long)]
     presegmented: bool,
-    /// Output format: csv and jsonl (every bead, with a doc_id), tsv (pairs), beads (Vecalign
-    /// lines, no id), tmx (pairs, the id as a prop), hf-jsonl (pairs, with doc_id), moses
-    /// (PREFIX.en and PREFIX.ja; needs -o PREFIX).
-    #[arg(long, short, value_enum, default_value_t = BatchFormat::Csv)]
-    format: BatchFormat,
+    #[command(flatten)]
+    export: ExportArgs,
     /// Write to FILE instead of standard output: atomically (a temporary file renamed into
     /// place at the end), or, with --resume, appending.
     #[arg(long, short, value_name = "FILE")]
@@ -64,23 +61,10 @@ pub struct Args {
     /// Documents aligned at once (default: the number of cores).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
-    /// Refuse a pair whose larger side has more than R times the sentences of the smaller
-    /// plus --ratio-slack: a wrong or truncated file rather than a translation.
-    #[arg(long, value_name = "R", default_value_t = 10.0)]
-    max_ratio: f64,
-    /// See --max-ratio.
-    #[arg(long, value_name = "N", default_value_t = 5)]
-    ratio_slack: usize,
-    /// Leave out pairs whose confidence is below this (0 to 1).
-    #[arg(long, value_name = "SCORE")]
-    min_score: Option<f32>,
     #[command(flatten)]
-    tmx: TmxArgs,
+    rules: RulesArgs,
     #[command(flatten)]
     tuning: ParamsArgs,
-    /// csv and tsv: put ' before a cell starting with =, +, -, @, tab or CR.
-    #[arg(long)]
-    spreadsheet_safe: bool,
     #[command(flatten)]
     resources: ResourceArgs,
     /// Documents in flight at most (default: 4 per thread); bounds memory.
@@ -100,55 +84,14 @@ fn dash(s: &str) -> Result<String, String> {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum BatchFormat {
-    Csv,
-    Jsonl,
-    Tsv,
-    Beads,
-    Tmx,
-    HfJsonl,
-    Moses,
-}
-
-impl From<BatchFormat> for Format {
-    fn from(f: BatchFormat) -> Format {
-        match f {
-            BatchFormat::Csv => Format::Csv,
-            BatchFormat::Jsonl => Format::Jsonl,
-            BatchFormat::Tsv => Format::Tsv,
-            BatchFormat::Beads => Format::Beads,
-            BatchFormat::Tmx => Format::Tmx,
-            BatchFormat::HfJsonl => Format::HfJsonl,
-            BatchFormat::Moses => Format::Moses,
-        }
-    }
-}
-
 pub fn run(args: Args) -> Result<ExitCode> {
     let started = Instant::now();
-    if let Some(s) = args.min_score {
-        if !(0.0..=1.0).contains(&s) {
-            bail!("--min-score must be between 0 and 1, not {s}");
-        }
+    let rules = args.rules.rules()?;
+    let format = args.export.format();
+    let options = args.export.options(args.output.as_deref())?;
+    if args.resume && !format.resumable() {
+        bail!("--resume needs --format jsonl or csv, whose records carry doc_id");
     }
-    if args.max_ratio.is_nan() || args.max_ratio < 1.0 {
-        bail!("--max-ratio must be at least 1, not {}", args.max_ratio);
-    }
-    if args.spreadsheet_safe && !matches!(args.format, BatchFormat::Csv | BatchFormat::Tsv) {
-        bail!("--spreadsheet-safe applies to --format csv and tsv only");
-    }
-    if args.format == BatchFormat::Moses && args.output.is_none() {
-        bail!(
-            "--format moses writes two files: name them with -o PREFIX (PREFIX.en and PREFIX.ja)"
-        );
-    }
-    let resume_format = match (args.resume, args.format) {
-        (false, _) => None,
-        (true, BatchFormat::Jsonl) => Some(ResumeFormat::Jsonl),
-        (true, BatchFormat::Csv) => Some(ResumeFormat::Csv),
-        (true, _) => bail!("--resume needs --format jsonl or csv, whose records carry doc_id"),
-    };
 
     let (inputs, total) = open_inputs(&args)?;
     let resources = args.resources.load()?;
@@ -164,21 +107,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
         settings.window = window.max(threads);
     }
     settings.presegmented = args.presegmented;
-    settings.size_limit = SizeLimit {
-        ratio: args.max_ratio,
-        slack: args.ratio_slack,
-    };
-    let options = args.tmx.options(args.min_score, args.spreadsheet_safe);
+    settings.rules = rules;
 
-    let mut report = Report::new(total, args.format, args.min_score);
+    let mut report = Report::new(total, format, options.min_score);
     let job = Job {
         inputs,
         aligner: &aligner,
-        format: args.format.into(),
+        format,
         options: &options,
     };
-    match (&args.output, resume_format) {
-        (Some(path), Some(format)) => {
+    match &args.output {
+        Some(path) if args.resume => {
             let done = resume::scan(path, format)?;
             report.skipped_from = Some(path.clone());
             settings.skip = done.done;
@@ -203,13 +142,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let result = job.run_one(&mut *out, &settings, &mut report);
             result.with_context(|| format!("{}: cannot write", path.display()))?;
         }
-        (Some(prefix), None) if args.format == BatchFormat::Moses => {
-            let paths = [with_suffix(prefix, "en"), with_suffix(prefix, "ja")];
-            output::write_two_atomically([&paths[0], &paths[1]], |en, ja| {
+        Some(prefix) if format.writes_two_files() => {
+            let [en_path, ja_path] = output::moses_paths(prefix);
+            output::write_two_atomically([&en_path, &ja_path], |en, ja| {
                 job.run_pair(en, ja, &settings, &mut report)
             })?;
         }
-        (path, _) => output::write_atomically(path.as_deref(), |out| {
+        path => output::write_atomically(path.as_deref(), |out| {
             job.run_one(out, &settings, &mut report)
         })?,
     }
@@ -238,13 +177,6 @@ fn open_inputs(args: &Args) -> Result<(Inputs, Option<u64>)> {
 }
 
 type Inputs = Box<dyn Iterator<Item = Source> + Send>;
-
-fn with_suffix(prefix: &Path, suffix: &str) -> PathBuf {
-    let mut name = prefix.as_os_str().to_owned();
-    name.push(".");
-    name.push(suffix);
-    PathBuf::from(name)
-}
 
 /// Everything a run needs but the output.
 struct Job<'a> {
@@ -392,7 +324,7 @@ struct Report {
     failed: u64,
     skipped: u64,
     pairs: u64,
-    format: BatchFormat,
+    format: Format,
     min_score: Option<f32>,
     /// The file whose ids were skipped (--resume).
     skipped_from: Option<PathBuf>,
@@ -400,7 +332,7 @@ struct Report {
 }
 
 impl Report {
-    fn new(total: Option<u64>, format: BatchFormat, min_score: Option<f32>) -> Self {
+    fn new(total: Option<u64>, format: Format, min_score: Option<f32>) -> Self {
         let bar = io::stderr().is_terminal().then(|| {
             let (bar, template) = match total {
                 Some(n) => (
@@ -434,10 +366,7 @@ impl Report {
 
     fn aligned(&mut self, alignment: &hashi::align::Alignment) {
         // The pairs the format wrote: beads files ignore --min-score.
-        let min = match self.format {
-            BatchFormat::Beads => None,
-            _ => self.min_score,
-        };
+        let min = self.min_score.filter(|_| self.format.honours_min_score());
         let pairs = alignment
             .beads
             .iter()

@@ -5,19 +5,39 @@ pub mod batch;
 pub mod check;
 pub mod eval;
 pub mod output;
+pub mod review;
 pub mod segment;
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use hashi::export;
+use hashi::export::{self, Format};
 use hashi::input::Encoding;
 use hashi::lexicon::Lexicon;
-use hashi::segment::Lang;
+use hashi::segment::{Document, Lang};
 use hashi::tokenizer::JapaneseTokenizer;
+use hashi::validate::{PairError, Rules, SizeLimit};
 
-/// What a TMX file declares (align, batch).
+/// How the exporting commands (align, batch) write: one flag group, flattened into both.
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value = "csv")]
+    format: FormatArg,
+    /// Leave out pairs whose confidence is below this (0 to 1); beads files keep every bead.
+    #[arg(long, value_name = "SCORE")]
+    min_score: Option<f32>,
+    /// csv and tsv: put ' before a cell starting with =, +, -, @, tab or CR, so spreadsheets
+    /// show it as text instead of running it as a formula. Changes those cells' text.
+    #[arg(long)]
+    spreadsheet_safe: bool,
+    #[command(flatten)]
+    tmx: TmxArgs,
+}
+
+/// The TMX flags: `align` and `batch` take them with the other export flags, `review` alone
+/// (its page exports TMX).
 #[derive(clap::Args)]
 pub struct TmxArgs {
     /// Language code of the English side in TMX (xml:lang, srclang); en-US for tools that
@@ -32,25 +52,82 @@ pub struct TmxArgs {
     srclang: SrcLang,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum SrcLang {
-    En,
-    Ja,
-}
-
 impl TmxArgs {
-    /// Export options with these TMX settings.
-    pub fn options(&self, min_score: Option<f32>, spreadsheet_safe: bool) -> export::Options {
+    /// The writer's options for TMX, with no score limit and cells left as they are.
+    pub fn options(&self) -> export::Options {
         export::Options {
-            min_score,
+            min_score: None,
             en_lang: self.en_lang.clone(),
             ja_lang: self.ja_lang.clone(),
             srclang: match self.srclang {
                 SrcLang::En => Lang::En,
                 SrcLang::Ja => Lang::Ja,
             },
-            spreadsheet_safe,
+            spreadsheet_safe: false,
         }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum SrcLang {
+    En,
+    Ja,
+}
+
+impl ExportArgs {
+    /// The chosen format.
+    pub fn format(&self) -> Format {
+        self.format.0
+    }
+
+    /// The writer's options, once the flags are checked against each other and against
+    /// the output (`-o`) the command writes to.
+    pub fn options(&self, output: Option<&Path>) -> Result<export::Options> {
+        let format = self.format();
+        if let Some(s) = self.min_score {
+            if !(0.0..=1.0).contains(&s) {
+                anyhow::bail!("--min-score must be between 0 and 1, not {s}");
+            }
+        }
+        if self.spreadsheet_safe && !format.has_cells() {
+            anyhow::bail!("--spreadsheet-safe applies to --format csv and tsv only");
+        }
+        if format.writes_two_files() && output.is_none() {
+            anyhow::bail!(
+                "--format {format} writes two files: name them with -o PREFIX (PREFIX.en and \
+                 PREFIX.ja)"
+            );
+        }
+        Ok(export::Options {
+            min_score: self.min_score,
+            spreadsheet_safe: self.spreadsheet_safe,
+            ..self.tmx.options()
+        })
+    }
+}
+
+/// `--format`: the library's [`Format`] as clap parses and lists it. The names and
+/// descriptions are the library's; only the wrapping is here, which keeps clap out of the
+/// library.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FormatArg(pub Format);
+
+impl clap::ValueEnum for FormatArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        const ALL: [FormatArg; Format::ALL.len()] = {
+            let mut all = [FormatArg(Format::Csv); Format::ALL.len()];
+            let mut i = 0;
+            while i < all.len() {
+                all[i] = FormatArg(Format::ALL[i]);
+                i += 1;
+            }
+            all
+        };
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.name()).help(self.0.description()))
     }
 }
 
@@ -107,30 +184,40 @@ pub enum OutputFormat {
     Jsonl,
 }
 
-/// Guesses the language of a text: Japanese when kana or kanji make up a fair share of its
-/// letters.
-pub fn detect_lang(text: &str) -> Lang {
-    let (cjk, letters) = letter_counts(text);
-    if cjk * 5 > letters {
-        Lang::Ja
-    } else {
-        Lang::En
-    }
+/// The rules a pair must pass before it is aligned (align, check, batch): the flags that
+/// set [`Rules`].
+#[derive(clap::Args)]
+pub struct RulesArgs {
+    /// Align even when a side looks like the other language (the files swapped) or the
+    /// sides differ too much in size (see --max-ratio).
+    #[arg(long)]
+    force: bool,
+    /// Refuse a pair whose larger side has more than R times the sentences of the smaller
+    /// plus --ratio-slack: a wrong or truncated file rather than a translation.
+    #[arg(long, value_name = "R", default_value_t = SizeLimit::default().ratio)]
+    max_ratio: f64,
+    /// See --max-ratio.
+    #[arg(long, value_name = "N", default_value_t = SizeLimit::default().slack)]
+    ratio_slack: usize,
 }
 
-/// Japanese letters (kana, kanji) and all letters among the first 20,000 characters.
-fn letter_counts(text: &str) -> (usize, usize) {
-    let (mut cjk, mut letters) = (0usize, 0usize);
-    for c in text.chars().take(20_000) {
-        if c.is_alphabetic() {
-            letters += 1;
-            if matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff66}'..='\u{ff9f}')
-            {
-                cjk += 1;
-            }
+impl RulesArgs {
+    /// The rules these flags ask for.
+    pub fn rules(&self) -> Result<Rules> {
+        if self.max_ratio.is_nan() || self.max_ratio < 1.0 {
+            anyhow::bail!("--max-ratio must be at least 1, not {}", self.max_ratio);
         }
+        if self.force {
+            return Ok(Rules::forced());
+        }
+        Ok(Rules {
+            size_limit: Some(SizeLimit {
+                ratio: self.max_ratio,
+                slack: self.ratio_slack,
+            }),
+            ..Rules::default()
+        })
     }
-    (cjk, letters)
 }
 
 /// The input encoding option, shared by `segment`, `align` and `check`.
@@ -248,9 +335,8 @@ pub struct PairArgs {
     pub presegmented: bool,
     #[command(flatten)]
     encoding: EncodingArgs,
-    /// Align even when the English file looks Japanese or the Japanese file looks English.
-    #[arg(long)]
-    force: bool,
+    #[command(flatten)]
+    rules: RulesArgs,
     #[command(flatten)]
     pub resources: ResourceArgs,
     /// Threads for feature extraction.
@@ -259,14 +345,68 @@ pub struct PairArgs {
 }
 
 impl PairArgs {
-    /// Reads and segments both articles.
-    pub fn read(&self) -> Result<(hashi::segment::Document, hashi::segment::Document)> {
-        read_pair(
-            &self.en_file,
-            &self.ja_file,
-            self.presegmented,
-            &self.encoding,
-            self.force,
+    /// Reads and segments both articles and holds them to the rules (`--force`,
+    /// `--max-ratio`): an error names the file at fault.
+    pub fn read(&self) -> Result<(Document, Document)> {
+        let rules = self.rules.rules()?;
+        if self.en_file.as_os_str() == "-" && self.ja_file.as_os_str() == "-" {
+            anyhow::bail!("only one of EN_FILE and JA_FILE can be standard input (-)");
+        }
+        let read = |lang, path: &Path| -> Result<Document> {
+            let text = self.encoding.read(Some(path))?;
+            Ok(if self.presegmented {
+                Document::presegmented(lang, text)
+            } else {
+                Document::segment(lang, text)
+            })
+        };
+        let en = read(Lang::En, &self.en_file)?;
+        let ja = read(Lang::Ja, &self.ja_file)?;
+        rules.check(&en, &ja).map_err(|e| self.explain(e))?;
+        Ok((en, ja))
+    }
+
+    /// A broken rule in the command line's words: which file, which flag.
+    fn explain(&self, error: PairError) -> anyhow::Error {
+        let name = |lang| {
+            let path = match lang {
+                Lang::En => &self.en_file,
+                Lang::Ja => &self.ja_file,
+            };
+            hashi::input::display_name(Some(path)).display().to_string()
+        };
+        match error {
+            PairError::Empty(lang) => {
+                anyhow::anyhow!("{}: no sentences: the file is empty or blank", name(lang))
+            }
+            PairError::Swapped { side: Lang::En } => anyhow::anyhow!(
+                "{}: the English file (EN_FILE) looks Japanese: are the files swapped? \
+                 (--force aligns anyway)",
+                name(Lang::En)
+            ),
+            PairError::Swapped { side: Lang::Ja } => anyhow::anyhow!(
+                "{}: the Japanese file (JA_FILE) looks English: are the files swapped? \
+                 (--force aligns anyway)",
+                name(Lang::Ja)
+            ),
+            PairError::Lopsided { en, ja, limit } => anyhow::anyhow!(
+                "{} and {} differ too much in size: {en} English sentences against {ja} \
+                 Japanese, more than {} times the smaller plus {} (--max-ratio, \
+                 --ratio-slack): is one of them the wrong file? (--force aligns anyway)",
+                name(Lang::En),
+                name(Lang::Ja),
+                limit.ratio,
+                limit.slack
+            ),
+        }
+    }
+
+    /// The two files as the page of `hashi review` names the document: `en.txt + ja.txt`.
+    pub fn names(&self) -> String {
+        format!(
+            "{} + {}",
+            hashi::input::display_name(Some(&self.en_file)).display(),
+            hashi::input::display_name(Some(&self.ja_file)).display()
         )
     }
 
@@ -278,66 +418,10 @@ impl PairArgs {
     }
 }
 
-/// Reads the English and the Japanese article of a pair into documents, running text or
-/// one sentence a line. A side with no sentence is an error: aligning against nothing would
-/// mark every sentence unmatched, which is almost always a wrong file. So is a side in the
-/// other language (unless `force`): swapped arguments would otherwise give a confident-looking
-/// alignment of nothing but unmatched beads.
-pub fn read_pair(
-    en_file: &Path,
-    ja_file: &Path,
-    presegmented: bool,
-    encoding: &EncodingArgs,
-    force: bool,
-) -> Result<(hashi::segment::Document, hashi::segment::Document)> {
-    use hashi::segment::Document;
-    if en_file.as_os_str() == "-" && ja_file.as_os_str() == "-" {
-        anyhow::bail!("only one of EN_FILE and JA_FILE can be standard input (-)");
-    }
-    let mut docs = Vec::with_capacity(2);
-    for (lang, path) in [(Lang::En, en_file), (Lang::Ja, ja_file)] {
-        let text = encoding.read(Some(path))?;
-        let name = hashi::input::display_name(Some(path));
-        if !force {
-            // A text without letters (numbers only, say) cannot be told either way.
-            let (_, letters) = letter_counts(&text);
-            match (lang, detect_lang(&text)) {
-                (Lang::En, Lang::Ja) if letters > 0 => anyhow::bail!(
-                    "{}: the English file (EN_FILE) looks Japanese: are the files swapped? \
-                     (--force aligns anyway)",
-                    name.display()
-                ),
-                (Lang::Ja, Lang::En) if letters > 0 => anyhow::bail!(
-                    "{}: the Japanese file (JA_FILE) looks English: are the files swapped? \
-                     (--force aligns anyway)",
-                    name.display()
-                ),
-                _ => {}
-            }
-        }
-        let doc = if presegmented {
-            Document::presegmented(lang, text)
-        } else {
-            Document::segment(lang, text)
-        };
-        if doc.is_empty() {
-            anyhow::bail!(
-                "{}: no sentences: the file is empty or blank",
-                name.display()
-            );
-        }
-        docs.push(doc);
-    }
-    let ja = docs.pop().expect("two documents");
-    let en = docs.pop().expect("two documents");
-    Ok((en, ja))
-}
-
 /// The built-in IPADIC, or a lindera dictionary directory the user named.
 pub fn load_tokenizer(dir: Option<&Path>) -> Result<JapaneseTokenizer> {
     Ok(match dir {
-        Some(dir) => JapaneseTokenizer::from_dir(dir)
-            .with_context(|| format!("{}: cannot load the dictionary", dir.display()))?,
+        Some(dir) => JapaneseTokenizer::from_dir(dir)?,
         None => JapaneseTokenizer::embedded()?,
     })
 }

@@ -17,11 +17,11 @@ pub fn write_atomically(
         None => {
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            match write(&mut out).and_then(|_| out.flush()) {
-                // A closed pipe (`hashi ... | head`) is the reader's choice, not an error.
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-                other => other.context("cannot write to standard output"),
-            }
+            // A closed pipe (`hashi ... | head`) comes back as an error too, so that the
+            // command stops at once; `main` turns it into a quiet success.
+            write(&mut out)
+                .and_then(|_| out.flush())
+                .context("cannot write to standard output")
         }
         Some(path) => {
             let tmp = temp_path(path);
@@ -63,6 +63,17 @@ pub fn write_two_atomically(
         }
     }
     result
+}
+
+/// Moses' two files for `-o PREFIX`: `PREFIX.en` and `PREFIX.ja`, the suffix appended, not
+/// substituted (`corpus.v2` gives `corpus.v2.en`).
+pub fn moses_paths(prefix: &Path) -> [PathBuf; 2] {
+    ["en", "ja"].map(|suffix| {
+        let mut name = prefix.as_os_str().to_owned();
+        name.push(".");
+        name.push(suffix);
+        PathBuf::from(name)
+    })
 }
 
 /// A hidden file beside `path`, named after it and this process.

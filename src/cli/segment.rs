@@ -14,7 +14,9 @@ use serde::Serialize;
 use hashi::segment::{japanese, Document, Lang};
 use hashi::tokenizer::JapaneseTokenizer;
 
-use super::{detect_lang, load_tokenizer, output, EncodingArgs, OutputFormat};
+use hashi::validate::detect_lang;
+
+use super::{load_tokenizer, output, EncodingArgs, OutputFormat};
 
 #[derive(clap::Args)]
 pub struct Args {

@@ -32,8 +32,11 @@ use crate::segment::{Document, Lang};
 
 /// An aligned document pair: the beads and the documents their ids point into.
 pub struct Aligned<'a> {
+    /// The English document the beads' `en` ranges point into.
     pub en: &'a Document,
+    /// The Japanese document the beads' `ja` ranges point into.
     pub ja: &'a Document,
+    /// The beads to write.
     pub alignment: &'a Alignment,
     /// Which document pair this is when one output holds several (`hashi batch`); `None`
     /// for a single pair. Formats with room for it carry it: CSV as a leading `doc_id`
@@ -47,6 +50,7 @@ impl Aligned<'_> {
         join(self.en, bead.en.clone(), " ")
     }
 
+    /// Texts of a bead's Japanese sentences joined by nothing, as Japanese writes them.
     pub fn ja_text(&self, bead: &Bead) -> String {
         join(self.ja, bead.ja.clone(), "")
     }
@@ -66,7 +70,9 @@ fn join(doc: &Document, ids: std::ops::Range<usize>, sep: &str) -> String {
         .join(sep)
 }
 
-/// Output formats of `hashi align`.
+/// The output formats, one for every way in (`hashi align`, `hashi batch`, resuming a
+/// batch): what a format can do is asked of it ([`Format::writes_two_files`],
+/// [`Format::resumable`] ...), never listed again elsewhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// `en_ids,ja_ids,en,ja,score,kind`, one bead a row, with a header; a leading `doc_id`
@@ -86,6 +92,77 @@ pub enum Format {
     /// Hugging Face `datasets` translation JSONL, `{"translation": {"en": .., "ja": ..}}`
     /// a pair, with `score` (and `doc_id`) beside it; pairs only.
     HfJsonl,
+}
+
+impl Format {
+    /// Every format, in the order a listing shows them.
+    pub const ALL: [Format; 7] = [
+        Format::Csv,
+        Format::Jsonl,
+        Format::Tsv,
+        Format::Beads,
+        Format::Tmx,
+        Format::Moses,
+        Format::HfJsonl,
+    ];
+
+    /// The format's name, as `--format` takes it: `csv`, `hf-jsonl` ...
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Jsonl => "jsonl",
+            Format::Tsv => "tsv",
+            Format::Beads => "beads",
+            Format::Tmx => "tmx",
+            Format::Moses => "moses",
+            Format::HfJsonl => "hf-jsonl",
+        }
+    }
+
+    /// What the format writes, in a few words (for help texts).
+    pub fn description(self) -> &'static str {
+        match self {
+            Format::Csv => {
+                "every bead a row, unmatched sentences included (with a doc_id column in batch)"
+            }
+            Format::Jsonl => {
+                "every bead a JSON line, with ids, spans, paragraphs, score (and doc_id)"
+            }
+            Format::Tsv => "en<TAB>ja pairs only",
+            Format::Beads => "Vecalign's [0,1]:[2] bead lines",
+            Format::Tmx => "TMX 1.4b translation memory, pairs only",
+            Format::Moses => "PREFIX.en and PREFIX.ja, line N translating line N (needs -o PREFIX)",
+            Format::HfJsonl => "Hugging Face datasets {\"translation\": {\"en\", \"ja\"}} lines",
+        }
+    }
+
+    /// Whether it writes two files, one a language (Moses): through [`Writer::begin_pair`].
+    pub fn writes_two_files(self) -> bool {
+        self == Format::Moses
+    }
+
+    /// Whether it writes spreadsheet cells, which [`Options::spreadsheet_safe`] guards.
+    pub fn has_cells(self) -> bool {
+        matches!(self, Format::Csv | Format::Tsv)
+    }
+
+    /// Whether [`Options::min_score`] applies: every format but Vecalign's beads, whose
+    /// lines must cover both documents.
+    pub fn honours_min_score(self) -> bool {
+        self != Format::Beads
+    }
+
+    /// Whether every record carries its document id, so that an interrupted batch output
+    /// can be read back and continued ([`crate::batch::resume`]): CSV and JSONL.
+    pub fn resumable(self) -> bool {
+        matches!(self, Format::Csv | Format::Jsonl)
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// What a writer is told besides the alignment.
@@ -137,10 +214,13 @@ impl Options {
 /// Failures of the export layer itself, carried inside `io::Error`s of kind `InvalidInput`.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    /// The Moses format was asked to write to one output; it writes a file a language.
     #[error("the moses format writes two files, one a language: it needs two outputs")]
     NeedsTwoOutputs,
-    #[error("the {0:?} format writes one output, not two")]
+    /// A one-file format was given two outputs.
+    #[error("the {0} format writes one output, not two")]
     NeedsOneOutput(Format),
+    /// A CSV stream begun without a `doc_id` column was given a document with an id.
     #[error(
         "CSV: document {0:?} has an id, but the header written for the first document, \
          which had none, has no doc_id column"

@@ -1,10 +1,11 @@
 //! What the aligner compares: a normalised length and a set of anchors per sentence.
 //!
 //! An anchor is anything likely to survive translation: a number, a date, a Latin-script
-//! word, a romanized name, a word of the bilingual lexicon. Each becomes an [`Item`] holding
+//! word, a romanized name, a word of the bilingual lexicon. Numbers, dates, times and codes
+//! are read by [`crate::quantities`], the same reading `check` compares; each value becomes
+//! one anchor keyed by every value it can stand for. Every anchor is an [`Item`] holding
 //! one or more keys; an English item and a Japanese item match when they share a key.
 
-pub mod numbers;
 pub mod romaji;
 pub mod web;
 
@@ -14,16 +15,21 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lexicon::Lexicon;
+use crate::quantities::{self, Class, Reading, Value};
 use crate::tokenizer::Token;
-use numbers::Quantity;
 
 /// What kind of evidence an item is; `check` reports mismatches by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AnchorKind {
+    /// A number, in any written form (digits, kanji, 万/億 units, words).
     Number,
+    /// A date or a part of one (year, month, day, weekday, time of day).
     Date,
+    /// A word in Latin script (an acronym, a brand, a name the Japanese writes in Latin).
     Latin,
+    /// A name: a capitalised English word, or its romanization from the Japanese.
     Name,
+    /// A content word of the bilingual lexicon.
     Word,
     /// A handle, hashtag, URL, e-mail address, letter-digit code or emoji ([`web`]).
     Web,
@@ -34,7 +40,10 @@ pub enum AnchorKind {
 /// One anchor of a sentence: the keys it can match on, and where it came from.
 #[derive(Debug, Clone)]
 pub struct Item {
+    /// What kind of evidence it is.
     pub kind: AnchorKind,
+    /// Hashed keys (of the normalised forms it can stand for); an English item and a
+    /// Japanese item match when they share one.
     pub keys: Vec<u64>,
     /// Byte span in the document's text.
     pub span: std::ops::Range<usize>,
@@ -45,6 +54,7 @@ pub struct Item {
 pub struct SentenceFeatures {
     /// Length in characters after NFKC, white space left out.
     pub len: f32,
+    /// The sentence's anchors, in text order.
     pub items: Vec<Item>,
 }
 
@@ -62,15 +72,40 @@ const TAG_LEXEME: u8 = 4;
 const TAG_WEB: u8 = 5;
 const TAG_MOOD: u8 = 6;
 
-fn quantity_key(q: Quantity) -> u64 {
-    key_of(TAG_QUANTITY, q.key())
+fn reading_key(r: Reading) -> u64 {
+    key_of(TAG_QUANTITY, r)
 }
 
-fn quantity_kind(q: Quantity) -> AnchorKind {
-    match q {
-        Quantity::Number(_) => AnchorKind::Number,
-        _ => AnchorKind::Date,
+/// The anchor of a written quantity: one item whose keys are all its readings.
+fn quantity_item(v: &Value) -> Item {
+    let mut keys: Vec<u64> = v.readings.iter().map(|&r| reading_key(r)).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    Item {
+        kind: match v.class {
+            Class::Date => AnchorKind::Date,
+            Class::Plain | Class::Day | Class::Code => AnchorKind::Number,
+        },
+        keys,
+        span: v.span.clone(),
     }
+}
+
+/// Whether a word or token at `span` is part of a quantity and so no word of its own. A code
+/// keeps its words: COVID of COVID-19 is also a Latin word. `values` are in text order and
+/// disjoint, so only the last one starting at or before `span` can hold it: a line of a
+/// million numbers stays linear.
+fn inside_quantity(values: &[Value], span: &std::ops::Range<usize>) -> bool {
+    let after = values.partition_point(|v| v.span.start <= span.start);
+    after.checked_sub(1).is_some_and(|k| {
+        let v = &values[k];
+        v.class != Class::Code && span.end <= v.span.end
+    })
+}
+
+/// Items in the order of their text: quantity items were made apart from the words.
+fn in_text_order(items: &mut [Item]) {
+    items.sort_by_key(|item| item.span.start);
 }
 
 fn word_key(lower: &str) -> u64 {
@@ -110,31 +145,17 @@ pub fn english(
     lexicon: Option<&Lexicon>,
 ) -> SentenceFeatures {
     let text = &doc_text[span.clone()];
-    let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    let values = quantities::english(text, span.start);
     let web = web::scan(text, span.start);
-    let mut items = web_items(&web);
+    let mut items: Vec<Item> = values.iter().map(quantity_item).collect();
+    items.extend(web_items(&web));
     items.extend(mood_item(doc_text, &span));
-    let mut quantities = Vec::new();
-    for (k, &(at, word)) in words.iter().enumerate() {
+    for (at, word) in text.unicode_word_indices() {
         let span = span.start + at..span.start + at + word.len();
-        if covered(&web, &span) {
-            continue;
-        }
-        quantities.clear();
-        numbers::english_word(
-            word,
-            words.get(k + 1).map(|w| w.1),
-            words.get(k + 2).map(|w| w.1),
-            &mut quantities,
-        );
-        for &q in &quantities {
-            items.push(Item {
-                kind: quantity_kind(q),
-                keys: vec![quantity_key(q)],
-                span: span.clone(),
-            });
-        }
-        if !quantities.is_empty() || word.starts_with(|c: char| c.is_ascii_digit()) {
+        if covered(&web, &span)
+            || word.starts_with(|c: char| c.is_ascii_digit())
+            || inside_quantity(&values, &span)
+        {
             continue;
         }
         // CNN's is CNN: Japanese writes the name bare (CNNの).
@@ -163,6 +184,7 @@ pub fn english(
         };
         items.push(Item { kind, keys, span });
     }
+    in_text_order(&mut items);
     SentenceFeatures {
         len: nfkc_len(text),
         items,
@@ -245,8 +267,10 @@ pub fn japanese(
     tokens: &[Token],
     lexicon: Option<&Lexicon>,
 ) -> SentenceFeatures {
+    let values = quantities::japanese(&doc_text[span.clone()], span.start);
     let web = web::scan(&doc_text[span.clone()], span.start);
-    let mut items = web_items(&web);
+    let mut items: Vec<Item> = values.iter().map(quantity_item).collect();
+    items.extend(web_items(&web));
     items.extend(mood_item(doc_text, &span));
     let mut i = 0;
     while i < tokens.len() {
@@ -256,71 +280,7 @@ pub fn japanese(
             continue;
         }
         let surface: String = doc_text[t.span.clone()].nfkc().collect();
-        // A run of number tokens (and separators between digits) is one number.
-        if is_number_token(t, &surface) {
-            let mut j = i + 1;
-            let mut text = surface.clone();
-            while j < tokens.len() {
-                let s: String = doc_text[tokens[j].span.clone()].nfkc().collect();
-                let sep_between_digits = (s == "," || s == ".")
-                    && text.ends_with(|c: char| c.is_ascii_digit())
-                    && tokens.get(j + 1).is_some_and(|n| {
-                        doc_text[n.span.clone()]
-                            .nfkc()
-                            .next()
-                            .is_some_and(|c| c.is_ascii_digit())
-                    });
-                if is_number_token(&tokens[j], &s) || sep_between_digits {
-                    text.push_str(&s);
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            let span = t.span.start..tokens[j - 1].span.end;
-            let next: String = tokens
-                .get(j)
-                .map(|n| doc_text[n.span.clone()].nfkc().collect())
-                .unwrap_or_default();
-            let prev: &str = if i > 0 {
-                &doc_text[tokens[i - 1].span.clone()]
-            } else {
-                ""
-            };
-            if let Some(v) = numbers::parse_japanese_number(&text) {
-                let mut qs = Vec::new();
-                if next == "月" && (1.0..=12.0).contains(&v) && v.fract() == 0.0 {
-                    qs.push(Quantity::Month(v as u8));
-                    // 月 is part of the date, not the word "moon" or "Monday".
-                    i = j + 1;
-                } else {
-                    qs.push(Quantity::Number(v));
-                }
-                if next == "時" && (0.0..=24.0).contains(&v) && v.fract() == 0.0 {
-                    let h = v as u8;
-                    match prev {
-                        "午後" if h < 12 => qs.push(Quantity::Hour(h + 12)),
-                        "午前" => qs.push(Quantity::Hour(h % 12)),
-                        _ => qs.push(Quantity::Hour(h % 24)),
-                    }
-                }
-                for q in qs {
-                    items.push(Item {
-                        kind: quantity_kind(q),
-                        keys: vec![quantity_key(q)],
-                        span: span.clone(),
-                    });
-                }
-            }
-            i = i.max(j);
-            continue;
-        }
-        if let Some(d) = weekday(&surface) {
-            items.push(Item {
-                kind: AnchorKind::Date,
-                keys: vec![quantity_key(Quantity::Weekday(d))],
-                span: t.span.clone(),
-            });
+        if inside_quantity(&values, &t.span) || is_date_token(&values, t, &surface) {
             i += 1;
             continue;
         }
@@ -387,28 +347,24 @@ pub fn japanese(
         }
         i += 1;
     }
+    in_text_order(&mut items);
     SentenceFeatures {
         len: nfkc_len(&doc_text[span]),
         items,
     }
 }
 
-fn is_number_token(t: &Token, nfkc_surface: &str) -> bool {
-    (t.pos_detail == "数" || nfkc_surface.chars().all(|c| c.is_ascii_digit()))
-        && nfkc_surface.chars().all(numbers::is_japanese_number_char)
-        && !nfkc_surface.is_empty()
-}
-
-fn weekday(s: &str) -> Option<u8> {
-    const DAYS: &str = "月火水木金土日";
-    let mut chars = s.chars();
-    let first = chars.next()?;
-    let rest = chars.as_str();
-    if rest == "曜日" || rest == "曜" {
-        DAYS.chars().position(|d| d == first).map(|p| p as u8 + 1)
-    } else {
-        None
-    }
+/// Whether a token is a date's rather than a word: 金曜日 holds the weekday 金, and the 月
+/// of 7月 is part of the month, not the word "moon" or "Monday".
+fn is_date_token(values: &[Value], t: &Token, surface: &str) -> bool {
+    let first = values.partition_point(|v| v.span.end < t.span.start);
+    values[first..]
+        .iter()
+        .take_while(|v| v.span.start < t.span.end)
+        .any(|v| {
+            v.class == Class::Date
+                && (t.span.start < v.span.end || (surface == "月" && v.span.end == t.span.start))
+        })
 }
 
 #[cfg(test)]
@@ -450,6 +406,17 @@ mod tests {
         assert!(shares_a_key("KJ Hill", "K.J.ヒル"));
         assert!(shares_a_key("K.J. Hill", "KJヒル"));
         assert!(!shares_a_key("travel", "詳細はtravel.gov.grで。"));
+    }
+
+    #[test]
+    fn what_the_checker_reads_the_aligner_matches() {
+        assert!(shares_a_key("in 2020", "令和2年に"));
+        assert!(shares_a_key("70% of voters", "有権者の７割"));
+        assert!(shares_a_key("the 9/11 attacks", "９１１テロ"));
+        assert!(shares_a_key("at 8 p.m.", "午後８時に"));
+        assert!(shares_a_key("in J1", "Ｊ１で"));
+        assert!(!shares_a_key("in J1", "Ｊ２で"));
+        assert!(!shares_a_key("in 2021", "令和2年に"));
     }
 
     #[test]

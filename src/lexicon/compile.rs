@@ -1,6 +1,8 @@
 //! Compile EDICT text into the lexicon's artefacts. Shared by the build script (through
 //! `#[path]`, for the embedded lexicon) and the library (for user-supplied files), so it
-//! depends on `std`, `fst` and the sibling `normalize` module only.
+//! depends on `std`, `fst`, the sibling `normalize` module and the crate's error type only
+//! (which the build script includes as well, and which the parent module brings into scope
+//! in both).
 //!
 //! Artefacts:
 //! - `en_fst`: an `fst::Map` from every English key to its id, the key's rank in byte order
@@ -11,6 +13,7 @@
 //!   little-endian `u32`s, so that the embedded copy can be used in place as a `&[u32]`.
 
 use super::normalize::{en_key, gloss_keys, is_kana, ja_key, parse_edict_line};
+use super::{Error, LexiconProblem};
 use std::collections::HashMap;
 
 /// At most this many English keys are taken from one EDICT entry (the first senses first).
@@ -25,9 +28,26 @@ const _: () = assert!(KEYS_PER_HEADWORD < 1 << POSTING_LEN_BITS);
 
 /// The compiled lexicon, ready to be written to disk or wrapped by `fst::Map::new`.
 pub struct Artefacts {
+    /// Japanese key → posting list, as `start << POSTING_LEN_BITS | len`.
     pub ja_fst: Vec<u8>,
+    /// The posting lists, one after another.
     pub postings: Vec<u32>,
+    /// English key → id.
     pub en_fst: Vec<u8>,
+}
+
+/// A lexicon error of the compiler: it has no file name (the caller adds it).
+fn error(line: Option<usize>, problem: LexiconProblem) -> Error {
+    Error::Lexicon {
+        path: None,
+        line,
+        problem,
+    }
+}
+
+/// An `fst` build error: keys out of order or a write failure, a bug rather than bad input.
+fn index_error(e: fst::Error) -> Error {
+    error(None, LexiconProblem::Index(e.to_string()))
 }
 
 /// English synonyms by key: `word<TAB>synonym synonym ...` lines, both sides stemmed.
@@ -50,7 +70,9 @@ fn parse_synonyms(text: &str) -> HashMap<String, Vec<String>> {
     map
 }
 
-/// Compile EDICT-format text (already decoded). Errors name the offending line.
+/// Compile EDICT-format text (already decoded). An error is an [`Error::Lexicon`] without a
+/// path: a line that is not an entry ([`LexiconProblem::Entry`], with its 1-based line) or
+/// text without entries ([`LexiconProblem::NoEntries`]).
 ///
 /// Each entry links its written forms to its gloss keys; its readings are linked too when
 /// the entry is common `(P)` or usually written in kana `(uk)` (rarer homophones would only
@@ -60,7 +82,7 @@ fn parse_synonyms(text: &str) -> HashMap<String, Vec<String>> {
 ///
 /// Each gloss key is followed by its synonyms (at most [`SYNONYMS_PER_KEY`]) from `synonyms`,
 /// `word<TAB>synonym synonym ...` lines (empty for none).
-pub fn compile(text: &str, synonyms: &str) -> Result<Artefacts, String> {
+pub fn compile(text: &str, synonyms: &str) -> Result<Artefacts, Error> {
     let synonyms = parse_synonyms(synonyms);
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut words: Vec<String> = Vec::new();
@@ -72,7 +94,7 @@ pub fn compile(text: &str, synonyms: &str) -> Result<Artefacts, String> {
         let entry = match parse_edict_line(line) {
             Ok(Some(entry)) => entry,
             Ok(None) => continue,
-            Err(message) => return Err(format!("line {}: {message}", n + 1)),
+            Err(message) => return Err(error(Some(n + 1), LexiconProblem::Entry(message))),
         };
         let mut keys = gloss_keys(entry.glosses, KEYS_PER_ENTRY);
         if keys.is_empty() {
@@ -146,7 +168,7 @@ pub fn compile(text: &str, synonyms: &str) -> Result<Artefacts, String> {
         i = j;
     }
     if groups.is_empty() {
-        return Err("no EDICT entries found".into());
+        return Err(error(None, LexiconProblem::NoEntries));
     }
 
     // English ids: rank among the used keys in byte order.
@@ -159,7 +181,7 @@ pub fn compile(text: &str, synonyms: &str) -> Result<Artefacts, String> {
     for (rank, &id) in order.iter().enumerate() {
         final_id[id as usize] = rank as u32;
         en.insert(&words[id as usize], rank as u64)
-            .map_err(|e| e.to_string())?;
+            .map_err(index_error)?;
     }
 
     let mut ja = fst::MapBuilder::memory();
@@ -171,14 +193,14 @@ pub fn compile(text: &str, synonyms: &str) -> Result<Artefacts, String> {
         }
         ids.sort_unstable();
         ja.insert(key.as_bytes(), start << POSTING_LEN_BITS | ids.len() as u64)
-            .map_err(|e| e.to_string())?;
+            .map_err(index_error)?;
         start += ids.len() as u64;
         postings.extend_from_slice(ids);
     }
 
     Ok(Artefacts {
-        ja_fst: ja.into_inner().map_err(|e| e.to_string())?,
+        ja_fst: ja.into_inner().map_err(index_error)?,
         postings,
-        en_fst: en.into_inner().map_err(|e| e.to_string())?,
+        en_fst: en.into_inner().map_err(index_error)?,
     })
 }

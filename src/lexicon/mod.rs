@@ -23,6 +23,9 @@
 
 mod compile;
 mod normalize;
+mod problem;
+
+pub use problem::LexiconProblem;
 
 pub use compile::{KEYS_PER_ENTRY, KEYS_PER_HEADWORD};
 pub use normalize::{en_key, en_words, ja_key};
@@ -77,17 +80,29 @@ impl Lexicon {
             path: path.to_owned(),
             source,
         })?;
-        let text = decode(&bytes).ok_or_else(|| {
-            Error::Lexicon(format!("{}: neither UTF-8 nor EUC-JP text", path.display()))
+        let text = decode(&bytes).ok_or_else(|| Error::Lexicon {
+            path: Some(path.to_owned()),
+            line: None,
+            problem: LexiconProblem::NotText,
         })?;
-        Lexicon::from_edict_str(&text)
-            .map_err(|e| Error::Lexicon(format!("{}: {}", path.display(), lexicon_message(e))))
+        Lexicon::from_edict_str(&text).map_err(|e| match e {
+            Error::Lexicon {
+                path: None,
+                line,
+                problem,
+            } => Error::Lexicon {
+                path: Some(path.to_owned()),
+                line,
+                problem,
+            },
+            other => other,
+        })
     }
 
     /// Build a lexicon from EDICT-format text already in memory, its glosses widened with the
-    /// WordNet synonyms the built-in lexicon has.
+    /// WordNet synonyms the built-in lexicon has. Errors are [`Error::Lexicon`] without a path.
     pub fn from_edict_str(text: &str) -> Result<Lexicon> {
-        let artefacts = compile::compile(text, SYNONYMS).map_err(Error::Lexicon)?;
+        let artefacts = compile::compile(text, SYNONYMS)?;
         Lexicon::from_parts(
             Cow::Owned(artefacts.ja_fst),
             Cow::Owned(artefacts.postings),
@@ -96,7 +111,11 @@ impl Lexicon {
     }
 
     fn from_parts(ja: Bytes, postings: Cow<'static, [u32]>, en: Bytes) -> Result<Lexicon> {
-        let corrupt = |e: fst::Error| Error::Lexicon(format!("corrupt lexicon: {e}"));
+        let corrupt = |e: fst::Error| Error::Lexicon {
+            path: None,
+            line: None,
+            problem: LexiconProblem::Index(e.to_string()),
+        };
         Ok(Lexicon {
             ja: fst::Map::new(ja).map_err(corrupt)?,
             postings,
@@ -157,6 +176,7 @@ impl Lexicon {
         self.ja.len()
     }
 
+    /// Whether the lexicon has no Japanese key (never, for one that compiled).
     pub fn is_empty(&self) -> bool {
         self.ja.is_empty()
     }
@@ -207,13 +227,6 @@ fn decode(bytes: &[u8]) -> Option<Cow<'_, str>> {
         return Some(Cow::Borrowed(text));
     }
     encoding_rs::EUC_JP.decode_without_bom_handling_and_without_replacement(bytes)
-}
-
-fn lexicon_message(error: Error) -> String {
-    match error {
-        Error::Lexicon(message) => message,
-        other => other.to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -445,25 +458,69 @@ mod tests {
             Lexicon::from_edict_file(missing),
             Err(Error::Read { path, .. }) if path == missing
         ));
-        for (contents, expected) in [
-            (b"this is not a dictionary\n".as_slice(), "line 1"),
-            ("住む [すむ] /to live/\n漢字 [かんじ\n".as_bytes(), "line 2"),
-            (b"".as_slice(), "no EDICT entries"),
-            ("# only a comment\n".as_bytes(), "no EDICT entries"),
+        for (contents, line, problem, message) in [
+            (
+                b"this is not a dictionary\n".as_slice(),
+                Some(1),
+                LexiconProblem::Entry("expected `/` to open the glosses".into()),
+                ":1: not an EDICT entry: expected `/` to open the glosses",
+            ),
+            (
+                "住む [すむ] /to live/\n漢字 [かんじ\n".as_bytes(),
+                Some(2),
+                LexiconProblem::Entry("unclosed `[` in the reading".into()),
+                ":2: not an EDICT entry: unclosed `[` in the reading",
+            ),
+            (
+                b"".as_slice(),
+                None,
+                LexiconProblem::NoEntries,
+                ": no EDICT entries found",
+            ),
+            (
+                "# only a comment\n".as_bytes(),
+                None,
+                LexiconProblem::NoEntries,
+                ": no EDICT entries found",
+            ),
             (
                 b"\xFF\xFE\x00\x01\x80\x81binary".as_slice(),
-                "neither UTF-8 nor EUC-JP",
+                None,
+                LexiconProblem::NotText,
+                ": neither UTF-8 nor EUC-JP text, as an EDICT lexicon must be",
             ),
         ] {
             let file = TempFile::new(contents);
             match Lexicon::from_edict_file(&file.0) {
-                Err(Error::Lexicon(message)) => {
-                    assert!(message.contains(expected), "{message}");
-                    assert!(message.contains(&*file.0.to_string_lossy()), "{message}");
+                Err(err @ Error::Lexicon { .. }) => {
+                    assert_eq!(err.to_string(), format!("{}{message}", file.0.display()));
+                    let Error::Lexicon {
+                        path: Some(path),
+                        line: l,
+                        problem: p,
+                    } = err
+                    else {
+                        panic!("{contents:?}: no path in {err:?}");
+                    };
+                    assert_eq!((path, l, p), (file.0.clone(), line, problem));
                 }
                 other => panic!("{contents:?}: {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn text_errors_say_lexicon_and_line() {
+        let err = Lexicon::from_edict_str("住む [すむ] /to live/\n漢字\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "lexicon line 2: not an EDICT entry: expected `headword [reading] /gloss/`: no \
+             space after the headword"
+        );
+        assert_eq!(
+            Lexicon::from_edict_str("").unwrap_err().to_string(),
+            "lexicon: no EDICT entries found"
+        );
     }
 
     #[test]

@@ -17,11 +17,14 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// English.
     En,
+    /// Japanese.
     Ja,
 }
 
 impl Lang {
+    /// The ISO 639-1 code, `en` or `ja`, as the outputs write it.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -30,13 +33,19 @@ impl Lang {
     }
 }
 
+/// Reads `en`/`eng`/`english` and `ja`/`jp`/`jpn`/`japanese`, in any case; anything else is
+/// [`crate::Error::UnknownName`].
 impl std::str::FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> Result<Self, crate::Error> {
         match s.to_ascii_lowercase().as_str() {
             "en" | "eng" | "english" => Ok(Lang::En),
             "ja" | "jp" | "jpn" | "japanese" => Ok(Lang::Ja),
-            other => Err(format!("unknown language {other:?} (expected en or ja)")),
+            other => Err(crate::Error::UnknownName {
+                what: "language",
+                name: other.to_owned(),
+                expected: "en or ja",
+            }),
         }
     }
 }
@@ -44,12 +53,15 @@ impl std::str::FromStr for Lang {
 /// One sentence: where it stands in the document's text and which paragraph holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
+    /// Byte range of the sentence in the document's text, trimmed of white space.
     pub span: Range<usize>,
     /// 0-based paragraph number.
     pub paragraph: usize,
 }
 
 impl Sentence {
+    /// The sentence's text, given the text of the document it was found in (any other text
+    /// may panic or give an unrelated slice).
     pub fn text<'a>(&self, doc_text: &'a str) -> &'a str {
         &doc_text[self.span.clone()]
     }
@@ -58,8 +70,11 @@ impl Sentence {
 /// A text and its sentences.
 #[derive(Debug, Clone)]
 pub struct Document {
+    /// The language of the text.
     pub lang: Lang,
+    /// The text exactly as given (after decoding), so every span can be shown back.
     pub text: String,
+    /// The sentences in order, disjoint, each within one paragraph.
     pub sentences: Vec<Sentence>,
 }
 
@@ -88,14 +103,17 @@ impl Document {
         }
     }
 
+    /// The text of sentence `i`; panics when there is no such sentence.
     pub fn sentence_text(&self, i: usize) -> &str {
         self.sentences[i].text(&self.text)
     }
 
+    /// Number of sentences.
     pub fn len(&self) -> usize {
         self.sentences.len()
     }
 
+    /// Whether the document has no sentence (an empty or blank text).
     pub fn is_empty(&self) -> bool {
         self.sentences.is_empty()
     }
@@ -156,6 +174,21 @@ fn split_lines(text: &str, split: impl Fn(&str, &mut Vec<Range<usize>>)) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_codes_parse_and_unknown_ones_are_named() {
+        assert_eq!("EN".parse::<Lang>().unwrap(), Lang::En);
+        assert_eq!("jpn".parse::<Lang>().unwrap(), Lang::Ja);
+        let err = "Fr".parse::<Lang>().unwrap_err();
+        assert!(
+            matches!(&err, crate::Error::UnknownName { what: "language", name, .. } if name == "fr"),
+            "{err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            r#"unknown language "fr" (expected en or ja)"#
+        );
+    }
 
     fn texts(doc: &Document) -> Vec<(&str, usize)> {
         doc.sentences

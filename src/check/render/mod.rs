@@ -1,0 +1,120 @@
+//! A check [`Report`] as people and programs read it: [`text`] (one block a finding, for a
+//! terminal) and [`json`] (`{"findings": [...]}`, for scripts). The HTML page is the review
+//! page's read-only mode ([`crate::review`]), so reading and correcting share one design.
+//! Every renderer takes the documents the report's sentence ids point into and writes to any
+//! [`Write`]; none knows where it goes.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Finding, FindingKind, Report};
+use crate::segment::Document;
+
+/// The findings, one block each: the kind and the sentence ids, both texts, the detail;
+/// then their count (or `no findings`). With `colour`, the kind is set in an ANSI colour
+/// (red for what is missing, yellow for changed values): for a terminal only.
+pub fn text(
+    out: &mut dyn Write,
+    en: &Document,
+    ja: &Document,
+    report: &Report,
+    colour: bool,
+) -> io::Result<()> {
+    if report.findings.is_empty() {
+        return writeln!(out, "no findings");
+    }
+    for (n, f) in report.findings.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        let (on, off) = if colour {
+            (ansi(f.kind), "\x1b[0m")
+        } else {
+            ("", "")
+        };
+        writeln!(
+            out,
+            "{on}{}{off}  en {}  ja {}",
+            f.kind,
+            ids(&f.en_ids),
+            ids(&f.ja_ids)
+        )?;
+        writeln!(out, "  en: {}", en_text(en, &f.en_ids))?;
+        writeln!(out, "  ja: {}", ja_text(ja, &f.ja_ids))?;
+        writeln!(out, "  {}", f.detail)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{} findings", report.findings.len())
+}
+
+/// ANSI colour of a kind: red for what is missing, yellow for changes.
+fn ansi(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::Omission => "\x1b[1;31m",
+        FindingKind::Addition => "\x1b[1;35m",
+        FindingKind::Number | FindingKind::Date => "\x1b[1;33m",
+        FindingKind::Name => "\x1b[1;36m",
+        FindingKind::Length => "\x1b[1;34m",
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    kind: FindingKind,
+    en_ids: &'a [usize],
+    ja_ids: &'a [usize],
+    en: String,
+    ja: String,
+    detail: &'a str,
+}
+
+/// `{"findings": [{"kind", "en_ids", "ja_ids", "en", "ja", "detail"}, ...]}` on one line:
+/// each finding with the texts of its sentences (English joined by a space, Japanese by
+/// nothing).
+pub fn json(out: &mut dyn Write, en: &Document, ja: &Document, report: &Report) -> io::Result<()> {
+    let findings: Vec<JsonFinding<'_>> = report
+        .findings
+        .iter()
+        .map(|f: &Finding| JsonFinding {
+            kind: f.kind,
+            en_ids: &f.en_ids,
+            ja_ids: &f.ja_ids,
+            en: en_text(en, &f.en_ids),
+            ja: ja_text(ja, &f.ja_ids),
+            detail: &f.detail,
+        })
+        .collect();
+    serde_json::to_writer(&mut *out, &serde_json::json!({ "findings": findings }))?;
+    writeln!(out)
+}
+
+/// The English sentences `ids`, joined by a space.
+fn en_text(en: &Document, ids: &[usize]) -> String {
+    joined(en, ids, " ")
+}
+
+/// The Japanese sentences `ids`, joined by nothing.
+fn ja_text(ja: &Document, ids: &[usize]) -> String {
+    joined(ja, ids, "")
+}
+
+fn joined(doc: &Document, ids: &[usize], sep: &str) -> String {
+    ids.iter()
+        .filter(|&&i| i < doc.len())
+        .map(|&i| doc.sentence_text(i))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// Sentence ids as `0,1`, or `-` for none.
+fn ids(ids: &[usize]) -> String {
+    if ids.is_empty() {
+        "-".to_string()
+    } else {
+        ids.iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}

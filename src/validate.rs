@@ -1,0 +1,264 @@
+//! What a document pair must be before it is aligned: the rules every way in (`hashi align`,
+//! `check`, `batch`, and any other caller of the library) applies the same way.
+//!
+//! The aligner accepts any pair and always returns a complete alignment, so a wrong input
+//! does not fail: it gives a confident-looking result of nothing but unmatched sentences.
+//! These rules catch the usual wrong inputs before that happens:
+//!
+//! - a side with no sentence (an empty or blank file): aligning against nothing marks every
+//!   sentence unmatched;
+//! - a side in the other language (the files or columns swapped);
+//! - sides of very different size (a wrong or truncated file rather than a translation),
+//!   judged by a [`SizeLimit`].
+//!
+//! The last two can be wrong about a real pair (an article that is mostly numbers and
+//! English names, a digest of a long original), so [`Rules`] can waive them; an empty side
+//! is always refused.
+
+use crate::segment::{Document, Lang};
+
+/// How far the two sides' sentence counts may differ before a pair is taken for a mismatch
+/// (a wrong file, a truncated article) rather than a translation: the larger count may be at
+/// most `ratio` times the smaller plus `slack`. The slack keeps short articles (a headline
+/// and two sentences against six) from being refused.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SizeLimit {
+    /// How many times the smaller side's sentences the larger side may have (10 by default).
+    pub ratio: f64,
+    /// Sentences the larger side may have beyond `ratio` times the smaller's (5 by default).
+    pub slack: usize,
+}
+
+impl Default for SizeLimit {
+    fn default() -> Self {
+        SizeLimit {
+            ratio: 10.0,
+            slack: 5,
+        }
+    }
+}
+
+impl SizeLimit {
+    /// Whether `en` sentences against `ja` (or the other way round) are within the limit.
+    pub fn allows(&self, en: usize, ja: usize) -> bool {
+        let (small, large) = (en.min(ja), en.max(ja));
+        large as f64 <= self.ratio * small as f64 + self.slack as f64
+    }
+}
+
+/// Which rules a pair is held to. [`Rules::default`] applies all of them; [`Rules::forced`]
+/// only refuses an empty side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rules {
+    /// Refuse a side whose text looks like the other language ([`detect_lang`]). A text
+    /// without letters (numbers only, say) cannot be told either way and passes.
+    pub languages: bool,
+    /// Refuse sides of very different size; `None` allows any.
+    pub size_limit: Option<SizeLimit>,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            languages: true,
+            size_limit: Some(SizeLimit::default()),
+        }
+    }
+}
+
+impl Rules {
+    /// The rules with everything that can be waived waived (`--force`): only an empty side
+    /// is refused.
+    pub fn forced() -> Self {
+        Rules {
+            languages: false,
+            size_limit: None,
+        }
+    }
+
+    /// Checks a pair: each side (English, then Japanese) in the right language and not
+    /// empty, then the sizes. Returns the first rule broken.
+    pub fn check(&self, en: &Document, ja: &Document) -> Result<(), PairError> {
+        for (side, doc) in [(Lang::En, en), (Lang::Ja, ja)] {
+            if self.languages && looks_like_other_language(side, &doc.text) {
+                return Err(PairError::Swapped { side });
+            }
+            if doc.is_empty() {
+                return Err(PairError::Empty(side));
+            }
+        }
+        match self.size_limit {
+            Some(limit) if !limit.allows(en.len(), ja.len()) => Err(PairError::Lopsided {
+                en: en.len(),
+                ja: ja.len(),
+                limit,
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Why a document pair is not aligned. The messages name the sides, not files: a caller
+/// that knows the files (the command line) says which file it was.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PairError {
+    /// A side has no sentence: an empty or blank text. Never waived.
+    #[error("the {} side has no sentence", side_name(*.0))]
+    Empty(Lang),
+    /// The text given for `side` looks like the other language: the sides are probably
+    /// swapped ([`Rules::languages`]).
+    #[error(
+        "the {} side looks {}: are the sides swapped?",
+        side_name(*side),
+        side_name(other(*side))
+    )]
+    Swapped {
+        /// The side whose text is in the other language.
+        side: Lang,
+    },
+    /// The sides' sentence counts break the [`SizeLimit`] ([`Rules::size_limit`]).
+    #[error(
+        "the sides differ too much in size: {en} English sentences, {ja} Japanese \
+         (the larger may be at most {} times the smaller plus {})",
+        limit.ratio,
+        limit.slack
+    )]
+    Lopsided {
+        /// English sentences.
+        en: usize,
+        /// Japanese sentences.
+        ja: usize,
+        /// The limit they break.
+        limit: SizeLimit,
+    },
+}
+
+impl PairError {
+    /// Whether [`Rules::forced`] lets such a pair through: every error but an empty side.
+    pub fn can_be_forced(&self) -> bool {
+        !matches!(self, PairError::Empty(_))
+    }
+}
+
+fn side_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Ja => "Japanese",
+    }
+}
+
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::En => Lang::Ja,
+        Lang::Ja => Lang::En,
+    }
+}
+
+/// Guesses the language of a text: Japanese when kana or kanji make up more than a fifth of
+/// its letters (among its first 20,000 characters), English otherwise (a text without
+/// letters included).
+pub fn detect_lang(text: &str) -> Lang {
+    let (cjk, letters) = letter_counts(text);
+    if cjk * 5 > letters {
+        Lang::Ja
+    } else {
+        Lang::En
+    }
+}
+
+/// Whether a text given as `side` is plainly in the other language; a text without letters
+/// is in neither.
+fn looks_like_other_language(side: Lang, text: &str) -> bool {
+    let (_, letters) = letter_counts(text);
+    letters > 0 && detect_lang(text) != side
+}
+
+/// Japanese letters (kana, kanji) and all letters among the first 20,000 characters.
+fn letter_counts(text: &str) -> (usize, usize) {
+    let (mut cjk, mut letters) = (0usize, 0usize);
+    for c in text.chars().take(20_000) {
+        if c.is_alphabetic() {
+            letters += 1;
+            if matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff66}'..='\u{ff9f}')
+            {
+                cjk += 1;
+            }
+        }
+    }
+    (cjk, letters)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(lang: Lang, text: &str) -> Document {
+        Document::segment(lang, text.into())
+    }
+
+    #[test]
+    fn size_limit_allows_slack_then_ratio() {
+        let limit = SizeLimit::default();
+        assert!(limit.allows(1, 15));
+        assert!(!limit.allows(1, 16));
+        assert!(limit.allows(30, 3));
+        assert!(!limit.allows(36, 3));
+        assert!(limit.allows(0, 5));
+    }
+
+    #[test]
+    fn each_rule_in_order_and_what_forcing_waives() {
+        let en = doc(Lang::En, "It rained. Then it stopped.");
+        let ja = doc(Lang::Ja, "雨が降った。やんだ。");
+        let rules = Rules::default();
+        assert_eq!(rules.check(&en, &ja), Ok(()));
+        let swapped_en = doc(Lang::En, "雨が降った。");
+        assert_eq!(
+            rules.check(&swapped_en, &ja),
+            Err(PairError::Swapped { side: Lang::En })
+        );
+        assert_eq!(
+            rules.check(&en, &doc(Lang::Ja, "It rained.")),
+            Err(PairError::Swapped { side: Lang::Ja })
+        );
+        // Digits only: no letters, so no language to judge; the side still aligns.
+        assert_eq!(rules.check(&en, &doc(Lang::Ja, "2024")), Ok(()));
+        let blank = doc(Lang::Ja, " \n\n");
+        assert_eq!(rules.check(&en, &blank), Err(PairError::Empty(Lang::Ja)));
+        let many = doc(Lang::Ja, &"雨が降った。".repeat(26));
+        let lopsided = PairError::Lopsided {
+            en: 2,
+            ja: 26,
+            limit: SizeLimit::default(),
+        };
+        assert_eq!(rules.check(&en, &many), Err(lopsided.clone()));
+        assert_eq!(
+            lopsided.to_string(),
+            "the sides differ too much in size: 2 English sentences, 26 Japanese \
+             (the larger may be at most 10 times the smaller plus 5)"
+        );
+
+        let forced = Rules::forced();
+        assert_eq!(forced.check(&swapped_en, &ja), Ok(()));
+        assert_eq!(forced.check(&en, &many), Ok(()));
+        assert_eq!(forced.check(&en, &blank), Err(PairError::Empty(Lang::Ja)));
+        assert!(!PairError::Empty(Lang::En).can_be_forced());
+        assert!(lopsided.can_be_forced());
+        assert_eq!(
+            PairError::Swapped { side: Lang::Ja }.to_string(),
+            "the Japanese side looks English: are the sides swapped?"
+        );
+    }
+
+    #[test]
+    fn detects_japanese_by_its_share_of_letters() {
+        assert_eq!(
+            detect_lang("JAXAは7月24日、ロケットを打ち上げた。"),
+            Lang::Ja
+        );
+        assert_eq!(detect_lang("JAXA launched the H3 rocket."), Lang::En);
+        // A Japanese name in an English sentence does not make it Japanese.
+        assert_eq!(detect_lang("The satellite is called あまつぶ."), Lang::En);
+        assert_eq!(detect_lang("2024 12 31"), Lang::En);
+    }
+}
