@@ -4,6 +4,7 @@
 //! it lets the aligner drop each sentence's [`SentenceFeatures`] as soon as they are made.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 use crate::features::{AnchorKind, SentenceFeatures};
 
@@ -28,18 +29,73 @@ impl KeyIds {
     }
 }
 
+/// The distinct key lists of a table's items, each stored once: the same word in many
+/// sentences has the same keys (a Japanese word: all its lexicon translations).
+#[derive(Debug, Default, Clone)]
+struct KeyLists {
+    /// Every list's key ids, one list after the other.
+    keys: Vec<u32>,
+    /// Where each list ends in `keys`.
+    ends: Vec<u32>,
+    /// A list with each hash of a list's keys; others with that hash follow `same_hash`.
+    by_hash: HashMap<u64, u32>,
+    /// For each list, the previous list with the same hash, or [`NO_LIST`].
+    same_hash: Vec<u32>,
+}
+
+/// No list: the end of a `same_hash` chain.
+const NO_LIST: u32 = u32::MAX;
+
+impl KeyLists {
+    fn get(&self, list: u32) -> &[u32] {
+        let list = list as usize;
+        let start = if list == 0 { 0 } else { self.ends[list - 1] };
+        &self.keys[start as usize..self.ends[list] as usize]
+    }
+
+    /// The id of `keys` as a list, added if new.
+    fn id(&mut self, keys: &[u32]) -> u32 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        keys.hash(&mut h);
+        let h = h.finish();
+        let mut cur = self.by_hash.get(&h).copied().unwrap_or(NO_LIST);
+        while cur != NO_LIST {
+            if self.get(cur) == keys {
+                return cur;
+            }
+            cur = self.same_hash[cur as usize];
+        }
+        let id = offset(self.ends.len());
+        self.keys.extend_from_slice(keys);
+        self.ends.push(offset(self.keys.len()));
+        self.same_hash
+            .push(self.by_hash.insert(h, id).unwrap_or(NO_LIST));
+        id
+    }
+
+    /// Frees what only adding lists needs.
+    fn freeze(&mut self) {
+        self.by_hash = HashMap::new();
+        self.same_hash = Vec::new();
+        self.keys.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+}
+
 /// What the cost model needs of a run of sentences: each sentence's length and its anchors,
 /// each anchor's kind and keys (as ids of the table's key space). Spans are left out.
 #[derive(Debug, Default, Clone)]
 pub struct AnchorTable {
     lens: Vec<f32>,
-    /// Where each sentence's items end in `kinds` and `key_ends`.
+    /// Where each sentence's items end in `kinds` and `lists`.
     item_ends: Vec<u32>,
     kinds: Vec<AnchorKind>,
-    /// Where each item's keys end in `keys`.
-    key_ends: Vec<u32>,
-    keys: Vec<u32>,
+    /// Each item's keys, as a list of `key_lists`.
+    lists: Vec<u32>,
+    key_lists: KeyLists,
     ids: KeyIds,
+    /// Scratch for one item's key ids.
+    scratch: Vec<u32>,
 }
 
 impl AnchorTable {
@@ -57,11 +113,13 @@ impl AnchorTable {
         self.lens.push(f.len);
         for item in &f.items {
             self.kinds.push(item.kind);
+            self.scratch.clear();
             for &k in &item.keys {
                 let id = self.ids.id(k);
-                self.keys.push(id);
+                self.scratch.push(id);
             }
-            self.key_ends.push(offset(self.keys.len()));
+            let list = self.key_lists.id(&self.scratch);
+            self.lists.push(list);
         }
         self.item_ends.push(offset(self.kinds.len()));
     }
@@ -72,16 +130,29 @@ impl AnchorTable {
             *self = other;
             return;
         }
-        let (items, keys) = (offset(self.kinds.len()), offset(self.keys.len()));
-        let renumber: Vec<u32> = other.ids.keys.iter().map(|&k| self.ids.id(k)).collect();
+        let items = offset(self.kinds.len());
+        let keys: Vec<u32> = other.ids.keys.iter().map(|&k| self.ids.id(k)).collect();
+        let lists: Vec<u32> = (0..offset(other.key_lists.ends.len()))
+            .map(|list| {
+                self.scratch.clear();
+                let renumbered = other.key_lists.get(list).iter().map(|&k| keys[k as usize]);
+                self.scratch.extend(renumbered);
+                self.key_lists.id(&self.scratch)
+            })
+            .collect();
         self.lens.extend(other.lens);
         self.item_ends
             .extend(other.item_ends.iter().map(|&e| e + items));
         self.kinds.extend(other.kinds);
-        self.key_ends
-            .extend(other.key_ends.iter().map(|&e| e + keys));
-        self.keys
-            .extend(other.keys.iter().map(|&id| renumber[id as usize]));
+        self.lists
+            .extend(other.lists.iter().map(|&l| lists[l as usize]));
+    }
+
+    /// Frees what only adding sentences needs.
+    fn freeze(&mut self) {
+        self.key_lists.freeze();
+        self.ids.ids = HashMap::new();
+        self.scratch = Vec::new();
     }
 
     /// Number of sentences.
@@ -112,12 +183,7 @@ impl AnchorTable {
 
     /// The key ids of item `item`.
     pub(super) fn keys(&self, item: usize) -> &[u32] {
-        let start = if item == 0 {
-            0
-        } else {
-            self.key_ends[item - 1]
-        };
-        &self.keys[start as usize..self.key_ends[item] as usize]
+        self.key_lists.get(self.lists[item])
     }
 
     /// The number of key ids in use: every id is below it.
@@ -141,14 +207,15 @@ pub struct PairTables {
 
 impl PairTables {
     /// Joins the English and the Japanese tables, renumbering the Japanese keys.
-    pub fn new(mut en: AnchorTable, ja: AnchorTable) -> PairTables {
+    pub fn new(mut en: AnchorTable, mut ja: AnchorTable) -> PairTables {
         let renumber: Vec<u32> = ja.ids.keys.iter().map(|&k| en.ids.id(k)).collect();
-        let mut ja = ja;
-        for id in &mut ja.keys {
+        for id in &mut ja.key_lists.keys {
             *id = renumber[*id as usize];
         }
-        // Only `en`'s key space is consulted from here on; the Japanese map is not needed.
+        // Only `en`'s key space is consulted from here on.
         ja.ids = KeyIds::default();
+        en.freeze();
+        ja.freeze();
         PairTables { en, ja }
     }
 
@@ -188,13 +255,19 @@ mod tests {
     }
 
     #[test]
-    fn appended_and_joined_tables_keep_every_key_and_share_ids() {
+    fn appended_and_joined_tables_keep_every_key_and_share_ids_and_lists() {
         let a = sentence(
             3.0,
             &[(AnchorKind::Word, &[10, 20]), (AnchorKind::Number, &[30])],
         );
         let b = sentence(5.0, &[]);
-        let c = sentence(7.0, &[(AnchorKind::Latin, &[30, 40])]);
+        let c = sentence(
+            7.0,
+            &[
+                (AnchorKind::Latin, &[30, 40]),
+                (AnchorKind::Name, &[10, 20]),
+            ],
+        );
         let mut en = AnchorTable::from_features(&[a]);
         en.append(AnchorTable::from_features(&[b, c]));
         assert_eq!(en.len(), 3);
@@ -215,8 +288,14 @@ mod tests {
         assert_eq!(keys_of(&pair.en, ids, 1), []);
         assert_eq!(
             keys_of(&pair.en, ids, 2),
-            [(AnchorKind::Latin, vec![30, 40])]
+            [
+                (AnchorKind::Latin, vec![30, 40]),
+                (AnchorKind::Name, vec![10, 20])
+            ]
         );
+        // [10, 20], [30] and [30, 40]: the second [10, 20] is stored once, though it came
+        // from the appended table.
+        assert_eq!(pair.en.key_lists.ends.len(), 3);
         assert_eq!(
             keys_of(&pair.ja, ids, 0),
             [(AnchorKind::Name, vec![40, 50, 10])]
