@@ -174,17 +174,27 @@ pub fn search(model: &Model, params: &Params) -> Alignment {
             Band::around(&anchors, n, m, w)
         };
         let cache = PairCache::new(model, &band);
-        let (path, forward, touches_edge) = run_dp(model, &band, &cache);
+        let forward = run_dp(model, &band, &cache);
         let is_full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
-        if !touches_edge || is_full {
-            return finish(model, &band, &cache, path, &forward, params);
+        if !forward.touches_edge || is_full {
+            return finish(model, &band, &cache, forward, params);
         }
         w *= 2;
     }
 }
 
-/// Runs the DP; returns the beads (raw scores) and whether the path ran along the band's edge.
-fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> (Vec<(Bead, f32)>, Vec<f32>, bool) {
+/// What the forward DP found.
+struct Forward {
+    /// The best path's beads, in order (scores not yet set).
+    path: Vec<Bead>,
+    /// Best score from the start to each cell of the band.
+    best: Vec<f32>,
+    /// Whether the path ran along the band's edge, where a wider band might do better.
+    touches_edge: bool,
+}
+
+/// Runs the DP.
+fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> Forward {
     let (n, m) = (model.n_en(), model.n_ja());
     let cells = *band.start.last().unwrap_or(&0);
     let mut best = vec![f32::NEG_INFINITY; cells];
@@ -229,20 +239,20 @@ fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> (Vec<(Bead, f32)>, V
             touches = true;
         }
         let (a, b) = BEAD_SHAPES[back[here] as usize];
-        let from = band.cell(i - a, j - b).expect("predecessor in band");
-        beads.push((
-            Bead {
-                en: i - a..i,
-                ja: j - b..j,
-                score: 0.0,
-            },
-            best[here] - best[from],
-        ));
+        beads.push(Bead {
+            en: i - a..i,
+            ja: j - b..j,
+            score: 0.0,
+        });
         i -= a;
         j -= b;
     }
     beads.reverse();
-    (beads, best, touches)
+    Forward {
+        path: beads,
+        best,
+        touches_edge: touches,
+    }
 }
 
 /// Score of the bead that covers `a` English sentences from `i` and `b` Japanese from `j`.
@@ -312,16 +322,20 @@ fn finish(
     model: &Model,
     band: &Band,
     cache: &PairCache,
-    path: Vec<(Bead, f32)>,
-    forward: &[f32],
+    forward: Forward,
     params: &Params,
 ) -> Alignment {
     let (n, m) = (model.n_en(), model.n_ja());
     let rest = backward(model, band, cache);
+    let Forward {
+        path,
+        best: forward,
+        ..
+    } = forward;
     let total = forward[band.cell(n, m).expect("end in band")];
     let beads = path
         .into_iter()
-        .map(|(mut bead, _)| {
+        .map(|mut bead| {
             let (i0, j0, i1, j1) = (bead.en.start, bead.ja.start, bead.en.end, bead.ja.end);
             let shape = (i1 - i0, j1 - j0);
             let mut alt = f32::NEG_INFINITY;
