@@ -212,6 +212,51 @@ mod tests {
     }
 
     #[test]
+    fn tables_built_on_two_threads_align_as_the_features_do() {
+        // 30 × 4 sentences a side, past the 64 below which one thread does all: each
+        // thread numbers the keys of its run in its own order, renumbered when they join.
+        let en: String = (0..30)
+            .map(|k| {
+                format!(
+                    "JAXA launched rocket H{k} from the Tanegashima Space Center on Sunday.\n\
+                    About {} people watched the launch from the coast.\n\
+                    The satellite it carried cost about {} billion yen.\n\
+                    The next launch is planned for March.\n",
+                    4000 + k * 7,
+                    38 + k
+                )
+            })
+            .collect();
+        let ja: String = (0..30)
+            .map(|k| {
+                format!(
+                    "JAXAは日曜日、種子島宇宙センターからH{k}ロケットを打ち上げた。\n\
+                    海岸では約{}人が打ち上げを見守った。\n\
+                    搭載した衛星の開発費は約{}億円。\n\
+                    次の打ち上げは3月に予定されている。\n",
+                    4000 + k * 7,
+                    (38 + k) * 10
+                )
+            })
+            .collect();
+        let en = Document::presegmented(Lang::En, en);
+        let ja = Document::presegmented(Lang::Ja, ja);
+        let mut aligner = Aligner::new(
+            crate::tokenizer::shared(),
+            Some(crate::lexicon::Lexicon::embedded()),
+        );
+        aligner.threads = 2;
+        let tabled = aligner.align(&en, &ja);
+        let (from_features, _, _) = aligner.align_with_features(&en, &ja);
+        assert_eq!(tabled.beads.len(), 120);
+        assert!(tabled
+            .beads
+            .iter()
+            .all(|b| b.en.len() == 1 && b.ja.len() == 1));
+        assert_eq!(tabled.beads, from_features.beads);
+    }
+
+    #[test]
     fn a_headline_repeating_the_lead_is_not_merged_into_it() {
         let en = "JAXA launches H3 rocket from Tanegashima\n\
             JAXA launched its H3 rocket from the Tanegashima Space Center in Kagoshima on Sunday morning.\n\

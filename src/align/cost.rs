@@ -439,7 +439,9 @@ impl Model {
 /// An English sentence and a Japanese sentence taken to translate each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Link {
+    /// The English sentence's index.
     pub en: usize,
+    /// The Japanese sentence's index.
     pub ja: usize,
 }
 
