@@ -1,9 +1,9 @@
 //! The whole pipeline for one document pair: features for every sentence, then alignment.
 
-use crate::align::{self, Alignment, Params, Side};
+use crate::align::{self, Alignment, AnchorTable, PairTables, Params, Side};
 use crate::features::{self, SentenceFeatures};
 use crate::lexicon::Lexicon;
-use crate::segment::{japanese, Document};
+use crate::segment::{japanese, Document, Sentence};
 use crate::tokenizer::JapaneseTokenizer;
 
 /// Aligns English documents with Japanese ones. Holds borrowed resources, so one aligner can
@@ -46,27 +46,52 @@ impl<'a> Aligner<'a> {
 
     /// The features of every sentence of an English document, in order.
     pub fn english_features(&self, doc: &Document) -> Vec<SentenceFeatures> {
-        self.per_sentence(doc, |s| {
-            features::english(&doc.text, s.span.clone(), self.lexicon)
-        })
+        self.per_sentence(doc, |s| self.english_sentence(doc, s), collect())
     }
 
     /// The features of every sentence of a Japanese document, in order (tokenizing each).
     pub fn japanese_features(&self, doc: &Document) -> Vec<SentenceFeatures> {
-        self.per_sentence(doc, |s| {
-            let tokens = japanese::sentence_tokens(self.tokenizer, &doc.text, s.span.clone());
-            features::japanese(&doc.text, s.span.clone(), &tokens, self.lexicon)
-        })
+        self.per_sentence(doc, |s| self.japanese_sentence(doc, s), collect())
     }
 
-    fn per_sentence(
+    /// What the aligner needs of the English document's features, each sentence's features
+    /// dropped as soon as they are stored there.
+    pub fn english_anchors(&self, doc: &Document) -> AnchorTable {
+        self.per_sentence(doc, |s| self.english_sentence(doc, s), tabulate())
+    }
+
+    /// [`Aligner::english_anchors`] for the Japanese document.
+    pub fn japanese_anchors(&self, doc: &Document) -> AnchorTable {
+        self.per_sentence(doc, |s| self.japanese_sentence(doc, s), tabulate())
+    }
+
+    fn english_sentence(&self, doc: &Document, s: &Sentence) -> SentenceFeatures {
+        features::english(&doc.text, s.span.clone(), self.lexicon)
+    }
+
+    fn japanese_sentence(&self, doc: &Document, s: &Sentence) -> SentenceFeatures {
+        let tokens = japanese::sentence_tokens(self.tokenizer, &doc.text, s.span.clone());
+        features::japanese(&doc.text, s.span.clone(), &tokens, self.lexicon)
+    }
+
+    /// The features of every sentence of `doc`, gathered by `gather` in sentence order, on
+    /// [`Aligner::threads`] threads (each gathers a run of sentences, then the runs join).
+    fn per_sentence<T: Send + Default>(
         &self,
         doc: &Document,
-        f: impl Fn(&crate::segment::Sentence) -> SentenceFeatures + Sync,
-    ) -> Vec<SentenceFeatures> {
+        f: impl Fn(&Sentence) -> SentenceFeatures + Sync,
+        gather: Gather<T>,
+    ) -> T {
+        let run = |part: &[Sentence]| {
+            let mut out = T::default();
+            for s in part {
+                (gather.add)(&mut out, f(s));
+            }
+            out
+        };
         let threads = self.threads.max(1);
         if threads == 1 || doc.sentences.len() < 64 {
-            return doc.sentences.iter().map(&f).collect();
+            return run(&doc.sentences);
         }
         let chunk = doc.sentences.len().div_ceil(threads);
         std::thread::scope(|scope| {
@@ -74,20 +99,50 @@ impl<'a> Aligner<'a> {
                 .sentences
                 .chunks(chunk)
                 .map(|part| {
-                    let f = &f;
-                    scope.spawn(move || part.iter().map(f).collect::<Vec<_>>())
+                    let run = &run;
+                    scope.spawn(move || run(part))
                 })
                 .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().expect("feature extraction does not panic"))
-                .collect()
+            let mut all = T::default();
+            for h in handles {
+                (gather.join)(
+                    &mut all,
+                    h.join().expect("feature extraction does not panic"),
+                );
+            }
+            all
         })
     }
 
-    /// Aligns the sentences of `en` with those of `ja`.
+    /// Aligns the sentences of `en` with those of `ja`. Unlike
+    /// [`Aligner::align_with_features`], it keeps no sentence's features past storing what
+    /// the aligner needs of them.
     pub fn align(&self, en: &Document, ja: &Document) -> Alignment {
-        self.align_with_features(en, ja).0
+        let (et, jt) = self.both(|| self.english_anchors(en), || self.japanese_anchors(ja));
+        align::align_tables(
+            PairTables::new(et, jt),
+            &paragraphs(en),
+            &paragraphs(ja),
+            &self.params,
+        )
+    }
+
+    /// Runs `english` and `japanese`, side by side when there are threads to spare.
+    fn both<E: Send, J>(
+        &self,
+        english: impl FnOnce() -> E + Send,
+        japanese: impl FnOnce() -> J,
+    ) -> (E, J) {
+        if self.threads > 1 {
+            // Japanese tokenizing dominates; let English run beside it.
+            std::thread::scope(|scope| {
+                let e = scope.spawn(english);
+                let j = japanese();
+                (e.join().expect("feature extraction does not panic"), j)
+            })
+        } else {
+            (english(), japanese())
+        }
     }
 
     /// Aligns as [`Aligner::align`] does and also hands back the per-sentence features it
@@ -97,18 +152,8 @@ impl<'a> Aligner<'a> {
         en: &Document,
         ja: &Document,
     ) -> (Alignment, Vec<SentenceFeatures>, Vec<SentenceFeatures>) {
-        let (ef, jf) = if self.threads > 1 {
-            // Japanese tokenizing dominates; let English run beside it.
-            std::thread::scope(|scope| {
-                let e = scope.spawn(|| self.english_features(en));
-                let j = self.japanese_features(ja);
-                (e.join().expect("feature extraction does not panic"), j)
-            })
-        } else {
-            (self.english_features(en), self.japanese_features(ja))
-        };
-        let ep: Vec<usize> = en.sentences.iter().map(|s| s.paragraph).collect();
-        let jp: Vec<usize> = ja.sentences.iter().map(|s| s.paragraph).collect();
+        let (ef, jf) = self.both(|| self.english_features(en), || self.japanese_features(ja));
+        let (ep, jp) = (paragraphs(en), paragraphs(ja));
         let alignment = align::align(
             Side {
                 features: &ef,
@@ -122,6 +167,34 @@ impl<'a> Aligner<'a> {
         );
         (alignment, ef, jf)
     }
+}
+
+/// How [`Aligner::per_sentence`] gathers features: `add` takes one sentence's, `join`
+/// appends a later run of sentences to an earlier one.
+struct Gather<T> {
+    add: fn(&mut T, SentenceFeatures),
+    join: fn(&mut T, T),
+}
+
+/// Gathers the features themselves.
+fn collect() -> Gather<Vec<SentenceFeatures>> {
+    Gather {
+        add: |all, f| all.push(f),
+        join: |all, more| all.extend(more),
+    }
+}
+
+/// Gathers only what the aligner needs of them.
+fn tabulate() -> Gather<AnchorTable> {
+    Gather {
+        add: |table, f| table.push(&f),
+        join: |table, more| table.append(more),
+    }
+}
+
+/// The paragraph number of each sentence of `doc`.
+fn paragraphs(doc: &Document) -> Vec<usize> {
+    doc.sentences.iter().map(|s| s.paragraph).collect()
 }
 
 #[cfg(test)]
@@ -143,6 +216,51 @@ mod tests {
             .iter()
             .map(|b| format!("{:?}:{:?}", b.en, b.ja))
             .collect()
+    }
+
+    #[test]
+    fn tables_built_on_two_threads_align_as_the_features_do() {
+        // 30 × 4 sentences a side, past the 64 below which one thread does all: each
+        // thread numbers the keys of its run in its own order, renumbered when they join.
+        let en: String = (0..30)
+            .map(|k| {
+                format!(
+                    "JAXA launched rocket H{k} from the Tanegashima Space Center on Sunday.\n\
+                    About {} people watched the launch from the coast.\n\
+                    The satellite it carried cost about {} billion yen.\n\
+                    The next launch is planned for March.\n",
+                    4000 + k * 7,
+                    38 + k
+                )
+            })
+            .collect();
+        let ja: String = (0..30)
+            .map(|k| {
+                format!(
+                    "JAXAは日曜日、種子島宇宙センターからH{k}ロケットを打ち上げた。\n\
+                    海岸では約{}人が打ち上げを見守った。\n\
+                    搭載した衛星の開発費は約{}億円。\n\
+                    次の打ち上げは3月に予定されている。\n",
+                    4000 + k * 7,
+                    (38 + k) * 10
+                )
+            })
+            .collect();
+        let en = Document::presegmented(Lang::En, en);
+        let ja = Document::presegmented(Lang::Ja, ja);
+        let mut aligner = Aligner::new(
+            crate::tokenizer::shared(),
+            Some(crate::lexicon::Lexicon::embedded()),
+        );
+        aligner.threads = 2;
+        let tabled = aligner.align(&en, &ja);
+        let (from_features, _, _) = aligner.align_with_features(&en, &ja);
+        assert_eq!(tabled.beads.len(), 120);
+        assert!(tabled
+            .beads
+            .iter()
+            .all(|b| b.en.len() == 1 && b.ja.len() == 1));
+        assert_eq!(tabled.beads, from_features.beads);
     }
 
     #[test]

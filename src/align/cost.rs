@@ -1,17 +1,19 @@
 //! The score of a bead: anchor similarity weighted by rarity, a length model fitted to
 //! Japanese–English, and priors on the bead's shape and its place among paragraphs.
 
-use std::collections::HashMap;
+use std::ops::Range;
 
-use super::{Params, Side};
+use super::anchors::{AnchorTable, PairTables};
+use super::Params;
 use crate::features::AnchorKind;
 
-/// One sentence reduced to what scoring needs.
+/// One sentence reduced to what scoring needs; its keys and item weights sit in its
+/// side's [`Sentences`] arrays.
 struct Compact {
-    /// (key, item index) sorted by key; only keys seen on the other side of the document.
-    keys: Vec<(u64, u32)>,
-    /// Weight of each item: the rarity of its rarest key that the other side also has.
-    weights: Vec<f32>,
+    /// Its entries in [`Sentences::keys`].
+    keys: Range<u32>,
+    /// Its items' weights in [`Sentences::weights`].
+    weights: Range<u32>,
     total: f32,
     /// Weight of its numbers and dates that no sentence of the other side writes: content
     /// a translation would have matched, counted toward the absent-evidence threshold only.
@@ -23,15 +25,82 @@ struct Compact {
     paragraph: usize,
 }
 
+/// A key of a sentence and the item holding it (the item's index among the sentence's
+/// weighted items). Ordered by key, then item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct KeyItem {
+    key: u32,
+    item: u32,
+}
+
+/// One side of the document pair: its sentences, and their keys and weights one after the
+/// other (two arrays for all, not two per sentence).
+struct Sentences {
+    compact: Vec<Compact>,
+    /// Each sentence's (key, item) entries sorted by key; only keys seen on the other side
+    /// of the document.
+    keys: Vec<KeyItem>,
+    /// Weight of each item: the rarity of its rarest key that the other side also has.
+    weights: Vec<f32>,
+}
+
+impl Sentences {
+    fn len(&self) -> usize {
+        self.compact.len()
+    }
+
+    fn keys(&self, i: usize) -> &[KeyItem] {
+        let r = &self.compact[i].keys;
+        &self.keys[r.start as usize..r.end as usize]
+    }
+
+    fn weights(&self, i: usize) -> &[f32] {
+        let r = &self.compact[i].weights;
+        &self.weights[r.start as usize..r.end as usize]
+    }
+}
+
+/// Which document of the pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Doc {
+    En,
+    Ja,
+}
+
+/// In how many sentences of each document a key occurs.
+#[derive(Debug, Clone, Copy, Default)]
+struct DocFreq {
+    en: u32,
+    ja: u32,
+}
+
+impl DocFreq {
+    fn of(&self, doc: Doc) -> u32 {
+        match doc {
+            Doc::En => self.en,
+            Doc::Ja => self.ja,
+        }
+    }
+
+    fn of_mut(&mut self, doc: Doc) -> &mut u32 {
+        match doc {
+            Doc::En => &mut self.en,
+            Doc::Ja => &mut self.ja,
+        }
+    }
+}
+
 /// Everything fixed about a document pair once its features are known.
 pub struct Model {
-    en: Vec<Compact>,
-    ja: Vec<Compact>,
+    en: Sentences,
+    ja: Sentences,
     /// Mean ln(English length / Japanese length) of the document.
     mu: f32,
     /// Median matchable anchor weight of a sentence with any: the document's unit of weight,
     /// which grows with its length (rarity is counted against all its sentences).
     unit: f32,
+    /// Every key id is below this.
+    key_space: usize,
     params: Params,
     /// Log-odds shift of the skip and merge scores for this document, set by the search.
     irregularity: f32,
@@ -54,94 +123,109 @@ pub struct Scratch {
 }
 
 impl Model {
-    /// The model of one document pair: each anchor key weighted by how rare it is in the
-    /// document, the length ratio measured on the pair, and the parameters to score with.
-    pub fn new(en: &Side<'_>, ja: &Side<'_>, params: &Params) -> Model {
+    /// The model of a document pair, given both sides' anchors and each sentence's paragraph
+    /// number (`en_paragraphs[i]` for English sentence i).
+    pub fn new(
+        tables: &PairTables,
+        en_paragraphs: &[usize],
+        ja_paragraphs: &[usize],
+        params: &Params,
+    ) -> Model {
         // Document frequency of every key on each side: a key in one sentence is telling,
         // a key in half of them says little.
-        let mut df: HashMap<u64, (u32, u32)> = HashMap::new();
-        for (side, features) in [(0, en.features), (1, ja.features)] {
-            let mut seen = Vec::new();
-            for f in features {
-                seen.clear();
-                seen.extend(f.items.iter().flat_map(|it| it.keys.iter().copied()));
-                seen.sort_unstable();
-                seen.dedup();
-                for &k in &seen {
-                    let e = df.entry(k).or_default();
-                    if side == 0 {
-                        e.0 += 1;
-                    } else {
-                        e.1 += 1;
+        let mut df = vec![DocFreq::default(); tables.key_space()];
+        // The last sentence (+ 1) each key was counted for, so a key counts once a sentence.
+        let mut seen = vec![0u32; tables.key_space()];
+        for (doc, table) in [(Doc::En, &tables.en), (Doc::Ja, &tables.ja)] {
+            seen.fill(0);
+            for i in 0..table.len() {
+                let stamp = i as u32 + 1;
+                for item in table.items(i) {
+                    for &k in table.keys(item) {
+                        if seen[k as usize] != stamp {
+                            seen[k as usize] = stamp;
+                            *df[k as usize].of_mut(doc) += 1;
+                        }
                     }
                 }
             }
         }
-        let n = (en.features.len() + ja.features.len()) as f32 / 2.0;
-        // A key's rarity, and whether side `other` writes it at all.
-        let key_stats = |k: u64, other: usize| -> (f32, bool) {
-            let (de, dj) = df[&k];
-            let written = if other == 0 { de > 0 } else { dj > 0 };
-            ((1.0 + n / de.max(dj) as f32).ln(), written)
+        drop(seen);
+        let n = (tables.en.len() + tables.ja.len()) as f32 / 2.0;
+        // A key's rarity, and whether document `other` writes it at all.
+        let key_stats = |k: u32, other: Doc| -> (f32, bool) {
+            let d = df[k as usize];
+            let written = d.of(other) > 0;
+            ((1.0 + n / d.en.max(d.ja) as f32).ln(), written)
         };
-        let compact = |side: &Side<'_>, other: usize| -> Vec<Compact> {
-            side.features
-                .iter()
-                .zip(side.paragraphs)
-                .map(|(f, &paragraph)| {
-                    let mut keys = Vec::new();
-                    let mut weights = Vec::new();
-                    let (mut orphan_numbers, mut orphan_latin) = (0.0f32, 0.0f32);
-                    for item in &f.items {
-                        let idx = weights.len() as u32;
-                        let (mut w, mut orphan) = (0.0f32, 0.0f32);
-                        for &k in &item.keys {
-                            let (rarity, written) = key_stats(k, other);
-                            if written {
-                                w = w.max(rarity);
-                                keys.push((k, idx));
-                            } else {
-                                orphan = orphan.max(rarity);
-                            }
-                        }
-                        if w > 0.0 {
-                            weights.push(w);
-                            continue;
-                        }
-                        match item.kind {
-                            AnchorKind::Number | AnchorKind::Date => {
-                                orphan_numbers += params.orphan_number * orphan
-                            }
-                            AnchorKind::Latin => orphan_latin += params.orphan_latin * orphan,
-                            AnchorKind::Name | AnchorKind::Word | AnchorKind::Web | AnchorKind::Mood => {}
+        let compact = |table: &AnchorTable, paragraphs: &[usize], other: Doc| -> Sentences {
+            let mut out = Sentences {
+                compact: Vec::with_capacity(table.len()),
+                keys: Vec::new(),
+                weights: Vec::new(),
+            };
+            for (i, &paragraph) in (0..table.len()).zip(paragraphs) {
+                let (key_start, weight_start) = (out.keys.len(), out.weights.len());
+                let (mut orphan_numbers, mut orphan_latin) = (0.0f32, 0.0f32);
+                for item in table.items(i) {
+                    let idx = (out.weights.len() - weight_start) as u32;
+                    let (mut w, mut orphan) = (0.0f32, 0.0f32);
+                    for &k in table.keys(item) {
+                        let (rarity, written) = key_stats(k, other);
+                        if written {
+                            w = w.max(rarity);
+                            out.keys.push(KeyItem { key: k, item: idx });
+                        } else {
+                            orphan = orphan.max(rarity);
                         }
                     }
-                    keys.sort_unstable();
-                    keys.dedup();
-                    Compact {
-                        total: weights.iter().sum(),
-                        orphan_numbers,
-                        orphan_latin,
-                        keys,
-                        weights,
-                        len: f.len,
-                        paragraph,
+                    if w > 0.0 {
+                        out.weights.push(w);
+                        continue;
                     }
-                })
-                .collect()
+                    match table.kind(item) {
+                        AnchorKind::Number | AnchorKind::Date => {
+                            orphan_numbers += params.orphan_number * orphan
+                        }
+                        AnchorKind::Latin => orphan_latin += params.orphan_latin * orphan,
+                        AnchorKind::Name
+                        | AnchorKind::Word
+                        | AnchorKind::Web
+                        | AnchorKind::Mood => {}
+                    }
+                }
+                let mine = &mut out.keys[key_start..];
+                mine.sort_unstable();
+                let kept = dedup_len(mine);
+                out.keys.truncate(key_start + kept);
+                out.compact.push(Compact {
+                    total: out.weights[weight_start..].iter().sum(),
+                    orphan_numbers,
+                    orphan_latin,
+                    keys: offset(key_start)..offset(out.keys.len()),
+                    weights: offset(weight_start)..offset(out.weights.len()),
+                    len: table.sentence_len(i),
+                    paragraph,
+                });
+            }
+            out.keys.shrink_to_fit();
+            out.weights.shrink_to_fit();
+            out
         };
-        let en_c = compact(en, 1);
-        let ja_c = compact(ja, 0);
-        let le: f32 = en_c.iter().map(|c| c.len).sum();
-        let lj: f32 = ja_c.iter().map(|c| c.len).sum();
+        let en_c = compact(&tables.en, en_paragraphs, Doc::Ja);
+        let ja_c = compact(&tables.ja, ja_paragraphs, Doc::En);
+        drop(df);
+        let le: f32 = en_c.compact.iter().map(|c| c.len).sum();
+        let lj: f32 = ja_c.compact.iter().map(|c| c.len).sum();
         let mu = if le > 0.0 && lj > 0.0 {
             (le / lj).ln()
         } else {
             1.0
         };
         let mut totals: Vec<f32> = en_c
+            .compact
             .iter()
-            .chain(&ja_c)
+            .chain(&ja_c.compact)
             .map(|c| c.total)
             .filter(|&t| t > 0.0)
             .collect();
@@ -152,8 +236,9 @@ impl Model {
             ja: ja_c,
             mu,
             unit,
-            irregularity: 0.0,
+            key_space: tables.key_space(),
             params: params.clone(),
+            irregularity: 0.0,
         }
     }
 
@@ -169,21 +254,22 @@ impl Model {
 
     /// Matched anchor weight of English sentence `i` and Japanese sentence `j`.
     pub fn pair(&self, i: usize, j: usize, scratch: &mut Scratch) -> PairMatch {
-        let (e, k) = (&self.en[i], &self.ja[j]);
-        if e.keys.is_empty() || k.keys.is_empty() {
+        let (e, k) = (self.en.keys(i), self.ja.keys(j));
+        if e.is_empty() || k.is_empty() {
             return PairMatch::default();
         }
+        let (ew, kw) = (self.en.weights(i), self.ja.weights(j));
         scratch.en_marks.clear();
-        scratch.en_marks.resize(e.weights.len(), false);
+        scratch.en_marks.resize(ew.len(), false);
         scratch.ja_marks.clear();
-        scratch.ja_marks.resize(k.weights.len(), false);
+        scratch.ja_marks.resize(kw.len(), false);
         // Every item on either side holding a shared key is matched.
         shared_keys(e, k, |mine, theirs| {
-            for &(_, x) in mine {
-                scratch.en_marks[x as usize] = true;
+            for x in mine {
+                scratch.en_marks[x.item as usize] = true;
             }
-            for &(_, x) in theirs {
-                scratch.ja_marks[x as usize] = true;
+            for x in theirs {
+                scratch.ja_marks[x.item as usize] = true;
             }
         });
         let sum = |marks: &[bool], w: &[f32]| -> f32 {
@@ -195,12 +281,12 @@ impl Model {
                 .sum()
         };
         PairMatch {
-            en: sum(&scratch.en_marks, &e.weights),
-            ja: sum(&scratch.ja_marks, &k.weights),
+            en: sum(&scratch.en_marks, ew),
+            ja: sum(&scratch.ja_marks, kw),
         }
     }
 
-    /// Score of leaving one sentence unmatched.
+    /// Score of leaving one sentence unmatched, shifted by the document's irregularity.
     pub fn skip(&self) -> f32 {
         self.params.skip_score + self.irregularity
     }
@@ -227,14 +313,14 @@ impl Model {
         let (mut le, mut lj, mut we, mut wj, mut me, mut mj) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
         let mut orphan_numbers = 0.0;
         for i in ei..ei + a {
-            le += self.en[i].len;
-            we += self.en[i].total + self.en[i].orphan_latin;
-            orphan_numbers += self.en[i].orphan_numbers;
+            le += self.en.compact[i].len;
+            we += self.en.compact[i].total + self.en.compact[i].orphan_latin;
+            orphan_numbers += self.en.compact[i].orphan_numbers;
         }
         for j in ji..ji + b {
-            lj += self.ja[j].len;
-            wj += self.ja[j].total + self.ja[j].orphan_latin;
-            orphan_numbers += self.ja[j].orphan_numbers;
+            lj += self.ja.compact[j].len;
+            wj += self.ja.compact[j].total + self.ja.compact[j].orphan_latin;
+            orphan_numbers += self.ja.compact[j].orphan_numbers;
         }
         if a == 1 && b == 1 {
             let m = pair(ei, ji);
@@ -250,10 +336,10 @@ impl Model {
                     en_m += m.en;
                     ja_m[jj] += m.ja;
                 }
-                me += en_m.min(self.en[i].total);
+                me += en_m.min(self.en.compact[i].total);
             }
             for (jj, j) in (ji..ji + b).enumerate() {
-                mj += ja_m[jj].min(self.ja[j].total);
+                mj += ja_m[jj].min(self.ja.compact[j].total);
             }
         }
         let sim = (me + mj) / (we + wj + p.sim_smoothing);
@@ -269,8 +355,9 @@ impl Model {
         }
         if a + b > 2 {
             score += (p.merge_score + self.irregularity * p.merge_shift) * (a + b - 2) as f32;
-            if self.en[ei].paragraph != self.en[ei + a - 1].paragraph
-                || self.ja[ji].paragraph != self.ja[ji + b - 1].paragraph
+            let (en, ja) = (&self.en.compact, &self.ja.compact);
+            if en[ei].paragraph != en[ei + a - 1].paragraph
+                || ja[ji].paragraph != ja[ji + b - 1].paragraph
             {
                 score -= p.paragraph_cross;
             }
@@ -286,17 +373,17 @@ impl Model {
         if a + b <= 2 || p.exclusive_weight <= 0.0 || p.exclusive_min <= 0.0 {
             return 0.0;
         }
-        let (en, ja) = (&self.en[ei..ei + a], &self.ja[ji..ji + b]);
+        let (en, ja) = (&self.en, &self.ja);
         let shortfall = |ex: f32| (p.exclusive_min - ex).max(0.0) / p.exclusive_min;
         let mut cost = 0.0;
         if a > 1 {
-            cost += exclusive(en, ja)[..a]
+            cost += exclusive(en, ei..ei + a, ja, ji..ji + b)[..a]
                 .iter()
                 .map(|&ex| shortfall(ex))
                 .sum::<f32>();
         }
         if b > 1 {
-            cost += exclusive(ja, en)[..b]
+            cost += exclusive(ja, ji..ji + b, en, ei..ei + a)[..b]
                 .iter()
                 .map(|&ex| shortfall(ex))
                 .sum::<f32>();
@@ -309,7 +396,8 @@ impl Model {
         let starts = |c: &[Compact], k: usize| {
             k == 0 || (k < c.len() && c[k].paragraph != c[k - 1].paragraph)
         };
-        if i < self.en.len() && j < self.ja.len() && starts(&self.en, i) && starts(&self.ja, j) {
+        let (en, ja) = (&self.en.compact, &self.ja.compact);
+        if i < en.len() && j < ja.len() && starts(en, i) && starts(ja, j) {
             self.params.paragraph_bonus
         } else {
             0.0
@@ -317,42 +405,60 @@ impl Model {
     }
 
     /// Pairs of sentences that share a key found in no other sentence of either document:
-    /// the skeleton the search band follows.
-    pub fn unique_pairs(&self) -> Vec<(usize, usize)> {
-        let mut first: HashMap<u64, (u32, u32, usize, usize)> = HashMap::new();
-        for (i, c) in self.en.iter().enumerate() {
-            let mut last = None;
-            for &(k, _) in &c.keys {
-                if last == Some(k) {
-                    continue;
+    /// the skeleton the search band follows, sorted.
+    pub fn unique_pairs(&self) -> Vec<Link> {
+        /// Where a key occurs: how many sentences of each side, and the last of each.
+        #[derive(Clone, Copy, Default)]
+        struct Occurrences {
+            en_count: u32,
+            ja_count: u32,
+            en_last: u32,
+            ja_last: u32,
+        }
+        let mut seen = vec![Occurrences::default(); self.key_space];
+        for (side, sentences) in [(Doc::En, &self.en), (Doc::Ja, &self.ja)] {
+            for i in 0..sentences.len() {
+                let mut last = None;
+                for e in sentences.keys(i) {
+                    if last == Some(e.key) {
+                        continue;
+                    }
+                    last = Some(e.key);
+                    let o = &mut seen[e.key as usize];
+                    match side {
+                        Doc::En => {
+                            o.en_count += 1;
+                            o.en_last = i as u32;
+                        }
+                        Doc::Ja => {
+                            o.ja_count += 1;
+                            o.ja_last = i as u32;
+                        }
+                    }
                 }
-                last = Some(k);
-                let e = first.entry(k).or_insert((0, 0, i, 0));
-                e.0 += 1;
             }
         }
-        for (j, c) in self.ja.iter().enumerate() {
-            let mut last = None;
-            for &(k, _) in &c.keys {
-                if last == Some(k) {
-                    continue;
-                }
-                last = Some(k);
-                if let Some(e) = first.get_mut(&k) {
-                    e.1 += 1;
-                    e.3 = j;
-                }
-            }
-        }
-        let mut pairs: Vec<(usize, usize)> = first
-            .values()
-            .filter(|e| e.0 == 1 && e.1 == 1)
-            .map(|e| (e.2, e.3))
+        let mut pairs: Vec<Link> = seen
+            .iter()
+            .filter(|o| o.en_count == 1 && o.ja_count == 1)
+            .map(|o| Link {
+                en: o.en_last as usize,
+                ja: o.ja_last as usize,
+            })
             .collect();
         pairs.sort_unstable();
         pairs.dedup();
         pairs
     }
+}
+
+/// An English sentence and a Japanese sentence taken to translate each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Link {
+    /// The English sentence's index.
+    pub en: usize,
+    /// The Japanese sentence's index.
+    pub ja: usize,
 }
 
 /// The most sentences on one side of a bead.
@@ -366,10 +472,15 @@ const _: () = {
     }
 };
 
-/// For each member of a merged bead, the anchor weight of the `others`' items that it matches
-/// and no other member does: what it brings that its companions do not. Entries past
-/// `members.len()` are 0.
-fn exclusive(members: &[Compact], others: &[Compact]) -> [f32; MAX_MEMBERS] {
+/// For each member (`members`, sentences of one side) of a merged bead, the anchor weight
+/// of the `others`' items (sentences of the other side) that it matches and no other member
+/// does: what it brings that its companions do not. Entries past the members' count are 0.
+fn exclusive(
+    side: &Sentences,
+    members: Range<usize>,
+    other: &Sentences,
+    others: Range<usize>,
+) -> [f32; MAX_MEMBERS] {
     thread_local! {
         static MASK: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
@@ -377,17 +488,18 @@ fn exclusive(members: &[Compact], others: &[Compact]) -> [f32; MAX_MEMBERS] {
         let mut mask = mask.borrow_mut();
         let mut total = [0.0; MAX_MEMBERS];
         for o in others {
+            let weights = other.weights(o);
             // Bit x of an item's mask: member x matches it.
             mask.clear();
-            mask.resize(o.weights.len(), 0);
-            for (bit, m) in members.iter().enumerate() {
-                mark(m, o, bit as u8, &mut mask);
+            mask.resize(weights.len(), 0);
+            for (bit, m) in members.clone().enumerate() {
+                mark(side.keys(m), other.keys(o), bit as u8, &mut mask);
             }
             for (x, sum) in total.iter_mut().enumerate().take(members.len()) {
                 let only = 1u8 << x;
                 *sum += mask
                     .iter()
-                    .zip(&o.weights)
+                    .zip(weights)
                     .filter(|(m, _)| **m == only)
                     .map(|(_, w)| *w)
                     .sum::<f32>();
@@ -398,29 +510,49 @@ fn exclusive(members: &[Compact], others: &[Compact]) -> [f32; MAX_MEMBERS] {
 }
 
 /// Sets bit `bit` of `mask[k]` for every item k of `theirs` that shares a key with `mine`.
-fn mark(mine: &Compact, theirs: &Compact, bit: u8, mask: &mut [u8]) {
+fn mark(mine: &[KeyItem], theirs: &[KeyItem], bit: u8, mask: &mut [u8]) {
     shared_keys(mine, theirs, |_, items| {
-        for &(_, x) in items {
-            mask[x as usize] |= 1 << bit;
+        for x in items {
+            mask[x.item as usize] |= 1 << bit;
         }
     });
 }
 
-/// Calls `f` with the runs of (key, item) entries of `x` and of `y` for every key both hold.
-fn shared_keys(x: &Compact, y: &Compact, mut f: impl FnMut(&[(u64, u32)], &[(u64, u32)])) {
+/// Calls `f` with the runs of entries of `x` and of `y` for every key both hold (both
+/// sorted by key).
+fn shared_keys(x: &[KeyItem], y: &[KeyItem], mut f: impl FnMut(&[KeyItem], &[KeyItem])) {
     let (mut a, mut b) = (0, 0);
-    while a < x.keys.len() && b < y.keys.len() {
-        let (ka, kb) = (x.keys[a].0, y.keys[b].0);
+    while a < x.len() && b < y.len() {
+        let (ka, kb) = (x[a].key, y[b].key);
         if ka < kb {
             a += 1;
         } else if kb < ka {
             b += 1;
         } else {
-            let a2 = a + x.keys[a..].iter().take_while(|e| e.0 == ka).count();
-            let b2 = b + y.keys[b..].iter().take_while(|e| e.0 == kb).count();
-            f(&x.keys[a..a2], &y.keys[b..b2]);
+            let a2 = a + x[a..].iter().take_while(|e| e.key == ka).count();
+            let b2 = b + y[b..].iter().take_while(|e| e.key == kb).count();
+            f(&x[a..a2], &y[b..b2]);
             a = a2;
             b = b2;
         }
     }
+}
+
+/// The length of `sorted` once consecutive duplicates are removed, which it moves to the
+/// front (as [`Vec::dedup`] does, on a slice).
+fn dedup_len<T: PartialEq + Copy>(sorted: &mut [T]) -> usize {
+    let mut kept = 0;
+    for r in 0..sorted.len() {
+        if kept == 0 || sorted[r] != sorted[kept - 1] {
+            sorted[kept] = sorted[r];
+            kept += 1;
+        }
+    }
+    kept
+}
+
+/// An offset into a side's arrays; they never hold 2^32 entries (each comes from a key of
+/// the text, which would have to be larger still).
+fn offset(len: usize) -> u32 {
+    len as u32
 }

@@ -1,6 +1,7 @@
 //! Sentence alignment: a cost model over beads (`cost`) and a banded dynamic programme
 //! (`search`), kept apart so that either can change alone.
 
+pub mod anchors;
 pub mod cost;
 pub mod params;
 pub mod search;
@@ -8,6 +9,7 @@ pub mod search;
 use std::ops::Range;
 
 use crate::features::SentenceFeatures;
+pub use anchors::{AnchorTable, PairTables};
 pub use params::Params;
 
 /// A group of consecutive English sentences aligned with a group of consecutive Japanese
@@ -66,8 +68,26 @@ pub struct Side<'a> {
 
 /// Aligns two documents' sentences.
 pub fn align(en: Side<'_>, ja: Side<'_>, params: &Params) -> Alignment {
-    let mut model = cost::Model::new(&en, &ja, params);
+    let tables = PairTables::new(
+        AnchorTable::from_features(en.features),
+        AnchorTable::from_features(ja.features),
+    );
+    align_tables(tables, en.paragraphs, ja.paragraphs, params)
+}
+
+/// Aligns two documents' sentences given their anchors, and each sentence's paragraph number
+/// (`en_paragraphs[i]` for English sentence i). The anchors are dropped once the cost model
+/// holds what it needs of them, before the search.
+pub fn align_tables(
+    tables: PairTables,
+    en_paragraphs: &[usize],
+    ja_paragraphs: &[usize],
+    params: &Params,
+) -> Alignment {
+    let mut model = cost::Model::new(&tables, en_paragraphs, ja_paragraphs, params);
+    let (n_en, n_ja) = (tables.en.len(), tables.ja.len());
+    drop(tables);
     let alignment = search::search(&mut model, params);
-    debug_assert!(alignment.covers(en.features.len(), ja.features.len()));
+    debug_assert!(alignment.covers(n_en, n_ja));
     alignment
 }

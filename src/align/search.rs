@@ -1,7 +1,7 @@
 //! The search: dynamic programming over beads inside a band that follows the anchor path,
 //! so a long document pair costs time and memory in proportion to its length, not its square.
 
-use super::cost::{Model, PairMatch, Scratch};
+use super::cost::{Link, Model, PairMatch, Scratch};
 use super::params::BEAD_SHAPES;
 use super::{Alignment, Bead, Params};
 
@@ -30,16 +30,16 @@ impl Band {
     }
 
     /// Band of half-width `w` around the path through `anchors` (sorted, increasing).
-    fn around(anchors: &[(usize, usize)], n: usize, m: usize, w: usize) -> Band {
+    fn around(anchors: &[Link], n: usize, m: usize, w: usize) -> Band {
         let mut lo = Vec::with_capacity(n + 1);
         let mut hi = Vec::with_capacity(n + 1);
         let mut k = 0;
         for i in 0..=n {
-            while k + 1 < anchors.len() && anchors[k + 1].0 <= i {
+            while k + 1 < anchors.len() && anchors[k + 1].en <= i {
                 k += 1;
             }
-            let (i0, j0) = anchors[k];
-            let (i1, j1) = anchors[(k + 1).min(anchors.len() - 1)];
+            let Link { en: i0, ja: j0 } = anchors[k];
+            let Link { en: i1, ja: j1 } = anchors[(k + 1).min(anchors.len() - 1)];
             let c = if i1 > i0 {
                 j0 as f64 + (j1 as f64 - j0 as f64) * (i - i0) as f64 / (i1 - i0) as f64
             } else {
@@ -72,15 +72,15 @@ impl Band {
 }
 
 /// The longest chain of anchor pairs increasing on both sides, with both documents' ends.
-fn anchor_path(pairs: &[(usize, usize)], n: usize, m: usize) -> Vec<(usize, usize)> {
+fn anchor_path(pairs: &[Link], n: usize, m: usize) -> Vec<Link> {
     // Longest strictly increasing subsequence in j over pairs sorted by i (ties by j desc
     // so that two pairs of one row are not both taken).
-    let mut sorted: Vec<(usize, usize)> = pairs.to_vec();
-    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut sorted: Vec<Link> = pairs.to_vec();
+    sorted.sort_unstable_by(|a, b| a.en.cmp(&b.en).then(b.ja.cmp(&a.ja)));
     let mut tails: Vec<usize> = Vec::new(); // index into sorted
     let mut prev = vec![usize::MAX; sorted.len()];
-    for (idx, &(_, j)) in sorted.iter().enumerate() {
-        let pos = tails.partition_point(|&t| sorted[t].1 < j);
+    for (idx, &Link { ja: j, .. }) in sorted.iter().enumerate() {
+        let pos = tails.partition_point(|&t| sorted[t].ja < j);
         if pos > 0 {
             prev[idx] = tails[pos - 1];
         }
@@ -97,41 +97,48 @@ fn anchor_path(pairs: &[(usize, usize)], n: usize, m: usize) -> Vec<(usize, usiz
         cur = prev[cur];
     }
     chain.reverse();
-    let mut path = vec![(0, 0)];
+    let mut path = vec![Link { en: 0, ja: 0 }];
     path.extend(
         chain
             .into_iter()
-            .filter(|&(i, j)| i > 0 && j > 0 && i < n && j < m),
+            .filter(|l| l.en > 0 && l.ja > 0 && l.en < n && l.ja < m),
     );
-    path.push((n, m));
+    path.push(Link { en: n, ja: m });
     path
 }
 
-/// Pair matches for the sentence pairs a band can touch, row by row.
+/// Pair matches for the sentence pairs a band can touch, row by row, all rows in one array.
 struct PairCache {
+    /// First Japanese sentence of each English sentence's row.
     lo: Vec<usize>,
-    rows: Vec<Vec<PairMatch>>,
+    /// Where each row starts in `cells`; one more entry than rows.
+    start: Vec<usize>,
+    cells: Vec<PairMatch>,
 }
 
 impl PairCache {
     fn new(model: &Model, band: &Band) -> PairCache {
         let (n, m) = (model.n_en(), model.n_ja());
+        // Sentence i is consumed by beads ending in DP rows i+1..=i+3.
+        let row = |i: usize| band.lo[i].saturating_sub(3)..band.hi[(i + 3).min(n)].min(m);
         let mut scratch = Scratch::default();
         let mut lo = Vec::with_capacity(n);
-        let mut rows = Vec::with_capacity(n);
+        let mut start = Vec::with_capacity(n + 1);
+        let mut cells = Vec::with_capacity((0..n).map(|i| row(i).len()).sum());
         for i in 0..n {
-            // Sentence i is consumed by beads ending in DP rows i+1..=i+3.
-            let from = band.lo[i].saturating_sub(3);
-            let to = band.hi[(i + 3).min(n)].min(m);
-            lo.push(from);
-            rows.push((from..to).map(|j| model.pair(i, j, &mut scratch)).collect());
+            let js = row(i);
+            lo.push(js.start);
+            start.push(cells.len());
+            cells.extend(js.map(|j| model.pair(i, j, &mut scratch)));
         }
-        PairCache { lo, rows }
+        start.push(cells.len());
+        PairCache { lo, start, cells }
     }
 
     fn get(&self, i: usize, j: usize) -> PairMatch {
+        let row = &self.cells[self.start[i]..self.start[i + 1]];
         j.checked_sub(self.lo[i])
-            .and_then(|k| self.rows[i].get(k).copied())
+            .and_then(|k| row.get(k).copied())
             .unwrap_or_default()
     }
 }
@@ -175,37 +182,47 @@ pub fn search(model: &mut Model, params: &Params) -> Alignment {
         if params.skip_clean < 0.0 {
             model.set_irregularity(clean_shift);
         }
-        let (mut path, mut forward, mut touches_edge) = run_dp(model, &band, &cache);
+        let mut forward = run_dp(model, &band, &cache);
         if params.skip_clean < 0.0 {
-            // How often this document leaves sentences out, judged by a first pass that
-            // assumes a clean translation: only skips the evidence forces survive it.
-            // Sentences the first pass leaves out or merges: each is one the translation did
-            // not render one to one.
-            let skipped: usize = path
+            // How often this document leaves sentences out or merges them, judged by a first
+            // pass that takes it for a clean translation: only what the evidence forces
+            // survives that pass.
+            let irregular: usize = forward
+                .path
                 .iter()
-                .map(|(b, _)| match (b.en.len(), b.ja.len()) {
+                .map(|b| match (b.en.len(), b.ja.len()) {
                     (1, 1) => 0,
                     (a, 0) | (0, a) => a,
                     (a, b) => a + b - 2,
                 })
                 .sum();
-            let rate = (skipped as f32 + params.skip_prior) / ((n + m) as f32 / 2.0 + 1.0);
+            let rate = (irregular as f32 + params.skip_prior) / ((n + m) as f32 / 2.0 + 1.0);
             let shift = (rate / params.skip_rate_ref).ln().clamp(clean_shift, 0.0);
             if shift != clean_shift {
                 model.set_irregularity(shift);
-                (path, forward, touches_edge) = run_dp(model, &band, &cache);
+                forward = run_dp(model, &band, &cache);
             }
         }
         let is_full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
-        if !touches_edge || is_full {
-            return finish(model, &band, &cache, path, &forward, params);
+        if !forward.touches_edge || is_full {
+            return finish(model, &band, &cache, forward, params);
         }
         w *= 2;
     }
 }
 
-/// Runs the DP; returns the beads (raw scores) and whether the path ran along the band's edge.
-fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> (Vec<(Bead, f32)>, Vec<f32>, bool) {
+/// What the forward DP found.
+struct Forward {
+    /// The best path's beads, in order (scores not yet set).
+    path: Vec<Bead>,
+    /// Best score from the start to each cell of the band.
+    best: Vec<f32>,
+    /// Whether the path ran along the band's edge, where a wider band might do better.
+    touches_edge: bool,
+}
+
+/// Runs the DP.
+fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> Forward {
     let (n, m) = (model.n_en(), model.n_ja());
     let cells = *band.start.last().unwrap_or(&0);
     let mut best = vec![f32::NEG_INFINITY; cells];
@@ -250,20 +267,20 @@ fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> (Vec<(Bead, f32)>, V
             touches = true;
         }
         let (a, b) = BEAD_SHAPES[back[here] as usize];
-        let from = band.cell(i - a, j - b).expect("predecessor in band");
-        beads.push((
-            Bead {
-                en: i - a..i,
-                ja: j - b..j,
-                score: 0.0,
-            },
-            best[here] - best[from],
-        ));
+        beads.push(Bead {
+            en: i - a..i,
+            ja: j - b..j,
+            score: 0.0,
+        });
         i -= a;
         j -= b;
     }
     beads.reverse();
-    (beads, best, touches)
+    Forward {
+        path: beads,
+        best,
+        touches_edge: touches,
+    }
 }
 
 /// Score of the bead that covers `a` English sentences from `i` and `b` Japanese from `j`.
@@ -333,16 +350,20 @@ fn finish(
     model: &Model,
     band: &Band,
     cache: &PairCache,
-    path: Vec<(Bead, f32)>,
-    forward: &[f32],
+    forward: Forward,
     params: &Params,
 ) -> Alignment {
     let (n, m) = (model.n_en(), model.n_ja());
     let rest = backward(model, band, cache);
+    let Forward {
+        path,
+        best: forward,
+        ..
+    } = forward;
     let total = forward[band.cell(n, m).expect("end in band")];
     let beads = path
         .into_iter()
-        .map(|(mut bead, _)| {
+        .map(|mut bead| {
             let (i0, j0, i1, j1) = (bead.en.start, bead.ja.start, bead.en.end, bead.ja.end);
             let shape = (i1 - i0, j1 - j0);
             let mut alt = f32::NEG_INFINITY;

@@ -214,7 +214,11 @@ fn mood_item(doc_text: &str, span: &std::ops::Range<usize>) -> Option<Item> {
         _ => return None,
     };
     // ?! and !? ask.
-    let mood = if mood == "!" && body[..at].ends_with(['?', '？']) { "?" } else { mood };
+    let mood = if mood == "!" && body[..at].ends_with(['?', '？']) {
+        "?"
+    } else {
+        mood
+    };
     let start = span.start + at;
     Some(Item {
         kind: AnchorKind::Mood,
