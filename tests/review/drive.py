@@ -156,8 +156,13 @@ def edits(page, downloads, shots):
         expect(driver.find_element(By.ID, "help").is_displayed(), "the Help button shows the help")
         click(driver, "b-help")
 
-        keys(driver, "f")                                   # low confidence: 0.7675 and 0.8789
-        expect(shown(driver) == 2, f"two rows below 0.90, {shown(driver)} shown")
+        # Low confidence: as many rows as the page's data has scores below 0.90.
+        low = driver.execute_script(
+            "return JSON.parse(document.getElementById('hashi-data').textContent).scores"
+            ".filter(function (s) { return s !== null && parseFloat(s) < 0.9; }).length")
+        expect(low >= 1, "the sample has a row below 0.90")
+        keys(driver, "f")
+        expect(shown(driver) == low, f"{low} rows below 0.90, {shown(driver)} shown")
         keys(driver, "f", "f")
         expect(shown(driver) == 16, "all rows again")
         keys(driver, Keys.HOME)
