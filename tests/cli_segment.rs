@@ -62,6 +62,24 @@ fn jsonl_gives_byte_offsets_into_the_input_and_tokens() {
 }
 
 #[test]
+fn chat_and_review_text_keeps_faces_names_and_list_items_with_their_sentences() {
+    eqnice!(
+        "最高！(^o^)\n一瞬どっちにしようか？と迷うのも楽しい。\n全品50%OFF!\n今すぐ。\nYahoo! JAPANで配信。\n",
+        cmd(["segment", "--lang", "ja"])
+            .stdin("最高！(^o^)一瞬どっちにしようか？と迷うのも楽しい。全品50%OFF!今すぐ。Yahoo! JAPANで配信。")
+            .stdout()
+    );
+    eqnice!(
+        "Steps:\n1. Open the box.\n2. Take it out.\nWe use oOh!Media. #URL#\nSee you 😊\nBye.\n",
+        cmd(["segment", "--lang", "en"])
+            .stdin(
+                "Steps: 1. Open the box. 2. Take it out. We use oOh!Media. #URL# See you 😊 Bye.\n"
+            )
+            .stdout()
+    );
+}
+
+#[test]
 fn language_is_guessed_when_not_given() {
     eqnice!(
         "雨が降った。\n晴れた。\n",

@@ -142,19 +142,100 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// Pushes the sentence ranges of one line (no line break inside) into `out`.
 pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
     let quotes = quotations(line);
-    let mut start = 0;
-    for (at, piece) in line.split_sentence_bound_indices() {
-        let end = at + piece.len();
-        if end < line.len() && (inside(&quotes, end) || continues(&line[start..end], &line[end..]))
+    let faces = emoticons(line);
+    let mut ends: Vec<usize> = line
+        .split_sentence_bound_indices()
+        .map(|(at, piece)| at + piece.len())
+        .collect();
+    // Chat and social posts end sentences with a face or an emoji instead of a stop.
+    for f in &faces {
+        let rest = &line[f.end..];
+        let next = rest.trim_start_matches(super::is_space);
+        if next.len() < rest.len() && next.starts_with(|c: char| c.is_uppercase() || !c.is_ascii())
         {
+            ends.push(f.end);
+        }
+    }
+    // An inline bullet after a stop or a colon opens a list item of its own; between two
+    // names it stands for Japanese ・ ("Hanshin • Oyama").
+    for (i, c) in line.char_indices() {
+        let head = line[..i].trim_end_matches(super::is_space);
+        if "•■◆▪►‣".contains(c) && head.len() < i && head.ends_with(['.', '!', '?', ':', ';'])
+        {
+            ends.push(i);
+        }
+    }
+    ends.sort_unstable();
+    ends.dedup();
+    let mut start = 0;
+    for end in ends {
+        if end <= start || end >= line.len() {
             continue;
         }
+        let in_face = faces.iter().any(|f| f.start < end && end < f.end);
+        if in_face || inside(&quotes, end) || continues(&line[start..end], &line[end..]) {
+            continue;
+        }
+        let Some(end) = list_item_start(&line[start..end])
+            .map_or(Some(end + super::trailing_emoticons(&line[end..])), |cut| {
+                (cut > 0).then_some(start + cut)
+            })
+        else {
+            // A bare list number ("2.") opens the next sentence.
+            continue;
+        };
         out.push(start..end);
         start = end;
     }
     if start < line.len() {
         out.push(start..line.len());
     }
+}
+
+/// Byte ranges of the emoticons of a line (kaomoji, emoji, `#URL#`): boundaries inside
+/// them are false, and one after a sentence belongs to it.
+fn emoticons(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut skip_to = 0;
+    for (i, _) in line.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        let n = super::emoticon_len(&line[i..]);
+        if n > 0 {
+            out.push(i..i + n);
+            skip_to = i + n;
+        }
+    }
+    out
+}
+
+/// Where a numbered list item starts at the end of `piece` ("Steps: 1." or "box. 2."), as
+/// an offset into it: the sentence must end before the number, not after it. `Some(0)` if
+/// the piece is nothing but the number, `None` if it holds no such number.
+fn list_item_start(piece: &str) -> Option<usize> {
+    let trimmed = piece.trim_end();
+    let at = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| super::is_space(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let tail = &trimmed[at..];
+    if tail.is_empty() || super::list_marker_len(tail) != tail.len() {
+        return None;
+    }
+    let head = trimmed[..at].trim_end();
+    if head.is_empty() {
+        return Some(0);
+    }
+    // "No. 1." is a rank, not a list number.
+    if let Some(stem) = head.strip_suffix('.') {
+        let word = last_word(stem).to_lowercase();
+        if ALWAYS_CONTINUE.contains(&word.as_str()) || BEFORE_NUMBER.contains(&word.as_str()) {
+            return None;
+        }
+    }
+    head.ends_with([':', '.', '!', '?', ';']).then_some(at)
 }
 
 /// Byte ranges of the quotations of a line that close on it: a quotation is part of the
@@ -203,6 +284,14 @@ const BANG_NAMES: &[&str] = &["Yahoo!", "Jeopardy!", "Wham!"];
 
 /// Whether a UAX #29 boundary between `before` (the sentence so far) and `after` is false.
 fn continues(before: &str, after: &str) -> bool {
+    // oOh!Media, Go!Go!: a mark glued between letters is part of a name.
+    let mut tail = before.chars().rev();
+    if matches!(tail.next(), Some('!' | '?'))
+        && tail.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && after.starts_with(|c: char| c.is_ascii_alphanumeric())
+    {
+        return true;
+    }
     let before = before.trim_end();
     let next = after.trim_start();
     let Some(first) = next.chars().next() else {
@@ -247,7 +336,13 @@ fn continues(before: &str, after: &str) -> bool {
         return TIME_FOLLOWERS.contains(&next_word);
     }
     if AMBIGUOUS.contains(&lower.as_str()) {
-        return !SENTENCE_STARTERS.contains(&next_word) && !next_is_number;
+        // "pens, etc. Prices rose": a list's etc. is followed by a name only rarely, and a
+        // capitalised word and a comma ("Co., Ltd. Today, it") open a sentence.
+        let comma_follows = next[next_word.len()..].starts_with(',');
+        return !(lower == "etc"
+            || comma_follows
+            || SENTENCE_STARTERS.contains(&next_word)
+            || next_is_number);
     }
     false
 }
@@ -338,5 +433,53 @@ mod tests {
             vec!["The vote is on Dec. 4 in Tokyo."]
         );
         assert_eq!(split("No. That is wrong."), vec!["No.", "That is wrong."]);
+    }
+    #[test]
+    fn marks_inside_names_are_decided_by_what_follows() {
+        assert_eq!(
+            split("We use oOh!Media and Yahoo! Japan. Try Node.js today. We sell pens, etc. Prices rose. It is Acme Co., Ltd. Today, it grew. Acme Co., Ltd. said so."),
+            vec![
+                "We use oOh!Media and Yahoo! Japan.",
+                "Try Node.js today.",
+                "We sell pens, etc.",
+                "Prices rose.",
+                "It is Acme Co., Ltd.",
+                "Today, it grew.",
+                "Acme Co., Ltd. said so."
+            ]
+        );
+    }
+
+    #[test]
+    fn list_numbers_open_their_items() {
+        assert_eq!(
+            split("Steps: 1. Open the box. 2. Take it out. He was ranked No. 1. It was 5. Bring: • water. • a towel. Hanshin • Oyama won."),
+            vec![
+                "Steps:",
+                "1. Open the box.",
+                "2. Take it out.",
+                "He was ranked No. 1.",
+                "It was 5.",
+                "Bring:",
+                "• water.",
+                "• a towel.",
+                "Hanshin • Oyama won."
+            ]
+        );
+    }
+
+    #[test]
+    fn faces_emoji_and_placeholders_end_or_join_sentences() {
+        assert_eq!(
+            split("Loved it! (^o^) See you soon 😊 Great day... Really!? Check this out! #URL# Bye (T_T)"),
+            vec![
+                "Loved it! (^o^)",
+                "See you soon 😊",
+                "Great day...",
+                "Really!?",
+                "Check this out! #URL#",
+                "Bye (T_T)"
+            ]
+        );
     }
 }

@@ -37,13 +37,116 @@ fn continues_quote(next: &str) -> bool {
     QUOTATIVE.iter().any(|q| next.starts_with(q))
 }
 
+/// Whether a quotative follows a `？` or `！`: 「どっちにしようか？と迷う」 is one sentence.
+fn quotative_after_mark(next: &str) -> bool {
+    const NOT_QUOTATIVE: &[&str] = &["とても", "ところ", "とにかく", "ともかく", "とりあえず"];
+    ["と", "って", "などと"].iter().any(|q| next.starts_with(q))
+        && !NOT_QUOTATIVE.iter().any(|w| next.starts_with(w))
+}
+
+/// Names with an exclamation mark that a space may follow inside a sentence ("Yahoo! JAPAN").
+const BANG_NAMES: &[&str] = &["Yahoo!", "Jeopardy!", "Wham!"];
+
+/// The byte length of a soft sentence end at the start of `s`: marks that end sentences in
+/// chat, reviews and fiction where news would put 。 — emoticons, `♪`, an ellipsis, a laugh
+/// (`笑`, `www`). 0 if none. The second value says whether the end may be glued to the next
+/// sentence without a space (an ellipsis or a bare 笑 glued to text is a pause, not an end).
+fn soft_end_len(s: &str, prev: Option<char>) -> (usize, bool) {
+    let e = super::emoticon_len(s);
+    if e > 0 {
+        return (e, true);
+    }
+    let dots = s
+        .chars()
+        .take_while(|&c| matches!(c, '…' | '‥' | '．' | '.'))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let is_ellipsis = s.starts_with('…') || s.starts_with('‥') || s[..dots].chars().count() >= 3;
+    // A pause before a clause that goes on in kana (`品質... ...このような`) is not an end.
+    let kana_next = s[dots..]
+        .trim_start_matches(|c: char| super::is_space(c) || matches!(c, '…' | '‥' | '．' | '.'))
+        .starts_with(|c: char| matches!(c as u32, 0x3040..=0x309F));
+    if dots > 0 && is_ellipsis && !kana_next {
+        return (dots, false);
+    }
+    let kana_before = prev.is_some_and(|p| matches!(p as u32, 0x3040..=0x30FF));
+    if kana_before && s.starts_with('笑') {
+        return ('笑'.len_utf8(), false);
+    }
+    let ws = s.bytes().take_while(|&b| b == b'w').count();
+    if ws > 0
+        && prev.is_some_and(|p| !p.is_ascii())
+        && !s[ws..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    {
+        return (ws, true);
+    }
+    (0, false)
+}
+
 /// Pushes the sentence ranges of one line into `out`.
 pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
     let matched = matched_brackets(line);
     let mut depth = 0usize;
     let mut start = 0;
+    let mut skip_to = 0;
     let mut chars = line.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        if i < skip_to {
+            continue;
+        }
+        // A kaomoji's brackets are drawing, not nesting: look at faces before brackets.
+        if depth == 0 && !matches!(c, '。' | '｡' | '！' | '？' | '!' | '?') {
+            let prev = line[..i].chars().next_back();
+            // ｗ after a full-width capital is a letter (ＦＷ, Ｗ杯), not a laugh.
+            let letter_before = prev.is_some_and(|p| matches!(p as u32, 0xFF21..=0xFF5A));
+            let (n, glued_ok) = if letter_before {
+                (0, false)
+            } else {
+                soft_end_len(&line[i..], prev)
+            };
+            if n > 0 {
+                let mut end = i + n;
+                // `品質... ...この`: a run of soft ends is one end.
+                loop {
+                    let rest = &line[end..];
+                    let gap = rest.len() - rest.trim_start_matches(super::is_space).len();
+                    let more = soft_end_len(&rest[gap..], line[..end].chars().next_back()).0;
+                    if more == 0 {
+                        break;
+                    }
+                    end += gap + more;
+                }
+                end += super::trailing_emoticons(&line[end..]);
+                skip_to = end;
+                let rest = &line[end..];
+                let spaced = rest.starts_with(super::is_space);
+                let next = rest.trim_start_matches(super::is_space);
+                let ends = !next.is_empty()
+                    && start < i
+                    && (spaced || glued_ok)
+                    && !next.starts_with(|c: char| is_stop(c) || CLOSERS.contains(c) || c == '、')
+                    && !continues_quote(next);
+                if ends {
+                    out.push(start..end);
+                    start = end;
+                }
+                continue;
+            }
+            // A list item inside a line (`手順は 1.開ける 2.取る`) is a sentence of its own.
+            let after_space = line[..i].ends_with(super::is_space);
+            let marker = super::list_marker_len(&line[i..]);
+            // `◇ ◇ ◇` is a rule, not three items: an item needs text on both sides.
+            let item = marker > 0
+                && super::list_marker_len(line[i + marker..].trim_start_matches(super::is_space))
+                    == 0
+                && line[start..i]
+                    .chars()
+                    .any(|c| !super::is_space(c) && super::list_marker_len(&c.to_string()) == 0);
+            if after_space && start < i && item {
+                out.push(start..i);
+                start = i;
+            }
+        }
         if matched.binary_search(&i).is_ok() {
             if OPENERS.contains(c) {
                 depth += 1;
@@ -63,6 +166,8 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
                         }
                     }
                     if !continues_quote(&line[end..]) {
+                        end += super::trailing_emoticons(&line[end..]);
+                        skip_to = end;
                         out.push(start..end);
                         start = end;
                     }
@@ -70,28 +175,36 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
             }
             continue;
         }
-        // Yahoo!ニュース, Wham!: an ASCII mark glued between Latin letters and more text is
-        // part of a name.
+        // Yahoo!ニュース, oOh!Media: an ASCII mark glued between Latin letters, or ending a
+        // known name, is part of the name; `50%OFF!今すぐ` ends a sentence.
+        let prev_alnum = line[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_ascii_alphanumeric());
+        let rest = &line[i + c.len_utf8()..];
         let in_name = matches!(c, '!' | '?')
-            && line[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|p| p.is_ascii_alphanumeric())
-            && line[i + 1..]
-                .chars()
-                .next()
-                .is_some_and(|n| !is_stop(n) && !n.is_whitespace() && !CLOSERS.contains(n));
+            && prev_alnum
+            && !rest.is_empty()
+            && (rest.starts_with(|n: char| n.is_ascii_alphanumeric())
+                || (c == '!' && BANG_NAMES.iter().any(|n| line[..=i].ends_with(n))));
         if depth == 0 && is_stop(c) && !in_name {
             let mut end = i + c.len_utf8();
+            let mut marks = c != '。' && c != '｡';
             // The whole run of stops (！？, 。。) and any closing brackets after it.
             while let Some(&(j, d)) = chars.peek() {
                 if is_stop(d) || (CLOSERS.contains(d) && matched.binary_search(&j).is_err()) {
+                    marks &= d != '。' && d != '｡';
                     end = j + d.len_utf8();
                     chars.next();
                 } else {
                     break;
                 }
             }
+            if marks && quotative_after_mark(&line[end..]) {
+                continue;
+            }
+            end += super::trailing_emoticons(&line[end..]);
+            skip_to = end;
             out.push(start..end);
             start = end;
         }
@@ -196,5 +309,78 @@ mod tests {
             vec!["「閉じない引用。", "次の文。"]
         );
         assert_eq!(split("終わり。」次。"), vec!["終わり。」", "次。"]);
+    }
+    #[test]
+    fn chat_sentences_end_in_faces_laughs_notes_and_ellipses() {
+        assert_eq!(
+            split("楽しかった😊また行きたい 美味しかったｗｗ次は夜に行く 最高♪また来ます 疲れた… 明日も早い 面白い笑 また見る"),
+            vec![
+                "楽しかった😊",
+                "また行きたい 美味しかったｗｗ",
+                "次は夜に行く 最高♪",
+                "また来ます 疲れた…",
+                " 明日も早い 面白い笑",
+                " また見る"
+            ]
+        );
+        assert_eq!(split("それは…その…好きだ。"), vec!["それは…その…好きだ。"]);
+    }
+
+    #[test]
+    fn a_face_or_placeholder_after_a_sentence_belongs_to_it() {
+        assert_eq!(
+            split("最高！(^o^)次も行く。ありがとう＼(^o^)／ 届きました。#URL# 助かった（笑）"),
+            vec![
+                "最高！(^o^)",
+                "次も行く。",
+                "ありがとう＼(^o^)／",
+                " 届きました。#URL#",
+                " 助かった（笑）"
+            ]
+        );
+        assert_eq!(
+            split("失敗した(>_<)次は勝つ。"),
+            vec!["失敗した(>_<)", "次は勝つ。"]
+        );
+    }
+
+    #[test]
+    fn a_mark_before_a_quotative_stays_in_its_sentence() {
+        assert_eq!(
+            split("一瞬どっちにしようか？と迷うのも楽しい。本当！って思った。すごい！とても良い。"),
+            vec![
+                "一瞬どっちにしようか？と迷うのも楽しい。",
+                "本当！って思った。",
+                "すごい！",
+                "とても良い。"
+            ]
+        );
+    }
+
+    #[test]
+    fn half_width_exclamation_ends_a_sentence_unless_inside_a_name() {
+        assert_eq!(
+            split("全品50%OFF!今すぐチェック。oOh!Mediaと提携。Yahoo! JAPANで配信。"),
+            vec![
+                "全品50%OFF!",
+                "今すぐチェック。",
+                "oOh!Mediaと提携。",
+                "Yahoo! JAPANで配信。"
+            ]
+        );
+    }
+
+    #[test]
+    fn list_items_inside_a_line_are_sentences() {
+        assert_eq!(
+            split("手順は次の通り 1.箱を開ける 2.取り出す ・水 ・タオル 約 3.5倍"),
+            vec![
+                "手順は次の通り ",
+                "1.箱を開ける ",
+                "2.取り出す ",
+                "・水 ",
+                "・タオル 約 3.5倍"
+            ]
+        );
     }
 }

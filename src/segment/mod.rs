@@ -130,6 +130,154 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
+/// Whether `c` is a pictograph or a piece of one (variation selector, joiner, skin tone):
+/// chat and social posts end sentences with these instead of punctuation.
+pub(crate) fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B50 | 0x2B55 | 0xFE0F | 0x200D)
+}
+
+/// Characters that only kaomoji faces are drawn with, so a bracket holding one is a face,
+/// not an aside: `(^o^)` is a face, `(AP)` and `(2)` are not.
+const FACE_MARKS: &str = "^_;´｀`・ω∀Дд≧≦><＾＿；°ﾟ◕‿╯□︵┻━≡ε✧◡﹏⊙☆★♡♥~〜ー=*＊'Ｔ∇▽゜";
+
+/// The byte length of a kaomoji at the start of `s` (`(>_<)`, `＼(^o^)／`, `(T_T)ノ`), or 0.
+fn kaomoji_len(s: &str) -> usize {
+    let mut chars = s.char_indices().peekable();
+    while chars
+        .next_if(|&(_, c)| "＼\\ヽ٩ヾ～~".contains(c))
+        .is_some()
+    {}
+    let Some((_, open)) = chars.next() else {
+        return 0;
+    };
+    let close = match open {
+        '(' => ')',
+        '（' => '）',
+        _ => return 0,
+    };
+    let mut marks = 0;
+    let mut prev_letter = false;
+    let mut end = None;
+    for (n, (i, c)) in chars.by_ref().enumerate() {
+        if c == close {
+            end = Some(i + c.len_utf8());
+            break;
+        }
+        let letter = c.is_ascii_alphabetic();
+        // Words, digits, kana and kanji mean an aside in brackets, not a face.
+        let wordy = (letter && prev_letter)
+            || c.is_numeric()
+            || c.is_whitespace()
+            || matches!(c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF);
+        if n >= 12 || wordy {
+            return 0;
+        }
+        marks += usize::from(FACE_MARKS.contains(c));
+        prev_letter = letter;
+    }
+    let (Some(mut end), true) = (end, marks > 0) else {
+        return 0;
+    };
+    for c in s[end..].chars() {
+        if !"／/ノﾉゞ✧".contains(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    end
+}
+
+/// The byte length of an emoticon at the start of `s`, or 0: a kaomoji, a run of emoji, a
+/// laugh in brackets (`（笑）`), a run of `ｗ`, or a placeholder left by anonymisation
+/// (`#URL#`, `#NAME#`).
+pub(crate) fn emoticon_len(s: &str) -> usize {
+    let k = kaomoji_len(s);
+    if k > 0 {
+        return k;
+    }
+    let emoji: usize = s
+        .chars()
+        .take_while(|&c| is_emoji(c))
+        .map(char::len_utf8)
+        .sum();
+    if emoji > 0 {
+        return emoji;
+    }
+    for laugh in ["（笑）", "(笑)", "（汗）", "(汗)", "（泣）", "(泣)"] {
+        if s.starts_with(laugh) {
+            return laugh.len();
+        }
+    }
+    let ws: usize = s
+        .chars()
+        .take_while(|&c| c == 'ｗ')
+        .map(char::len_utf8)
+        .sum();
+    if ws > 0 {
+        return ws;
+    }
+    if let Some(rest) = s.strip_prefix('#') {
+        let name = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
+            .count();
+        if name > 0 && rest[name..].starts_with('#') {
+            return name + 2;
+        }
+    }
+    0
+}
+
+/// The byte length of the emoticons (white space between them allowed) at the start of `s`,
+/// up to the end of the last one; 0 if `s` does not start with one. A face or a placeholder
+/// after a sentence belongs to it, not to a sentence of its own.
+pub(crate) fn trailing_emoticons(s: &str) -> usize {
+    let mut end = 0;
+    loop {
+        let rest = &s[end..];
+        let gap = rest.len() - rest.trim_start_matches(is_space).len();
+        let n = emoticon_len(&rest[gap..]);
+        if n == 0 {
+            return end;
+        }
+        end += gap + n;
+    }
+}
+
+/// The byte length of a list marker at the start of `s` (`1.`, `2)`, `(3)`, `①`, `•`, `・`),
+/// or 0. Digits alone are not a marker: the marker must not run on into more digits (`3.5`).
+pub(crate) fn list_marker_len(s: &str) -> usize {
+    let Some(first) = s.chars().next() else {
+        return 0;
+    };
+    // Not ○ and ●: they mark wins and losses in sports results (`● 西武 0－5 ロッテ ○`).
+    if "•■◆◇▪►・‣".contains(first) || ('①'..='⑳').contains(&first) {
+        return first.len_utf8();
+    }
+    let (body, open) = match s.strip_prefix('(') {
+        Some(r) => (r, 1),
+        None => (s, 0),
+    };
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return 0;
+    }
+    let rest = &body[digits..];
+    let close = if open == 1 {
+        usize::from(rest.starts_with(')'))
+    } else {
+        rest.chars()
+            .next()
+            .filter(|&c| matches!(c, '.' | ')' | '．' | '）'))
+            .map_or(0, char::len_utf8)
+    };
+    if close == 0 || rest[close..].starts_with(|c: char| c.is_ascii_digit()) {
+        return 0;
+    }
+    open + digits + close
+}
+
 /// Trims white space off a byte range of `text`.
 pub(crate) fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
     let piece = &text[span.clone()];
