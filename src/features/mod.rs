@@ -12,7 +12,7 @@ use std::hash::{Hash, Hasher};
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, PHRASE_WORDS};
 use crate::tokenizer::Token;
 use numbers::Quantity;
 
@@ -151,11 +151,34 @@ pub fn english(
         };
         items.push(Item { kind, keys, span });
     }
+    if let Some(lex) = lexicon {
+        // Set phrases of the lexicon ("thank you", "happy new year") as a whole, beside their
+        // words: ありがとう glosses the phrase, not "thank" or "you".
+        for k in 0..words.len() {
+            let phrase = PHRASE_WORDS.rev().find_map(|n| {
+                let run = words.get(k..k + n)?;
+                let texts: Vec<&str> = run.iter().map(|w| w.1).collect();
+                Some((n, lex.phrase_id(&texts)?))
+            });
+            if let Some((n, id)) = phrase {
+                let (start, _) = words[k];
+                let (end, last) = words[k + n - 1];
+                items.push(Item {
+                    kind: AnchorKind::Word,
+                    keys: vec![lexeme_key(id)],
+                    span: span.start + start..span.start + end + last.len(),
+                });
+            }
+        }
+    }
     SentenceFeatures {
         len: nfkc_len(text),
         items,
     }
 }
+
+/// A Japanese set phrase runs over at most this many tokens (明け+まし+て+おめでとう+ござい+ます).
+const EXPRESSION_TOKENS: usize = 8;
 
 /// Parts of speech whose words carry content worth looking up in the lexicon.
 fn is_content(t: &Token) -> bool {
@@ -194,6 +217,14 @@ pub fn japanese(
     lexicon: Option<&Lexicon>,
 ) -> SentenceFeatures {
     let mut items = Vec::new();
+    // The tokens as (NFKC surface, base form), for finding set phrases over several of them.
+    let forms: Vec<(String, &str)> = match lexicon {
+        Some(_) => tokens
+            .iter()
+            .map(|t| (doc_text[t.span.clone()].nfkc().collect(), t.base.as_str()))
+            .collect(),
+        None => Vec::new(),
+    };
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -266,6 +297,26 @@ pub fn japanese(
             i += 1;
             continue;
         }
+        if let Some(lex) = lexicon {
+            // The longest set phrase of several tokens starting here (ありがとう+ござい+ます,
+            // よろしく+お願い+し+ます) is one word, in place of its tokens.
+            let run: Vec<(&str, &str)> = forms[i..tokens.len().min(i + EXPRESSION_TOKENS)]
+                .iter()
+                .map(|(surface, base)| (surface.as_str(), *base))
+                .collect();
+            if let Some((n, ids)) = lex.longest_expression(&run) {
+                let mut keys: Vec<u64> = ids.iter().map(|&id| lexeme_key(id)).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                items.push(Item {
+                    kind: AnchorKind::Word,
+                    keys,
+                    span: t.span.start..tokens[i + n - 1].span.end,
+                });
+                i += n;
+                continue;
+            }
+        }
         let mut keys = Vec::new();
         let mut kind = AnchorKind::Word;
         let mut span = t.span.clone();
@@ -291,6 +342,10 @@ pub fn japanese(
                 i += 2;
             }
             keys.extend(latin_word_keys(&word));
+            // Chat's ｗ (laughter) is a set phrase of the lexicon's supplement.
+            if let Some(lex) = lexicon {
+                keys.extend(lex.expression(&word).iter().map(|&id| lexeme_key(id)));
+            }
         } else {
             let katakana = surface
                 .chars()
@@ -315,10 +370,17 @@ pub fn japanese(
                     kind = AnchorKind::Name;
                 }
             }
-            if let Some(lex) = lexicon.filter(|_| is_content(t) || katakana) {
-                keys.extend(lex.translations(&t.base).iter().map(|&id| lexeme_key(id)));
+            if let Some(lex) = lexicon {
+                // Other words only when they are set phrases: interjections (ありがとう,
+                // はい), greetings, chat's 笑.
+                let lookup = if is_content(t) || katakana {
+                    Lexicon::translations
+                } else {
+                    Lexicon::expression
+                };
+                keys.extend(lookup(lex, &t.base).iter().map(|&id| lexeme_key(id)));
                 if t.base != surface {
-                    keys.extend(lex.translations(&surface).iter().map(|&id| lexeme_key(id)));
+                    keys.extend(lookup(lex, &surface).iter().map(|&id| lexeme_key(id)));
                 }
             }
         }
@@ -392,6 +454,96 @@ mod tests {
         assert!(shares_a_key("KJ Hill", "K.J.ヒル"));
         assert!(shares_a_key("K.J. Hill", "KJヒル"));
         assert!(!shares_a_key("travel", "詳細はtravel.gov.grで。"));
+    }
+
+    #[test]
+    fn everyday_phrases_share_a_lexicon_anchor() {
+        // Pairs of the WMT23 chat and social sets that shared no anchor before.
+        for (en, ja) in [
+            ("Thank you.", "ありがとうございます。"),
+            ("Thank you.", "よろしくお願いします"),
+            ("Why?", "何故なんですか？"),
+            ("Happy New Year.", "あけましておめでとうございます。"),
+            ("@user27 hehe ty user26", "@user27 へへ　ありがとう  user26"),
+            ("That's right.", "そのとおり。"),
+            ("Excuse me.", "すみません。"),
+            ("lol", "まじかｗｗｗ"),
+            ("lmao", "それな（笑）"),
+        ] {
+            assert!(shares_a_key(en, ja), "{en} / {ja}");
+        }
+        // The phrase matches, not its words: a new year is not a greeting.
+        assert!(!shares_a_key(
+            "The new year began.",
+            "あけましておめでとうございます。"
+        ));
+        assert!(!shares_a_key("Thank goodness.", "ごめんなさい。"));
+    }
+
+    #[test]
+    fn a_set_phrase_is_one_item_over_its_tokens() {
+        assert_eq!(
+            japanese_items("あけましておめでとうございます。よろしくお願いします"),
+            [
+                (AnchorKind::Word, "あけましておめでとうございます"),
+                (AnchorKind::Word, "よろしくお願いします"),
+            ]
+        );
+        assert_eq!(
+            japanese_items("へへ　ありがとう"),
+            [(AnchorKind::Word, "へへ"), (AnchorKind::Word, "ありがとう")]
+        );
+        let en = "Happy New Year, thank you";
+        let items: Vec<&str> = english(en, 0..en.len(), Some(Lexicon::embedded()))
+            .items
+            .iter()
+            .map(|item| &en[item.span.clone()])
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "Happy",
+                "New",
+                "Year",
+                "thank",
+                "you",
+                "Happy New Year",
+                "thank you"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_news_sentence_keeps_its_word_anchors() {
+        // Function words and light verbs stay out, as before set phrases were looked up.
+        assert_eq!(
+            japanese_items("政府は２４日、新たな対策を発表した。"),
+            [
+                (AnchorKind::Word, "政府"),
+                (AnchorKind::Number, "２４"),
+                (AnchorKind::Word, "新た"),
+                (AnchorKind::Word, "対策"),
+                (AnchorKind::Word, "発表"),
+            ]
+        );
+        let en = "The government announced new measures on Monday.";
+        let items: Vec<&str> = english(en, 0..en.len(), Some(Lexicon::embedded()))
+            .items
+            .iter()
+            .map(|item| &en[item.span.clone()])
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "The",
+                "government",
+                "announced",
+                "new",
+                "measures",
+                "on",
+                "Monday"
+            ]
+        );
     }
 
     #[test]

@@ -25,7 +25,7 @@ mod compile;
 mod normalize;
 
 pub use compile::{KEYS_PER_ENTRY, KEYS_PER_HEADWORD};
-pub use normalize::{en_key, en_words, ja_key};
+pub use normalize::{en_key, en_words, ja_key, phrase_key, PHRASE_WORDS};
 
 use crate::error::{Error, Result};
 use std::borrow::Cow;
@@ -36,6 +36,9 @@ static JA_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_ja.fst"
 static EN_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_en.fst"));
 /// `vendor/wordnet/synonyms.xz`, decompressed by the build script.
 static SYNONYMS: &str = include_str!(concat!(env!("OUT_DIR"), "/wordnet_synonyms.txt"));
+/// The project's supplement (chat shorthand, everyday set phrases), added to every lexicon:
+/// the built-in one at build time, a user's EDICT file when it is loaded.
+static SUPPLEMENT: &str = include_str!("../../lexicon/supplement.tsv");
 /// Little-endian `u32`s, aligned so that they can be used in place.
 static POSTINGS: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(
     env!("OUT_DIR"),
@@ -49,7 +52,8 @@ type Bytes = Cow<'static, [u8]>;
 
 /// A Japanese→English lexicon. Cheap to query from many threads at once.
 pub struct Lexicon {
-    /// Japanese key → `start << POSTING_LEN_BITS | len` of its posting list in `postings`.
+    /// Japanese key → `start << START_SHIFT | EXPRESSION_BIT | len` of its posting list in
+    /// `postings`, the bit set for set phrases.
     ja: fst::Map<Bytes>,
     postings: Cow<'static, [u32]>,
     /// English key → id (its rank in byte order).
@@ -85,9 +89,11 @@ impl Lexicon {
     }
 
     /// Build a lexicon from EDICT-format text already in memory, its glosses widened with the
-    /// WordNet synonyms the built-in lexicon has.
+    /// WordNet synonyms the built-in lexicon has, and the project's supplement
+    /// (`lexicon/supplement.tsv`: chat shorthand and everyday set phrases) added, as in the
+    /// built-in lexicon.
     pub fn from_edict_str(text: &str) -> Result<Lexicon> {
-        let artefacts = compile::compile(text, SYNONYMS).map_err(Error::Lexicon)?;
+        let artefacts = compile::compile(text, SYNONYMS, SUPPLEMENT).map_err(Error::Lexicon)?;
         Lexicon::from_parts(
             Cow::Owned(artefacts.ja_fst),
             Cow::Owned(artefacts.postings),
@@ -117,12 +123,22 @@ impl Lexicon {
         String::from_utf8(bytes).ok()
     }
 
-    /// The ids of the English keys of a text (split with [`en_words`]), sorted, without
-    /// repeats: the set to pass to [`Lexicon::matches`].
+    /// The id of the set phrase these English words make ("thank", "you"; see
+    /// [`phrase_key`]), if the lexicon has it as a gloss of an expression.
+    pub fn phrase_id(&self, english_words: &[&str]) -> Option<u32> {
+        let key = phrase_key(english_words.iter().copied())?;
+        self.en.get(key.as_bytes()).map(|id| id as u32)
+    }
+
+    /// The ids of the English keys of a text (split with [`en_words`]) and of the set phrases
+    /// its runs of words make, sorted, without repeats: the set to pass to
+    /// [`Lexicon::matches`].
     pub fn en_ids(&self, english_text: &str) -> Vec<u32> {
-        let mut ids: Vec<u32> = en_words(english_text)
-            .filter_map(|w| self.en_id(w))
-            .collect();
+        let words: Vec<&str> = en_words(english_text).collect();
+        let mut ids: Vec<u32> = words.iter().filter_map(|w| self.en_id(w)).collect();
+        for n in PHRASE_WORDS {
+            ids.extend(words.windows(n).filter_map(|run| self.phrase_id(run)));
+        }
         ids.sort_unstable();
         ids.dedup();
         ids
@@ -131,10 +147,57 @@ impl Lexicon {
     /// The ids of the English keys glossing a Japanese headword or reading (normalised with
     /// [`ja_key`]), ascending, at most [`KEYS_PER_HEADWORD`]; empty when the word is unknown.
     pub fn translations(&self, japanese_word: &str) -> &[u32] {
-        let Some(value) = self.ja.get(ja_key(japanese_word).as_bytes()) else {
-            return &[];
-        };
-        let start = (value >> compile::POSTING_LEN_BITS) as usize;
+        match self.ja.get(ja_key(japanese_word).as_bytes()) {
+            Some(value) => self.posting(value),
+            None => &[],
+        }
+    }
+
+    /// The translations of a Japanese set phrase (an EDICT expression or interjection, or a
+    /// supplement entry: ありがとう, すみません, （笑）), empty for any other word.
+    pub fn expression(&self, japanese_word: &str) -> &[u32] {
+        match self.ja.get(ja_key(japanese_word).as_bytes()) {
+            Some(value) if value & compile::EXPRESSION_BIT != 0 => self.posting(value),
+            _ => &[],
+        }
+    }
+
+    /// The longest set phrase that a run of at least two tokens starting at the first of
+    /// `tokens` writes, each token given as `(surface, base form)`: the tokens' surfaces in
+    /// a row, or the last one in its base form (よろしく+お願い+し+ます,
+    /// ありがとう+ござい+ます). Returns how many tokens it spans and its translations.
+    pub fn longest_expression(&self, tokens: &[(&str, &str)]) -> Option<(usize, &[u32])> {
+        let fst = self.ja.as_fst();
+        let mut node = fst.root();
+        let mut out = fst::raw::Output::zero();
+        let mut best = None;
+        for (n, &(surface, base)) in tokens.iter().enumerate() {
+            if n >= 1 {
+                for form in [surface, base]
+                    .into_iter()
+                    .take(1 + usize::from(base != surface))
+                {
+                    if let Some((end, o)) = walk(fst, node, out, ja_key(form).as_bytes()) {
+                        if end.is_final() {
+                            let value = o.cat(end.final_output()).value();
+                            if value & compile::EXPRESSION_BIT != 0 {
+                                best = Some((n + 1, self.posting(value)));
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            match walk(fst, node, out, ja_key(surface).as_bytes()) {
+                Some((next, o)) => (node, out) = (next, o),
+                None => break,
+            }
+        }
+        best
+    }
+
+    fn posting(&self, value: u64) -> &[u32] {
+        let start = (value >> compile::START_SHIFT) as usize;
         let len = (value & ((1 << compile::POSTING_LEN_BITS) - 1)) as usize;
         self.postings.get(start..start + len).unwrap_or_default()
     }
@@ -184,6 +247,22 @@ impl std::fmt::Debug for Lexicon {
     }
 }
 
+/// Follow `bytes` from `node` in `fst`: the node reached and the output gathered, or `None`
+/// when no key continues that way.
+fn walk<'f>(
+    fst: &'f fst::raw::Fst<Bytes>,
+    mut node: fst::raw::Node<'f>,
+    mut out: fst::raw::Output,
+    bytes: &[u8],
+) -> Option<(fst::raw::Node<'f>, fst::raw::Output)> {
+    for &b in bytes {
+        let t = node.transition(node.find_input(b)?);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+    }
+    Some((node, out))
+}
+
 /// Little-endian `u32`s: borrowed in place when aligned on a little-endian machine (as the
 /// embedded postings are), copied otherwise.
 fn postings_from_le_bytes(bytes: &[u8]) -> Cow<'_, [u32]> {
@@ -226,9 +305,9 @@ mod tests {
         lexicon.translations(japanese).to_vec()
     }
 
-    /// A lexicon compiled from EDICT text with the given synonym list.
-    fn compiled(edict: &str, synonyms: &str) -> Lexicon {
-        let a = compile::compile(edict, synonyms).unwrap();
+    /// A lexicon compiled from EDICT text with the given synonym list and supplement.
+    fn compiled(edict: &str, synonyms: &str, supplement: &str) -> Lexicon {
+        let a = compile::compile(edict, synonyms, supplement).unwrap();
         Lexicon::from_parts(
             Cow::Owned(a.ja_fst),
             Cow::Owned(a.postings),
@@ -243,6 +322,19 @@ mod tests {
             .iter()
             .map(|&id| lexicon.en_word(id).unwrap())
             .collect()
+    }
+
+    /// The number of distinct Japanese keys the project's supplement writes.
+    fn supplement_forms() -> usize {
+        let edict = compile::supplement_to_edict(SUPPLEMENT).unwrap();
+        let mut forms: Vec<String> = edict
+            .lines()
+            .filter_map(|line| line.split_once(' '))
+            .map(|(form, _)| ja_key(form).into_owned())
+            .collect();
+        forms.sort_unstable();
+        forms.dedup();
+        forms.len()
     }
 
     /// A file in the temporary directory, removed on drop.
@@ -339,10 +431,10 @@ mod tests {
     #[test]
     fn synonyms_follow_their_gloss_key() {
         let edict = "述べる [のべる] /(v1,vt) to state/to express/(P)/\n";
-        let plain = compiled(edict, "");
+        let plain = compiled(edict, "", "");
         assert_eq!(words(&plain, "述べる"), ["express", "state"]);
         assert!(!plain.matches("述べる", &plain.en_ids("He said so.")));
-        let widened = compiled(edict, "state\tsay tell\nexpress\tstate\n");
+        let widened = compiled(edict, "state\tsay tell\nexpress\tstate\n", "");
         assert_eq!(
             words(&widened, "述べる"),
             ["express", "say", "state", "tell"]
@@ -390,8 +482,10 @@ mod tests {
     fn builds_from_a_utf8_file() {
         let file = TempFile::new(SAMPLE.as_bytes());
         let lex = Lexicon::from_edict_file(&file.0).unwrap();
-        // 住む すむ 発表 はっぴょう 分かる わかる 澄む ニュース; を is a single kana.
-        assert_eq!(lex.len(), 8, "{lex:?}");
+        // 住む すむ 発表 はっぴょう 分かる わかる 澄む ニュース; を is a single kana. The
+        // supplement's forms come on top.
+        assert_eq!(compiled(SAMPLE, "", "").len(), 8);
+        assert_eq!(lex.len(), 8 + supplement_forms(), "{lex:?}");
         // The glosses' own keys, among the WordNet synonyms the lexicon adds.
         let has = |ja: &str, en: &[&str]| {
             let w = words(&lex, ja);
@@ -412,7 +506,7 @@ mod tests {
         assert!(lex.translations("を").is_empty());
         assert_eq!(lex.en_id("indicates"), None);
         // Without synonyms, exactly the glosses.
-        let plain = compiled(SAMPLE, "");
+        let plain = compiled(SAMPLE, "", "");
         assert_eq!(words(&plain, "住む"), ["inhabit", "live", "resid"]);
         assert_eq!(words(&plain, "すむ"), ["inhabit", "live", "resid"]);
         assert_eq!(words(&plain, "澄む"), ["becom", "clear"]);
@@ -434,7 +528,7 @@ mod tests {
             Lexicon::from_edict_file(&TempFile::new(&bom).0)
                 .unwrap()
                 .len(),
-            8
+            8 + supplement_forms()
         );
     }
 
@@ -464,6 +558,124 @@ mod tests {
                 other => panic!("{contents:?}: {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn set_phrases_are_keyed_as_phrases() {
+        let edict = "\
+有難う [ありがとう] /(int) (uk) thank you/thanks/(P)/
+明けましておめでとうございます [あけましておめでとうございます] /(exp) Happy New Year/
+新年 [しんねん] /(n) new year/(P)/
+";
+        let lex = compiled(edict, "", "");
+        // An expression's 2-3 word gloss is one key; a noun's gloss stays words.
+        assert_eq!(words(&lex, "ありがとう"), ["thank", "thank you"]);
+        assert_eq!(
+            words(&lex, "明けましておめでとうございます"),
+            ["happi new year"]
+        );
+        assert_eq!(
+            words(&lex, "あけましておめでとうございます"),
+            ["happi new year"]
+        );
+        assert_eq!(words(&lex, "新年"), ["new", "year"]);
+        let phrase = lex.phrase_id(&["Happy", "New", "Year"]).unwrap();
+        assert_eq!(lex.en_word(phrase).as_deref(), Some("happi new year"));
+        assert_eq!(lex.phrase_id(&["new", "year"]), None);
+        assert!(lex.matches(
+            "あけましておめでとうございます",
+            &lex.en_ids("Happy New Year!")
+        ));
+        assert!(!lex.matches("あけましておめでとうございます", &lex.en_ids("A new year.")));
+        // Expressions are flagged; other words are not.
+        assert_eq!(lex.expression("ありがとう"), lex.translations("ありがとう"));
+        assert!(lex.expression("新年").is_empty());
+        assert!(!lex.translations("新年").is_empty());
+    }
+
+    #[test]
+    fn the_longest_expression_over_tokens() {
+        let lex = Lexicon::embedded();
+        let run = [
+            ("よろしく", "よろしく"),
+            ("お願い", "お願い"),
+            ("し", "する"),
+            ("ます", "ます"),
+            ("。", "。"),
+        ];
+        let (n, ids) = lex.longest_expression(&run).unwrap();
+        assert_eq!(n, 4);
+        assert_eq!(ids, lex.translations("よろしくお願いします"));
+        // The last token in its base form: すみ+ませ+ん is すみません, and 申し訳+ない.
+        let (n, _) = lex
+            .longest_expression(&[
+                ("ありがとう", "ありがとう"),
+                ("ござい", "ござる"),
+                ("ます", "ます"),
+            ])
+            .unwrap();
+        assert_eq!(n, 3);
+        // A single token, or a run that is no set phrase, is not one.
+        assert_eq!(
+            lex.longest_expression(&[("ありがとう", "ありがとう")]),
+            None
+        );
+        assert_eq!(
+            lex.longest_expression(&[("政府", "政府"), ("は", "は"), ("発表", "発表")]),
+            None
+        );
+        assert_eq!(lex.longest_expression(&[]), None);
+    }
+
+    #[test]
+    fn the_supplement_adds_chat_shorthand_to_every_lexicon() {
+        let supplement = "\
+# a comment
+ありがとう;ｗ;（笑）\tty/thx/thank you\tchat shorthand, written by the project
+";
+        let lex = compiled("新年 [しんねん] /(n) new year/(P)/\n", "", supplement);
+        assert_eq!(words(&lex, "ありがとう"), ["thank you", "thx", "ty"]);
+        assert_eq!(words(&lex, "w"), words(&lex, "ありがとう"));
+        assert_eq!(words(&lex, "(笑)"), words(&lex, "ありがとう"));
+        assert_eq!(lex.expression("（笑）"), lex.translations("ありがとう"));
+        assert!(lex.matches("ありがとう", &lex.en_ids("ty!")));
+        // The built-in supplement is in the embedded lexicon and in a user's.
+        let user = Lexicon::from_edict_str(SAMPLE).unwrap();
+        for lex in [Lexicon::embedded(), &user] {
+            for (ja, en) in [
+                ("ありがとう", "thx"),
+                ("ありがとう", "ty"),
+                ("ｗｗｗ", "lol"),
+                ("（笑）", "lmao"),
+                ("ちなみに", "btw"),
+            ] {
+                assert!(lex.matches(ja, &lex.en_ids(en)), "{ja} {en}");
+                assert!(!lex.expression(ja).is_empty(), "{ja}");
+            }
+        }
+        // The supplement alone is no EDICT file.
+        assert!(matches!(
+            Lexicon::from_edict_str("# nothing\n"),
+            Err(Error::Lexicon(m)) if m.contains("no EDICT entries")
+        ));
+    }
+
+    #[test]
+    fn bad_supplement_lines_are_errors() {
+        for (supplement, expected) in [
+            ("ありがとう\tty\n", "supplement line 1: expected"),
+            ("# c\nありがとう\tty\t \n", "supplement line 2: no source"),
+            ("ありがとう\tty//thx\tsrc\n", "empty gloss"),
+            ("(笑)\tlol\tsrc\n", "`(`"),
+            ("あり がとう\tty\tsrc\n", "white space"),
+        ] {
+            match compile::compile("新年 [しんねん] /(n) new year/\n", "", supplement) {
+                Err(message) => assert!(message.contains(expected), "{message}"),
+                Ok(_) => panic!("{supplement:?} was accepted"),
+            }
+        }
+        // The project's own supplement is valid.
+        assert!(compile::supplement_to_edict(SUPPLEMENT).is_ok());
     }
 
     #[test]
