@@ -12,7 +12,7 @@ use std::hash::{Hash, Hasher};
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lexicon::{Lexicon, PHRASE_WORDS};
+use crate::lexicon::{self, Lexicon, PHRASE_WORDS};
 use crate::tokenizer::Token;
 use numbers::Quantity;
 
@@ -141,8 +141,17 @@ pub fn english(
         if let Some(k) = skeleton_key(&lower) {
             keys.push(k);
         }
-        if let Some(id) = lexicon.and_then(|l| l.en_id(word)) {
-            keys.push(lexeme_key(id));
+        if let Some(lex) = lexicon {
+            if let Some(id) = lex.en_id(word) {
+                keys.push(lexeme_key(id));
+            }
+            // A set phrase starting here ("thank you", "happy new year") as a whole, a key of
+            // its first word: ありがとう glosses the phrase, not "thank" or "you".
+            let phrase = PHRASE_WORDS.rev().find_map(|n| {
+                let run: Vec<&str> = words.get(k..k + n)?.iter().map(|w| w.1).collect();
+                lex.phrase_id(&run)
+            });
+            keys.extend(phrase.map(lexeme_key));
         }
         let kind = if capitalised {
             AnchorKind::Name
@@ -151,30 +160,17 @@ pub fn english(
         };
         items.push(Item { kind, keys, span });
     }
-    if let Some(lex) = lexicon {
-        // Set phrases of the lexicon ("thank you", "happy new year") as a whole, beside their
-        // words: ありがとう glosses the phrase, not "thank" or "you".
-        for k in 0..words.len() {
-            let phrase = PHRASE_WORDS.rev().find_map(|n| {
-                let run = words.get(k..k + n)?;
-                let texts: Vec<&str> = run.iter().map(|w| w.1).collect();
-                Some((n, lex.phrase_id(&texts)?))
-            });
-            if let Some((n, id)) = phrase {
-                let (start, _) = words[k];
-                let (end, last) = words[k + n - 1];
-                items.push(Item {
-                    kind: AnchorKind::Word,
-                    keys: vec![lexeme_key(id)],
-                    span: span.start + start..span.start + end + last.len(),
-                });
-            }
-        }
-    }
     SentenceFeatures {
         len: nfkc_len(text),
         items,
     }
+}
+
+/// A set phrase found over Japanese tokens `..end`, its keys until an item takes them.
+struct Phrase {
+    end: usize,
+    keys: Option<Vec<u64>>,
+    span: std::ops::Range<usize>,
 }
 
 /// A Japanese set phrase runs over at most this many tokens (明け+まし+て+おめでとう+ござい+ます).
@@ -225,10 +221,60 @@ pub fn japanese(
             .collect(),
         None => Vec::new(),
     };
+    // A set phrase over several tokens found at or before `i`: its keys go to the first of
+    // its tokens that is an anchor anyway (ありがとう of ありがとう+ござい+ます), so that its
+    // words keep their own items; a phrase of function words only (へへ, その+とおり) is an
+    // item of its own.
+    let mut phrase: Option<Phrase> = None;
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
         let surface: String = doc_text[t.span.clone()].nfkc().collect();
+        if let Some(p) = phrase.take_if(|p| p.end <= i) {
+            if let Some(keys) = p.keys {
+                items.push(Item {
+                    kind: AnchorKind::Word,
+                    keys,
+                    span: p.span,
+                });
+            }
+        }
+        if let (Some(lex), None) = (lexicon, &phrase) {
+            // The longest set phrase of several tokens starting here (ありがとう+ござい+ます,
+            // よろしく+お願い+し+ます).
+            let run: Vec<(&str, &str)> = forms[i..tokens.len().min(i + EXPRESSION_TOKENS)]
+                .iter()
+                .map(|(surface, base)| (surface.as_str(), *base))
+                .collect();
+            // EDICT's expressions only when built around an interjection (ありがとう+ござい+
+            // ます, 明け+まし+て+おめでとう): an idiom of content words (心をつかむ,
+            // 多岐にわたる) is matched through its words already, and one of function words
+            // (による, とは) is what translations drop; none with a number, a name or Latin
+            // letters, which have anchors of their kind. The supplement's whatever their
+            // tokens.
+            let accept = |e: &lexicon::Expression| {
+                let part = &tokens[i..i + e.tokens];
+                e.supplement
+                    || (part.iter().any(|t| t.pos == "感動詞")
+                        && part.iter().zip(&forms[i..]).all(|(t, (s, _))| {
+                            !is_number_token(t, s)
+                                && t.pos_detail != "固有名詞"
+                                && !s.chars().any(|c| {
+                                    c.is_ascii_alphabetic() || matches!(c, '\u{30a0}'..='\u{30ff}')
+                                })
+                        }))
+            };
+            if let Some(e) = lex.longest_expression(&run, accept) {
+                let mut keys: Vec<u64> = e.translations.iter().map(|&id| lexeme_key(id)).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                phrase = Some(Phrase {
+                    end: i + e.tokens,
+                    keys: Some(keys),
+                    span: t.span.start..tokens[i + e.tokens - 1].span.end,
+                });
+            }
+        }
         // A run of number tokens (and separators between digits) is one number.
         if is_number_token(t, &surface) {
             let mut j = i + 1;
@@ -297,26 +343,6 @@ pub fn japanese(
             i += 1;
             continue;
         }
-        if let Some(lex) = lexicon {
-            // The longest set phrase of several tokens starting here (ありがとう+ござい+ます,
-            // よろしく+お願い+し+ます) is one word, in place of its tokens.
-            let run: Vec<(&str, &str)> = forms[i..tokens.len().min(i + EXPRESSION_TOKENS)]
-                .iter()
-                .map(|(surface, base)| (surface.as_str(), *base))
-                .collect();
-            if let Some((n, ids)) = lex.longest_expression(&run) {
-                let mut keys: Vec<u64> = ids.iter().map(|&id| lexeme_key(id)).collect();
-                keys.sort_unstable();
-                keys.dedup();
-                items.push(Item {
-                    kind: AnchorKind::Word,
-                    keys,
-                    span: t.span.start..tokens[i + n - 1].span.end,
-                });
-                i += n;
-                continue;
-            }
-        }
         let mut keys = Vec::new();
         let mut kind = AnchorKind::Word;
         let mut span = t.span.clone();
@@ -343,8 +369,10 @@ pub fn japanese(
             }
             keys.extend(latin_word_keys(&word));
             // Chat's ｗ (laughter) is a set phrase of the lexicon's supplement.
-            if let Some(lex) = lexicon {
-                keys.extend(lex.expression(&word).iter().map(|&id| lexeme_key(id)));
+            if let Some(e) = lexicon.and_then(|l| l.expression(&word)) {
+                if e.supplement {
+                    keys.extend(e.translations.iter().map(|&id| lexeme_key(id)));
+                }
             }
         } else {
             let katakana = surface
@@ -371,25 +399,46 @@ pub fn japanese(
                 }
             }
             if let Some(lex) = lexicon {
-                // Other words only when they are set phrases: interjections (ありがとう,
-                // はい), greetings, chat's 笑.
-                let lookup = if is_content(t) || katakana {
-                    Lexicon::translations
-                } else {
-                    Lexicon::expression
+                // Other words only when the supplement has them as set phrases: interjections
+                // (ありがとう, すみません, はい), ちなみに; not every interjection or particle
+                // EDICT lists as an expression (えっ, とも, その), which translations drop.
+                let lookup = |form: &str| -> &[u32] {
+                    if is_content(t) || katakana {
+                        lex.translations(form)
+                    } else {
+                        match lex.expression(form) {
+                            Some(e) if e.supplement => e.translations,
+                            _ => &[],
+                        }
+                    }
                 };
-                keys.extend(lookup(lex, &t.base).iter().map(|&id| lexeme_key(id)));
+                keys.extend(lookup(&t.base).iter().map(|&id| lexeme_key(id)));
                 if t.base != surface {
-                    keys.extend(lookup(lex, &surface).iter().map(|&id| lexeme_key(id)));
+                    keys.extend(lookup(&surface).iter().map(|&id| lexeme_key(id)));
                 }
             }
         }
         if !keys.is_empty() {
+            if let Some(extra) = phrase.as_mut().and_then(|p| p.keys.take()) {
+                keys.extend(extra);
+            }
             keys.sort_unstable();
             keys.dedup();
             items.push(Item { kind, keys, span });
         }
         i += 1;
+    }
+    if let Some(Phrase {
+        keys: Some(keys),
+        span,
+        ..
+    }) = phrase
+    {
+        items.push(Item {
+            kind: AnchorKind::Word,
+            keys,
+            span,
+        });
     }
     SentenceFeatures {
         len: nfkc_len(&doc_text[span]),
@@ -474,24 +523,44 @@ mod tests {
         }
         // The phrase matches, not its words: a new year is not a greeting.
         assert!(!shares_a_key(
-            "The new year began.",
+            "It was a new year.",
             "あけましておめでとうございます。"
         ));
         assert!(!shares_a_key("Thank goodness.", "ごめんなさい。"));
     }
 
     #[test]
-    fn a_set_phrase_is_one_item_over_its_tokens() {
-        assert_eq!(
-            japanese_items("あけましておめでとうございます。よろしくお願いします"),
-            [
-                (AnchorKind::Word, "あけましておめでとうございます"),
-                (AnchorKind::Word, "よろしくお願いします"),
-            ]
-        );
+    fn a_set_phrase_gives_its_keys_to_its_first_anchor() {
+        let lex = Lexicon::embedded();
+        let phrase = |words: &[&str]| lexeme_key(lex.phrase_id(words).unwrap());
+        let text = "あけましておめでとうございます。よろしくお願いします";
+        let tokens = sentence_tokens(crate::tokenizer::shared(), text, 0..text.len());
+        let features = japanese(text, 0..text.len(), &tokens, Some(lex));
+        let items: Vec<&str> = features
+            .items
+            .iter()
+            .map(|i| &text[i.span.clone()])
+            .collect();
+        // The words keep their items; the phrase's keys go to the first of them.
+        assert_eq!(items, ["あけ", "おめでとう", "よろしく", "お願い"]);
+        let new_year = phrase(&["happy", "new", "year"]);
+        assert!(features.items[0].keys.contains(&new_year));
+        assert!(!features.items[1].keys.contains(&new_year));
+        assert!(features.items[2].keys.contains(&phrase(&["thank", "you"])));
+        // A phrase of particles only is an item of its own.
         assert_eq!(
             japanese_items("へへ　ありがとう"),
             [(AnchorKind::Word, "へへ"), (AnchorKind::Word, "ありがとう")]
+        );
+        // An idiom of content words stays its words (心をつかむ), particles stay out (による).
+        assert_eq!(
+            japanese_items("利用者の心をつかみ、コロナによる"),
+            [
+                (AnchorKind::Word, "利用"),
+                (AnchorKind::Word, "心"),
+                (AnchorKind::Word, "つかみ"),
+                (AnchorKind::Name, "コロナ"),
+            ]
         );
         let en = "Happy New Year, thank you";
         let items: Vec<&str> = english(en, 0..en.len(), Some(Lexicon::embedded()))
@@ -499,18 +568,17 @@ mod tests {
             .iter()
             .map(|item| &en[item.span.clone()])
             .collect();
-        assert_eq!(
-            items,
-            [
-                "Happy",
-                "New",
-                "Year",
-                "thank",
-                "you",
-                "Happy New Year",
-                "thank you"
-            ]
-        );
+        assert_eq!(items, ["Happy", "New", "Year", "thank", "you"]);
+        let lex = Lexicon::embedded();
+        let phrase = |words: &[&str]| lexeme_key(lex.phrase_id(words).unwrap());
+        let features = english(en, 0..en.len(), Some(lex));
+        assert!(features.items[0]
+            .keys
+            .contains(&phrase(&["happy", "new", "year"])));
+        assert!(features.items[3].keys.contains(&phrase(&["thank", "you"])));
+        assert!(!features.items[1]
+            .keys
+            .contains(&phrase(&["happy", "new", "year"])));
     }
 
     #[test]

@@ -6,8 +6,9 @@
 //! - `en_fst`: an `fst::Map` from every English key to its id, the key's rank in byte order
 //!   (so `fst::raw::Fst::get_key` inverts it);
 //! - `ja_fst`: an `fst::Map` from every Japanese key (headword or reading, through `ja_key`)
-//!   to its posting list in `postings`, as `start << START_SHIFT | EXPRESSION_BIT | len` (in
-//!   ids), the bit set when the key is a set phrase (see [`EXPRESSION_BIT`]);
+//!   to its posting list in `postings`, as `start << START_SHIFT | bits | len` (in ids), the
+//!   bits saying whether the key is a set phrase and whether the supplement writes it (see
+//!   [`EXPRESSION_BIT`], [`SUPPLEMENT_BIT`]);
 //! - `postings`: the posting lists, each the ascending English ids of one Japanese key, as
 //!   little-endian `u32`s, so that the embedded copy can be used in place as a `&[u32]`.
 
@@ -27,8 +28,11 @@ const _: () = assert!(KEYS_PER_HEADWORD < 1 << POSTING_LEN_BITS);
 /// (EDICT's `(exp)`, `(int)`, every supplement entry): a set phrase, looked up over a run of
 /// tokens and whatever its parts of speech.
 pub const EXPRESSION_BIT: u64 = 1 << POSTING_LEN_BITS;
-/// The start of the posting list sits above the length and the expression bit.
-pub const START_SHIFT: u32 = POSTING_LEN_BITS + 1;
+/// Set in a `ja_fst` value when the project's supplement writes the key: a set phrase chosen
+/// by hand, trusted whatever its tokens (へへ is two particles to IPADIC).
+pub const SUPPLEMENT_BIT: u64 = 2 << POSTING_LEN_BITS;
+/// The start of the posting list sits above the length and the two bits.
+pub const START_SHIFT: u32 = POSTING_LEN_BITS + 2;
 
 /// The compiled lexicon, ready to be written to disk or wrapped by `fst::Map::new`.
 pub struct Artefacts {
@@ -82,7 +86,8 @@ pub fn compile(text: &str, synonyms: &str, supplement: &str) -> Result<Artefacts
     let mut words: Vec<String> = Vec::new();
     let mut entry_keys: Vec<u32> = Vec::new();
     let mut entries: Vec<(u32, u32)> = Vec::new();
-    let mut expression: Vec<bool> = Vec::new();
+    // Per entry: EXPRESSION_BIT, SUPPLEMENT_BIT or neither.
+    let mut expression: Vec<u64> = Vec::new();
     let mut links: Vec<(String, u8, u32)> = Vec::new();
     let mut from_text = 0usize;
 
@@ -129,7 +134,11 @@ pub fn compile(text: &str, synonyms: &str, supplement: &str) -> Result<Artefacts
         }
         entries.push((start, entry_keys.len() as u32));
         let set_phrase = is_expression(entry.glosses);
-        expression.push(set_phrase);
+        expression.push(match (set_phrase, supplemented) {
+            (_, true) => EXPRESSION_BIT | SUPPLEMENT_BIT,
+            (true, false) => EXPRESSION_BIT,
+            (false, false) => 0,
+        });
 
         let direct = if entry.common { 0 } else { 1 };
         let mut link = |form: &str, priority: u8| {
@@ -156,15 +165,15 @@ pub fn compile(text: &str, synonyms: &str, supplement: &str) -> Result<Artefacts
     }
 
     // Merge the entries of each Japanese key, in priority order, capped.
-    let mut groups: Vec<(String, bool, Vec<u32>)> = Vec::new();
+    let mut groups: Vec<(String, u64, Vec<u32>)> = Vec::new();
     let mut used = vec![false; words.len()];
     let mut i = 0;
     while i < links.len() {
         let mut j = i;
         let mut ids: Vec<u32> = Vec::new();
-        let mut set_phrase = false;
+        let mut bits = 0;
         while j < links.len() && links[j].0 == links[i].0 {
-            set_phrase |= expression[links[j].2 as usize];
+            bits |= expression[links[j].2 as usize];
             let (start, end) = entries[links[j].2 as usize];
             for &id in &entry_keys[start as usize..end as usize] {
                 if ids.len() < KEYS_PER_HEADWORD && !ids.contains(&id) {
@@ -177,7 +186,7 @@ pub fn compile(text: &str, synonyms: &str, supplement: &str) -> Result<Artefacts
             used[id as usize] = true;
         }
         if !ids.is_empty() {
-            groups.push((std::mem::take(&mut links[i].0), set_phrase, ids));
+            groups.push((std::mem::take(&mut links[i].0), bits, ids));
         }
         i = j;
     }
@@ -201,15 +210,14 @@ pub fn compile(text: &str, synonyms: &str, supplement: &str) -> Result<Artefacts
     let mut ja = fst::MapBuilder::memory();
     let mut postings = Vec::new();
     let mut start = 0u64;
-    for (key, set_phrase, ids) in &mut groups {
+    for (key, bits, ids) in &mut groups {
         for id in ids.iter_mut() {
             *id = final_id[*id as usize];
         }
         ids.sort_unstable();
-        let flag = if *set_phrase { EXPRESSION_BIT } else { 0 };
         ja.insert(
             key.as_bytes(),
-            start << START_SHIFT | flag | ids.len() as u64,
+            start << START_SHIFT | *bits | ids.len() as u64,
         )
         .map_err(|e| e.to_string())?;
         start += ids.len() as u64;

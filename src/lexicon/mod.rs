@@ -153,37 +153,38 @@ impl Lexicon {
         }
     }
 
-    /// The translations of a Japanese set phrase (an EDICT expression or interjection, or a
-    /// supplement entry: ありがとう, すみません, （笑）), empty for any other word.
-    pub fn expression(&self, japanese_word: &str) -> &[u32] {
-        match self.ja.get(ja_key(japanese_word).as_bytes()) {
-            Some(value) if value & compile::EXPRESSION_BIT != 0 => self.posting(value),
-            _ => &[],
-        }
+    /// The Japanese set phrase this word is (an EDICT expression or interjection, or a
+    /// supplement entry: ありがとう, すみません, （笑）), if it is one.
+    pub fn expression(&self, japanese_word: &str) -> Option<Expression<'_>> {
+        let value = self.ja.get(ja_key(japanese_word).as_bytes())?;
+        self.expression_of(value, 1)
     }
 
     /// The longest set phrase that a run of at least two tokens starting at the first of
-    /// `tokens` writes, each token given as `(surface, base form)`: the tokens' surfaces in
-    /// a row, or the last one in its base form (よろしく+お願い+し+ます,
-    /// ありがとう+ござい+ます). Returns how many tokens it spans and its translations.
-    pub fn longest_expression(&self, tokens: &[(&str, &str)]) -> Option<(usize, &[u32])> {
+    /// `tokens` writes and that `accept` takes, each token given as `(surface, base form)`:
+    /// the tokens' surfaces in a row, or the last one in its base form
+    /// (よろしく+お願い+し+ます, ありがとう+ござい+ます).
+    pub fn longest_expression(
+        &self,
+        tokens: &[(&str, &str)],
+        accept: impl Fn(&Expression<'_>) -> bool,
+    ) -> Option<Expression<'_>> {
         let fst = self.ja.as_fst();
         let mut node = fst.root();
         let mut out = fst::raw::Output::zero();
-        let mut best = None;
+        let mut found = Vec::new();
         for (n, &(surface, base)) in tokens.iter().enumerate() {
             if n >= 1 {
-                for form in [surface, base]
-                    .into_iter()
-                    .take(1 + usize::from(base != surface))
-                {
-                    if let Some((end, o)) = walk(fst, node, out, ja_key(form).as_bytes()) {
-                        if end.is_final() {
-                            let value = o.cat(end.final_output()).value();
-                            if value & compile::EXPRESSION_BIT != 0 {
-                                best = Some((n + 1, self.posting(value)));
-                                break;
-                            }
+                let forms = [surface, base];
+                for form in &forms[..1 + usize::from(base != surface)] {
+                    let Some((end, o)) = walk(fst, node, out, ja_key(form).as_bytes()) else {
+                        continue;
+                    };
+                    if end.is_final() {
+                        let value = o.cat(end.final_output()).value();
+                        if let Some(e) = self.expression_of(value, n + 1) {
+                            found.push(e);
+                            break;
                         }
                     }
                 }
@@ -193,7 +194,15 @@ impl Lexicon {
                 None => break,
             }
         }
-        best
+        found.into_iter().rev().find(|e| accept(e))
+    }
+
+    fn expression_of(&self, value: u64, tokens: usize) -> Option<Expression<'_>> {
+        (value & compile::EXPRESSION_BIT != 0).then(|| Expression {
+            tokens,
+            translations: self.posting(value),
+            supplement: value & compile::SUPPLEMENT_BIT != 0,
+        })
     }
 
     fn posting(&self, value: u64) -> &[u32] {
@@ -235,6 +244,17 @@ impl Lexicon {
             + std::mem::size_of_val(&*self.postings)
             + self.en.as_fst().as_bytes().len()
     }
+}
+
+/// A set phrase found in Japanese text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Expression<'a> {
+    /// How many tokens it spans.
+    pub tokens: usize,
+    /// Its English ids, as [`Lexicon::translations`] gives them.
+    pub translations: &'a [u32],
+    /// Written by the project's supplement (chosen by hand), not only by EDICT.
+    pub supplement: bool,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -588,8 +608,10 @@ mod tests {
         ));
         assert!(!lex.matches("あけましておめでとうございます", &lex.en_ids("A new year.")));
         // Expressions are flagged; other words are not.
-        assert_eq!(lex.expression("ありがとう"), lex.translations("ありがとう"));
-        assert!(lex.expression("新年").is_empty());
+        let thanks = lex.expression("ありがとう").unwrap();
+        assert_eq!(thanks.translations, lex.translations("ありがとう"));
+        assert_eq!((thanks.tokens, thanks.supplement), (1, false));
+        assert_eq!(lex.expression("新年"), None);
         assert!(!lex.translations("新年").is_empty());
     }
 
@@ -603,28 +625,24 @@ mod tests {
             ("ます", "ます"),
             ("。", "。"),
         ];
-        let (n, ids) = lex.longest_expression(&run).unwrap();
-        assert_eq!(n, 4);
-        assert_eq!(ids, lex.translations("よろしくお願いします"));
-        // The last token in its base form: すみ+ませ+ん is すみません, and 申し訳+ない.
-        let (n, _) = lex
-            .longest_expression(&[
-                ("ありがとう", "ありがとう"),
-                ("ござい", "ござる"),
-                ("ます", "ます"),
-            ])
-            .unwrap();
-        assert_eq!(n, 3);
+        let all = |_: &Expression| true;
+        let e = lex.longest_expression(&run, all).unwrap();
+        assert_eq!(e.tokens, 4);
+        assert_eq!(e.translations, lex.translations("よろしくお願いします"));
+        assert!(e.supplement);
+        let thanks = [
+            ("ありがとう", "ありがとう"),
+            ("ござい", "ござる"),
+            ("ます", "ます"),
+        ];
+        assert_eq!(lex.longest_expression(&thanks, all).unwrap().tokens, 3);
+        // Refused, and no shorter one.
+        assert_eq!(lex.longest_expression(&thanks, |e| !e.supplement), None);
         // A single token, or a run that is no set phrase, is not one.
-        assert_eq!(
-            lex.longest_expression(&[("ありがとう", "ありがとう")]),
-            None
-        );
-        assert_eq!(
-            lex.longest_expression(&[("政府", "政府"), ("は", "は"), ("発表", "発表")]),
-            None
-        );
-        assert_eq!(lex.longest_expression(&[]), None);
+        assert_eq!(lex.longest_expression(&thanks[..1], all), None);
+        let news = [("政府", "政府"), ("は", "は"), ("発表", "発表")];
+        assert_eq!(lex.longest_expression(&news, all), None);
+        assert_eq!(lex.longest_expression(&[], all), None);
     }
 
     #[test]
@@ -637,7 +655,9 @@ mod tests {
         assert_eq!(words(&lex, "ありがとう"), ["thank you", "thx", "ty"]);
         assert_eq!(words(&lex, "w"), words(&lex, "ありがとう"));
         assert_eq!(words(&lex, "(笑)"), words(&lex, "ありがとう"));
-        assert_eq!(lex.expression("（笑）"), lex.translations("ありがとう"));
+        let laugh = lex.expression("（笑）").unwrap();
+        assert_eq!(laugh.translations, lex.translations("ありがとう"));
+        assert!(laugh.supplement);
         assert!(lex.matches("ありがとう", &lex.en_ids("ty!")));
         // The built-in supplement is in the embedded lexicon and in a user's.
         let user = Lexicon::from_edict_str(SAMPLE).unwrap();
@@ -650,7 +670,7 @@ mod tests {
                 ("ちなみに", "btw"),
             ] {
                 assert!(lex.matches(ja, &lex.en_ids(en)), "{ja} {en}");
-                assert!(!lex.expression(ja).is_empty(), "{ja}");
+                assert!(lex.expression(ja).is_some_and(|e| e.supplement), "{ja}");
             }
         }
         // The supplement alone is no EDICT file.

@@ -674,14 +674,23 @@ fn split_forms(field: &str) -> Vec<&str> {
 /// `(of humans)`, sense numbers) is dropped, as are EDICT2 `EntL…` sequence numbers and the
 /// senses marked archaic `(arch)` or obsolete `(obs)`.
 ///
-/// In a sense tagged `(exp)` or `(int)`, a gloss of 2 to 3 words is a set phrase and gives
-/// its [`phrase_key`] instead of its words' keys: ありがとう is "thank you", not "thank",
-/// and あけましておめでとう is "happy new year", not "new" or "year".
+/// In an entry whose every sense is tagged `(exp)` or `(int)`, a gloss of 2 to 3 words is a
+/// set phrase and gives its [`phrase_key`] instead of its words' keys: ありがとう is "thank
+/// you", not "thank", and あけましておめでとう is "happy new year", not "new" or "year". A
+/// word with other senses too (後, 草) keeps word keys, so that its phrases do not reach
+/// the English of ordinary sentences.
 pub fn gloss_keys(glosses: &str, cap: usize) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
     let mut clean = String::new();
     let mut skip_sense = false;
     let mut phrase_sense = false;
+    let only_phrases = glosses
+        .split('/')
+        .enumerate()
+        .filter(|(n, gloss)| {
+            *n == 0 || leading_tags(gloss).any(|t| t.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .all(|(_, gloss)| leading_tags(gloss).any(is_expression_tag));
     for (n, gloss) in glosses.split('/').enumerate() {
         if gloss.starts_with("EntL") {
             continue;
@@ -692,7 +701,7 @@ pub fn gloss_keys(glosses: &str, cap: usize) -> Vec<String> {
             skip_sense = tags
                 .clone()
                 .any(|t| t.split(',').any(|t| matches!(t, "arch" | "obs")));
-            phrase_sense = tags.any(is_expression_tag);
+            phrase_sense = only_phrases && tags.any(is_expression_tag);
         }
         if skip_sense {
             continue;
