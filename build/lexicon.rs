@@ -1,4 +1,5 @@
-//! Compiles the vendored EDICT (`vendor/edict/edict.xz`, EUC-JP) into the lexicon artefacts
+//! Compiles the vendored EDICT (`vendor/edict/edict.xz`, EUC-JP) and the project's supplement
+//! (`lexicon/supplement.tsv`: chat shorthand, everyday set phrases) into the lexicon artefacts
 //! `lexicon_ja.fst`, `lexicon_postings.bin` and `lexicon_en.fst` in OUT_DIR, embedded by
 //! `src/lexicon/mod.rs`. The parsing and key normalisation are the library's own source files
 //! (included below with `#[path]`), so build time and run time agree on every key.
@@ -39,9 +40,10 @@ enum Error {
 }
 
 /// The inputs, relative to the package root: the stamp hashes all of them.
-const INPUTS: [&str; 6] = [
+const INPUTS: [&str; 7] = [
     "vendor/edict/edict.xz",
     "vendor/wordnet/synonyms.xz",
+    "lexicon/supplement.tsv",
     "build/lexicon.rs",
     "src/lexicon/normalize.rs",
     "src/lexicon/compile.rs",
@@ -88,8 +90,11 @@ pub fn build() {
     let synonyms_path = manifest.join(INPUTS[1]);
     let synonyms = String::from_utf8(read_xz(&synonyms_path))
         .unwrap_or_else(|e| panic!("{}: not UTF-8: {e}", synonyms_path.display()));
-    let artefacts =
-        compile::compile(&text, &synonyms).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+    let supplement_path = manifest.join(INPUTS[2]);
+    let supplement = String::from_utf8(read(&supplement_path))
+        .unwrap_or_else(|e| panic!("{}: not UTF-8: {e}", supplement_path.display()));
+    let artefacts = compile::compile(&text, &synonyms, &supplement)
+        .unwrap_or_else(|e| panic!("{}: {e}", source.display()));
     let contents = [
         artefacts.ja_fst.as_slice(),
         &artefacts

@@ -14,7 +14,7 @@ use std::hash::{Hash, Hasher};
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{self, Lexicon, PHRASE_WORDS};
 use crate::quantities::{self, Class, Reading, Value};
 use crate::tokenizer::Token;
 
@@ -150,7 +150,8 @@ pub fn english(
     let mut items: Vec<Item> = values.iter().map(quantity_item).collect();
     items.extend(web_items(&web));
     items.extend(mood_item(doc_text, &span));
-    for (at, word) in text.unicode_word_indices() {
+    let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    for (k, &(at, word)) in words.iter().enumerate() {
         let span = span.start + at..span.start + at + word.len();
         if covered(&web, &span)
             || word.starts_with(|c: char| c.is_ascii_digit())
@@ -174,8 +175,17 @@ pub fn english(
         if let Some(k) = skeleton_key(&lower) {
             keys.push(k);
         }
-        if let Some(id) = lexicon.and_then(|l| l.en_id(word)) {
-            keys.push(lexeme_key(id));
+        if let Some(lex) = lexicon {
+            if let Some(id) = lex.en_id(word) {
+                keys.push(lexeme_key(id));
+            }
+            // A set phrase starting here ("thank you", "happy new year") as a whole, a key of
+            // its first word: ありがとう glosses the phrase, not "thank" or "you".
+            let phrase = PHRASE_WORDS.rev().find_map(|n| {
+                let run: Vec<&str> = words.get(k..k + n)?.iter().map(|w| w.1).collect();
+                lex.phrase_id(&run)
+            });
+            keys.extend(phrase.map(lexeme_key));
         }
         let kind = if capitalised {
             AnchorKind::Name
@@ -235,6 +245,16 @@ fn covered(web: &[web::WebToken], span: &std::ops::Range<usize>) -> bool {
     })
 }
 
+/// A set phrase found over Japanese tokens `..end`, its keys until an item takes them.
+struct Phrase {
+    end: usize,
+    keys: Option<Vec<u64>>,
+    span: std::ops::Range<usize>,
+}
+
+/// A Japanese set phrase runs over at most this many tokens (明け+まし+て+おめでとう+ござい+ます).
+const EXPRESSION_TOKENS: usize = 8;
+
 /// Parts of speech whose words carry content worth looking up in the lexicon.
 fn is_content(t: &Token) -> bool {
     match t.pos.as_str() {
@@ -276,9 +296,68 @@ pub fn japanese(
     let mut items: Vec<Item> = values.iter().map(quantity_item).collect();
     items.extend(web_items(&web));
     items.extend(mood_item(doc_text, &span));
+    // The tokens as (NFKC surface, base form), for finding set phrases over several of them.
+    let forms: Vec<(String, &str)> = match lexicon {
+        Some(_) => tokens
+            .iter()
+            .map(|t| (doc_text[t.span.clone()].nfkc().collect(), t.base.as_str()))
+            .collect(),
+        None => Vec::new(),
+    };
+    // A set phrase over several tokens found at or before `i`: its keys go to the first of
+    // its tokens that is an anchor anyway (ありがとう of ありがとう+ござい+ます), so that its
+    // words keep their own items; a phrase of function words only (へへ, その+とおり) is an
+    // item of its own.
+    let mut phrase: Option<Phrase> = None;
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
+        if let Some(p) = phrase.take_if(|p| p.end <= i) {
+            if let Some(keys) = p.keys {
+                items.push(Item {
+                    kind: AnchorKind::Word,
+                    keys,
+                    span: p.span,
+                });
+            }
+        }
+        if let (Some(lex), None) = (lexicon, &phrase) {
+            // The longest set phrase of several tokens starting here (ありがとう+ござい+ます,
+            // よろしく+お願い+し+ます).
+            let run: Vec<(&str, &str)> = forms[i..tokens.len().min(i + EXPRESSION_TOKENS)]
+                .iter()
+                .map(|(surface, base)| (surface.as_str(), *base))
+                .collect();
+            // EDICT's expressions only when built around an interjection (ありがとう+ござい+
+            // ます, 明け+まし+て+おめでとう): an idiom of content words (心をつかむ,
+            // 多岐にわたる) is matched through its words already, and one of function words
+            // (による, とは) is what translations drop; none with a number, a name or Latin
+            // letters, which have anchors of their kind. The supplement's whatever their
+            // tokens.
+            let accept = |e: &lexicon::Expression| {
+                let part = &tokens[i..i + e.tokens];
+                e.supplement
+                    || (part.iter().any(|t| t.pos == "感動詞")
+                        && part.iter().zip(&forms[i..]).all(|(t, (s, _))| {
+                            t.pos_detail != "数"
+                                && !s.chars().any(|c| c.is_ascii_digit())
+                                && t.pos_detail != "固有名詞"
+                                && !s.chars().any(|c| {
+                                    c.is_ascii_alphabetic() || matches!(c, '\u{30a0}'..='\u{30ff}')
+                                })
+                        }))
+            };
+            if let Some(e) = lex.longest_expression(&run, accept) {
+                let mut keys: Vec<u64> = e.translations.iter().map(|&id| lexeme_key(id)).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                phrase = Some(Phrase {
+                    end: i + e.tokens,
+                    keys: Some(keys),
+                    span: t.span.start..tokens[i + e.tokens - 1].span.end,
+                });
+            }
+        }
         if covered(&web, &t.span) {
             i += 1;
             continue;
@@ -313,6 +392,12 @@ pub fn japanese(
                 i += 2;
             }
             keys.extend(latin_word_keys(&word));
+            // Chat's ｗ (laughter) is a set phrase of the lexicon's supplement.
+            if let Some(e) = lexicon.and_then(|l| l.expression(&word)) {
+                if e.supplement {
+                    keys.extend(e.translations.iter().map(|&id| lexeme_key(id)));
+                }
+            }
         } else {
             let katakana = surface
                 .chars()
@@ -337,19 +422,47 @@ pub fn japanese(
                     kind = AnchorKind::Name;
                 }
             }
-            if let Some(lex) = lexicon.filter(|_| is_content(t) || katakana) {
-                keys.extend(lex.translations(&t.base).iter().map(|&id| lexeme_key(id)));
+            if let Some(lex) = lexicon {
+                // Other words only when the supplement has them as set phrases: interjections
+                // (ありがとう, すみません, はい), ちなみに; not every interjection or particle
+                // EDICT lists as an expression (えっ, とも, その), which translations drop.
+                let lookup = |form: &str| -> &[u32] {
+                    if is_content(t) || katakana {
+                        lex.translations(form)
+                    } else {
+                        match lex.expression(form) {
+                            Some(e) if e.supplement => e.translations,
+                            _ => &[],
+                        }
+                    }
+                };
+                keys.extend(lookup(&t.base).iter().map(|&id| lexeme_key(id)));
                 if t.base != surface {
-                    keys.extend(lex.translations(&surface).iter().map(|&id| lexeme_key(id)));
+                    keys.extend(lookup(&surface).iter().map(|&id| lexeme_key(id)));
                 }
             }
         }
         if !keys.is_empty() {
+            if let Some(extra) = phrase.as_mut().and_then(|p| p.keys.take()) {
+                keys.extend(extra);
+            }
             keys.sort_unstable();
             keys.dedup();
             items.push(Item { kind, keys, span });
         }
         i += 1;
+    }
+    if let Some(Phrase {
+        keys: Some(keys),
+        span,
+        ..
+    }) = phrase
+    {
+        items.push(Item {
+            kind: AnchorKind::Word,
+            keys,
+            span,
+        });
     }
     in_text_order(&mut items);
     SentenceFeatures {
@@ -421,6 +534,115 @@ mod tests {
         assert!(shares_a_key("in J1", "Ｊ１で"));
         assert!(!shares_a_key("in J1", "Ｊ２で"));
         assert!(!shares_a_key("in 2021", "令和2年に"));
+    }
+
+    #[test]
+    fn everyday_phrases_share_a_lexicon_anchor() {
+        // Pairs of the WMT23 chat and social sets that shared no anchor before.
+        for (en, ja) in [
+            ("Thank you.", "ありがとうございます。"),
+            ("Thank you.", "よろしくお願いします"),
+            ("Why?", "何故なんですか？"),
+            ("Happy New Year.", "あけましておめでとうございます。"),
+            ("@user27 hehe ty user26", "@user27 へへ　ありがとう  user26"),
+            ("That's right.", "そのとおり。"),
+            ("Excuse me.", "すみません。"),
+            ("lol", "まじかｗｗｗ"),
+            ("lmao", "それな（笑）"),
+        ] {
+            assert!(shares_a_key(en, ja), "{en} / {ja}");
+        }
+        // The phrase matches, not its words: a new year is not a greeting.
+        assert!(!shares_a_key(
+            "It was a new year.",
+            "あけましておめでとうございます。"
+        ));
+        assert!(!shares_a_key("Thank goodness.", "ごめんなさい。"));
+    }
+
+    #[test]
+    fn a_set_phrase_gives_its_keys_to_its_first_anchor() {
+        let lex = Lexicon::embedded();
+        let phrase = |words: &[&str]| lexeme_key(lex.phrase_id(words).unwrap());
+        let text = "あけましておめでとうございます。よろしくお願いします";
+        let tokens = sentence_tokens(crate::tokenizer::shared(), text, 0..text.len());
+        let features = japanese(text, 0..text.len(), &tokens, Some(lex));
+        let items: Vec<&str> = features
+            .items
+            .iter()
+            .map(|i| &text[i.span.clone()])
+            .collect();
+        // The words keep their items; the phrase's keys go to the first of them.
+        assert_eq!(items, ["あけ", "おめでとう", "よろしく", "お願い"]);
+        let new_year = phrase(&["happy", "new", "year"]);
+        assert!(features.items[0].keys.contains(&new_year));
+        assert!(!features.items[1].keys.contains(&new_year));
+        assert!(features.items[2].keys.contains(&phrase(&["thank", "you"])));
+        // A phrase of particles only is an item of its own.
+        assert_eq!(
+            japanese_items("へへ　ありがとう"),
+            [(AnchorKind::Word, "へへ"), (AnchorKind::Word, "ありがとう")]
+        );
+        // An idiom of content words stays its words (心をつかむ), particles stay out (による).
+        assert_eq!(
+            japanese_items("利用者の心をつかみ、コロナによる"),
+            [
+                (AnchorKind::Word, "利用"),
+                (AnchorKind::Word, "心"),
+                (AnchorKind::Word, "つかみ"),
+                (AnchorKind::Name, "コロナ"),
+            ]
+        );
+        let en = "Happy New Year, thank you";
+        let items: Vec<&str> = english(en, 0..en.len(), Some(Lexicon::embedded()))
+            .items
+            .iter()
+            .map(|item| &en[item.span.clone()])
+            .collect();
+        assert_eq!(items, ["Happy", "New", "Year", "thank", "you"]);
+        let lex = Lexicon::embedded();
+        let phrase = |words: &[&str]| lexeme_key(lex.phrase_id(words).unwrap());
+        let features = english(en, 0..en.len(), Some(lex));
+        assert!(features.items[0]
+            .keys
+            .contains(&phrase(&["happy", "new", "year"])));
+        assert!(features.items[3].keys.contains(&phrase(&["thank", "you"])));
+        assert!(!features.items[1]
+            .keys
+            .contains(&phrase(&["happy", "new", "year"])));
+    }
+
+    #[test]
+    fn a_news_sentence_keeps_its_word_anchors() {
+        // Function words and light verbs stay out, as before set phrases were looked up.
+        assert_eq!(
+            japanese_items("政府は２４日、新たな対策を発表した。"),
+            [
+                (AnchorKind::Word, "政府"),
+                (AnchorKind::Number, "２４"),
+                (AnchorKind::Word, "新た"),
+                (AnchorKind::Word, "対策"),
+                (AnchorKind::Word, "発表"),
+            ]
+        );
+        let en = "The government announced new measures on Monday.";
+        let items: Vec<&str> = english(en, 0..en.len(), Some(Lexicon::embedded()))
+            .items
+            .iter()
+            .map(|item| &en[item.span.clone()])
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "The",
+                "government",
+                "announced",
+                "new",
+                "measures",
+                "on",
+                "Monday"
+            ]
+        );
     }
 
     #[test]

@@ -28,7 +28,7 @@ mod problem;
 pub use problem::LexiconProblem;
 
 pub use compile::{KEYS_PER_ENTRY, KEYS_PER_HEADWORD};
-pub use normalize::{en_key, en_words, ja_key};
+pub use normalize::{en_key, en_words, ja_key, phrase_key, PHRASE_WORDS};
 
 use crate::error::{Error, Result};
 use std::borrow::Cow;
@@ -39,6 +39,9 @@ static JA_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_ja.fst"
 static EN_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_en.fst"));
 /// `vendor/wordnet/synonyms.xz`, decompressed by the build script.
 static SYNONYMS: &str = include_str!(concat!(env!("OUT_DIR"), "/wordnet_synonyms.txt"));
+/// The project's supplement (chat shorthand, everyday set phrases), added to every lexicon:
+/// the built-in one at build time, a user's EDICT file when it is loaded.
+static SUPPLEMENT: &str = include_str!("../../lexicon/supplement.tsv");
 /// Little-endian `u32`s, aligned so that they can be used in place.
 static POSTINGS: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(
     env!("OUT_DIR"),
@@ -52,7 +55,8 @@ type Bytes = Cow<'static, [u8]>;
 
 /// A Japanese→English lexicon. Cheap to query from many threads at once.
 pub struct Lexicon {
-    /// Japanese key → `start << POSTING_LEN_BITS | len` of its posting list in `postings`.
+    /// Japanese key → `start << START_SHIFT | EXPRESSION_BIT | len` of its posting list in
+    /// `postings`, the bit set for set phrases.
     ja: fst::Map<Bytes>,
     postings: Cow<'static, [u32]>,
     /// English key → id (its rank in byte order).
@@ -100,9 +104,11 @@ impl Lexicon {
     }
 
     /// Build a lexicon from EDICT-format text already in memory, its glosses widened with the
-    /// WordNet synonyms the built-in lexicon has. Errors are [`Error::Lexicon`] without a path.
+    /// WordNet synonyms the built-in lexicon has, and the project's supplement
+    /// (`lexicon/supplement.tsv`: chat shorthand and everyday set phrases) added, as in the
+    /// built-in lexicon. Errors are [`Error::Lexicon`] without a path.
     pub fn from_edict_str(text: &str) -> Result<Lexicon> {
-        let artefacts = compile::compile(text, SYNONYMS)?;
+        let artefacts = compile::compile(text, SYNONYMS, SUPPLEMENT)?;
         Lexicon::from_parts(
             Cow::Owned(artefacts.ja_fst),
             Cow::Owned(artefacts.postings),
@@ -136,12 +142,22 @@ impl Lexicon {
         String::from_utf8(bytes).ok()
     }
 
-    /// The ids of the English keys of a text (split with [`en_words`]), sorted, without
-    /// repeats: the set to pass to [`Lexicon::matches`].
+    /// The id of the set phrase these English words make ("thank", "you"; see
+    /// [`phrase_key`]), if the lexicon has it as a gloss of an expression.
+    pub fn phrase_id(&self, english_words: &[&str]) -> Option<u32> {
+        let key = phrase_key(english_words.iter().copied())?;
+        self.en.get(key.as_bytes()).map(|id| id as u32)
+    }
+
+    /// The ids of the English keys of a text (split with [`en_words`]) and of the set phrases
+    /// its runs of words make, sorted, without repeats: the set to pass to
+    /// [`Lexicon::matches`].
     pub fn en_ids(&self, english_text: &str) -> Vec<u32> {
-        let mut ids: Vec<u32> = en_words(english_text)
-            .filter_map(|w| self.en_id(w))
-            .collect();
+        let words: Vec<&str> = en_words(english_text).collect();
+        let mut ids: Vec<u32> = words.iter().filter_map(|w| self.en_id(w)).collect();
+        for n in PHRASE_WORDS {
+            ids.extend(words.windows(n).filter_map(|run| self.phrase_id(run)));
+        }
         ids.sort_unstable();
         ids.dedup();
         ids
@@ -150,10 +166,66 @@ impl Lexicon {
     /// The ids of the English keys glossing a Japanese headword or reading (normalised with
     /// [`ja_key`]), ascending, at most [`KEYS_PER_HEADWORD`]; empty when the word is unknown.
     pub fn translations(&self, japanese_word: &str) -> &[u32] {
-        let Some(value) = self.ja.get(ja_key(japanese_word).as_bytes()) else {
-            return &[];
-        };
-        let start = (value >> compile::POSTING_LEN_BITS) as usize;
+        match self.ja.get(ja_key(japanese_word).as_bytes()) {
+            Some(value) => self.posting(value),
+            None => &[],
+        }
+    }
+
+    /// The Japanese set phrase this word is (an EDICT expression or interjection, or a
+    /// supplement entry: ありがとう, すみません, （笑）), if it is one.
+    pub fn expression(&self, japanese_word: &str) -> Option<Expression<'_>> {
+        let value = self.ja.get(ja_key(japanese_word).as_bytes())?;
+        self.expression_of(value, 1)
+    }
+
+    /// The longest set phrase that a run of at least two tokens starting at the first of
+    /// `tokens` writes and that `accept` takes, each token given as `(surface, base form)`:
+    /// the tokens' surfaces in a row, or the last one in its base form
+    /// (よろしく+お願い+し+ます, ありがとう+ござい+ます).
+    pub fn longest_expression(
+        &self,
+        tokens: &[(&str, &str)],
+        accept: impl Fn(&Expression<'_>) -> bool,
+    ) -> Option<Expression<'_>> {
+        let fst = self.ja.as_fst();
+        let mut node = fst.root();
+        let mut out = fst::raw::Output::zero();
+        let mut found = Vec::new();
+        for (n, &(surface, base)) in tokens.iter().enumerate() {
+            if n >= 1 {
+                let forms = [surface, base];
+                for form in &forms[..1 + usize::from(base != surface)] {
+                    let Some((end, o)) = walk(fst, node, out, ja_key(form).as_bytes()) else {
+                        continue;
+                    };
+                    if end.is_final() {
+                        let value = o.cat(end.final_output()).value();
+                        if let Some(e) = self.expression_of(value, n + 1) {
+                            found.push(e);
+                            break;
+                        }
+                    }
+                }
+            }
+            match walk(fst, node, out, ja_key(surface).as_bytes()) {
+                Some((next, o)) => (node, out) = (next, o),
+                None => break,
+            }
+        }
+        found.into_iter().rev().find(|e| accept(e))
+    }
+
+    fn expression_of(&self, value: u64, tokens: usize) -> Option<Expression<'_>> {
+        (value & compile::EXPRESSION_BIT != 0).then(|| Expression {
+            tokens,
+            translations: self.posting(value),
+            supplement: value & compile::SUPPLEMENT_BIT != 0,
+        })
+    }
+
+    fn posting(&self, value: u64) -> &[u32] {
+        let start = (value >> compile::START_SHIFT) as usize;
         let len = (value & ((1 << compile::POSTING_LEN_BITS) - 1)) as usize;
         self.postings.get(start..start + len).unwrap_or_default()
     }
@@ -194,6 +266,17 @@ impl Lexicon {
     }
 }
 
+/// A set phrase found in Japanese text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Expression<'a> {
+    /// How many tokens it spans.
+    pub tokens: usize,
+    /// Its English ids, as [`Lexicon::translations`] gives them.
+    pub translations: &'a [u32],
+    /// Written by the project's supplement (chosen by hand), not only by EDICT.
+    pub supplement: bool,
+}
+
 impl std::fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Lexicon")
@@ -202,6 +285,22 @@ impl std::fmt::Debug for Lexicon {
             .field("bytes", &self.size_in_bytes())
             .finish()
     }
+}
+
+/// Follow `bytes` from `node` in `fst`: the node reached and the output gathered, or `None`
+/// when no key continues that way.
+fn walk<'f>(
+    fst: &'f fst::raw::Fst<Bytes>,
+    mut node: fst::raw::Node<'f>,
+    mut out: fst::raw::Output,
+    bytes: &[u8],
+) -> Option<(fst::raw::Node<'f>, fst::raw::Output)> {
+    for &b in bytes {
+        let t = node.transition(node.find_input(b)?);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+    }
+    Some((node, out))
 }
 
 /// Little-endian `u32`s: borrowed in place when aligned on a little-endian machine (as the
@@ -239,9 +338,9 @@ mod tests {
         lexicon.translations(japanese).to_vec()
     }
 
-    /// A lexicon compiled from EDICT text with the given synonym list.
-    fn compiled(edict: &str, synonyms: &str) -> Lexicon {
-        let a = compile::compile(edict, synonyms).unwrap();
+    /// A lexicon compiled from EDICT text with the given synonym list and supplement.
+    fn compiled(edict: &str, synonyms: &str, supplement: &str) -> Lexicon {
+        let a = compile::compile(edict, synonyms, supplement).unwrap();
         Lexicon::from_parts(
             Cow::Owned(a.ja_fst),
             Cow::Owned(a.postings),
@@ -256,6 +355,19 @@ mod tests {
             .iter()
             .map(|&id| lexicon.en_word(id).unwrap())
             .collect()
+    }
+
+    /// The number of distinct Japanese keys the project's supplement writes.
+    fn supplement_forms() -> usize {
+        let edict = compile::supplement_to_edict(SUPPLEMENT).unwrap();
+        let mut forms: Vec<String> = edict
+            .lines()
+            .filter_map(|line| line.split_once(' '))
+            .map(|(form, _)| ja_key(form).into_owned())
+            .collect();
+        forms.sort_unstable();
+        forms.dedup();
+        forms.len()
     }
 
     /// A file in the temporary directory, removed on drop.
@@ -352,10 +464,10 @@ mod tests {
     #[test]
     fn synonyms_follow_their_gloss_key() {
         let edict = "述べる [のべる] /(v1,vt) to state/to express/(P)/\n";
-        let plain = compiled(edict, "");
+        let plain = compiled(edict, "", "");
         assert_eq!(words(&plain, "述べる"), ["express", "state"]);
         assert!(!plain.matches("述べる", &plain.en_ids("He said so.")));
-        let widened = compiled(edict, "state\tsay tell\nexpress\tstate\n");
+        let widened = compiled(edict, "state\tsay tell\nexpress\tstate\n", "");
         assert_eq!(
             words(&widened, "述べる"),
             ["express", "say", "state", "tell"]
@@ -403,8 +515,10 @@ mod tests {
     fn builds_from_a_utf8_file() {
         let file = TempFile::new(SAMPLE.as_bytes());
         let lex = Lexicon::from_edict_file(&file.0).unwrap();
-        // 住む すむ 発表 はっぴょう 分かる わかる 澄む ニュース; を is a single kana.
-        assert_eq!(lex.len(), 8, "{lex:?}");
+        // 住む すむ 発表 はっぴょう 分かる わかる 澄む ニュース; を is a single kana. The
+        // supplement's forms come on top.
+        assert_eq!(compiled(SAMPLE, "", "").len(), 8);
+        assert_eq!(lex.len(), 8 + supplement_forms(), "{lex:?}");
         // The glosses' own keys, among the WordNet synonyms the lexicon adds.
         let has = |ja: &str, en: &[&str]| {
             let w = words(&lex, ja);
@@ -425,7 +539,7 @@ mod tests {
         assert!(lex.translations("を").is_empty());
         assert_eq!(lex.en_id("indicates"), None);
         // Without synonyms, exactly the glosses.
-        let plain = compiled(SAMPLE, "");
+        let plain = compiled(SAMPLE, "", "");
         assert_eq!(words(&plain, "住む"), ["inhabit", "live", "resid"]);
         assert_eq!(words(&plain, "すむ"), ["inhabit", "live", "resid"]);
         assert_eq!(words(&plain, "澄む"), ["becom", "clear"]);
@@ -447,7 +561,7 @@ mod tests {
             Lexicon::from_edict_file(&TempFile::new(&bom).0)
                 .unwrap()
                 .len(),
-            8
+            8 + supplement_forms()
         );
     }
 
@@ -521,6 +635,127 @@ mod tests {
             Lexicon::from_edict_str("").unwrap_err().to_string(),
             "lexicon: no EDICT entries found"
         );
+    }
+
+    #[test]
+    fn set_phrases_are_keyed_as_phrases() {
+        let edict = "\
+有難う [ありがとう] /(int) (uk) thank you/thanks/(P)/
+明けましておめでとうございます [あけましておめでとうございます] /(exp) Happy New Year/
+新年 [しんねん] /(n) new year/(P)/
+";
+        let lex = compiled(edict, "", "");
+        // An expression's 2-3 word gloss is one key; a noun's gloss stays words.
+        assert_eq!(words(&lex, "ありがとう"), ["thank", "thank you"]);
+        assert_eq!(
+            words(&lex, "明けましておめでとうございます"),
+            ["happi new year"]
+        );
+        assert_eq!(
+            words(&lex, "あけましておめでとうございます"),
+            ["happi new year"]
+        );
+        assert_eq!(words(&lex, "新年"), ["new", "year"]);
+        let phrase = lex.phrase_id(&["Happy", "New", "Year"]).unwrap();
+        assert_eq!(lex.en_word(phrase).as_deref(), Some("happi new year"));
+        assert_eq!(lex.phrase_id(&["new", "year"]), None);
+        assert!(lex.matches(
+            "あけましておめでとうございます",
+            &lex.en_ids("Happy New Year!")
+        ));
+        assert!(!lex.matches("あけましておめでとうございます", &lex.en_ids("A new year.")));
+        // Expressions are flagged; other words are not.
+        let thanks = lex.expression("ありがとう").unwrap();
+        assert_eq!(thanks.translations, lex.translations("ありがとう"));
+        assert_eq!((thanks.tokens, thanks.supplement), (1, false));
+        assert_eq!(lex.expression("新年"), None);
+        assert!(!lex.translations("新年").is_empty());
+    }
+
+    #[test]
+    fn the_longest_expression_over_tokens() {
+        let lex = Lexicon::embedded();
+        let run = [
+            ("よろしく", "よろしく"),
+            ("お願い", "お願い"),
+            ("し", "する"),
+            ("ます", "ます"),
+            ("。", "。"),
+        ];
+        let all = |_: &Expression| true;
+        let e = lex.longest_expression(&run, all).unwrap();
+        assert_eq!(e.tokens, 4);
+        assert_eq!(e.translations, lex.translations("よろしくお願いします"));
+        assert!(e.supplement);
+        let thanks = [
+            ("ありがとう", "ありがとう"),
+            ("ござい", "ござる"),
+            ("ます", "ます"),
+        ];
+        assert_eq!(lex.longest_expression(&thanks, all).unwrap().tokens, 3);
+        // Refused, and no shorter one.
+        assert_eq!(lex.longest_expression(&thanks, |e| !e.supplement), None);
+        // A single token, or a run that is no set phrase, is not one.
+        assert_eq!(lex.longest_expression(&thanks[..1], all), None);
+        let news = [("政府", "政府"), ("は", "は"), ("発表", "発表")];
+        assert_eq!(lex.longest_expression(&news, all), None);
+        assert_eq!(lex.longest_expression(&[], all), None);
+    }
+
+    #[test]
+    fn the_supplement_adds_chat_shorthand_to_every_lexicon() {
+        let supplement = "\
+# a comment
+ありがとう;ｗ;（笑）\tty/thx/thank you\tchat shorthand, written by the project
+";
+        let lex = compiled("新年 [しんねん] /(n) new year/(P)/\n", "", supplement);
+        assert_eq!(words(&lex, "ありがとう"), ["thank you", "thx", "ty"]);
+        assert_eq!(words(&lex, "w"), words(&lex, "ありがとう"));
+        assert_eq!(words(&lex, "(笑)"), words(&lex, "ありがとう"));
+        let laugh = lex.expression("（笑）").unwrap();
+        assert_eq!(laugh.translations, lex.translations("ありがとう"));
+        assert!(laugh.supplement);
+        assert!(lex.matches("ありがとう", &lex.en_ids("ty!")));
+        // The built-in supplement is in the embedded lexicon and in a user's.
+        let user = Lexicon::from_edict_str(SAMPLE).unwrap();
+        for lex in [Lexicon::embedded(), &user] {
+            for (ja, en) in [
+                ("ありがとう", "thx"),
+                ("ありがとう", "ty"),
+                ("ｗｗｗ", "lol"),
+                ("（笑）", "lmao"),
+                ("ちなみに", "btw"),
+            ] {
+                assert!(lex.matches(ja, &lex.en_ids(en)), "{ja} {en}");
+                assert!(lex.expression(ja).is_some_and(|e| e.supplement), "{ja}");
+            }
+        }
+        // The supplement alone is no EDICT file.
+        assert!(matches!(
+            Lexicon::from_edict_str("# nothing\n"),
+            Err(Error::Lexicon {
+                problem: LexiconProblem::NoEntries,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn bad_supplement_lines_are_errors() {
+        for (supplement, expected) in [
+            ("ありがとう\tty\n", "supplement line 1: expected"),
+            ("# c\nありがとう\tty\t \n", "supplement line 2: no source"),
+            ("ありがとう\tty//thx\tsrc\n", "empty gloss"),
+            ("(笑)\tlol\tsrc\n", "`(`"),
+            ("あり がとう\tty\tsrc\n", "white space"),
+        ] {
+            match compile::compile("新年 [しんねん] /(n) new year/\n", "", supplement) {
+                Err(err) => assert!(err.to_string().contains(expected), "{err}"),
+                Ok(_) => panic!("{supplement:?} was accepted"),
+            }
+        }
+        // The project's own supplement is valid.
+        assert!(compile::supplement_to_edict(SUPPLEMENT).is_ok());
     }
 
     #[test]

@@ -7,7 +7,8 @@
 use std::borrow::Cow;
 
 /// Whether `word` (already lowercase) is a stopword: function words, auxiliaries, pronouns
-/// and EDICT's gloss placeholders ("one's", "someone", "etc.").
+/// and EDICT's gloss placeholders ("one's", "someone", "etc."). "why" is not one: a question
+/// is rare in running text and its Japanese (なぜ, どうして) is a lexicon word.
 #[rustfmt::skip]
 pub fn is_stopword(word: &str) -> bool {
     matches!(
@@ -27,7 +28,7 @@ pub fn is_stopword(word: &str) -> bool {
         "them" | "themselves" | "then" | "there" | "these" | "they" | "this" | "those" |
         "through" | "thus" | "to" | "too" | "under" | "until" | "up" | "upon" | "us" | "very" |
         "via" | "was" | "we" | "were" | "what" | "when" | "where" | "whether" | "which" |
-        "while" | "who" | "whom" | "whose" | "why" | "will" | "with" | "within" | "without" |
+        "while" | "who" | "whom" | "whose" | "will" | "with" | "within" | "without" |
         "would" | "yet" | "you" | "your" | "yours" | "yourself" | "yourselves"
     )
 }
@@ -98,6 +99,52 @@ pub fn en_key(word: &str) -> Option<Cow<'_, str>> {
         }
     }
     finish_key(word)
+}
+
+/// Set phrases have this many words: "thank you", "excuse me", "happy new year".
+pub const PHRASE_WORDS: std::ops::RangeInclusive<usize> = 2..=3;
+
+/// The key of an English set phrase, `words` in order (2 to 3 of them, see [`PHRASE_WORDS`]):
+/// each word's [`en_key`], or for a word that has none (a stopword such as "you", "of",
+/// "that's") the word itself, lowercased, joined by spaces: "Thank you" → `thank you`,
+/// "Happy New Year" → `happi new year`. A phrase key holds a space, so no single word's key
+/// equals it. `None` for a wrong number of words or a word without letters or with digits.
+pub fn phrase_key<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut key = String::new();
+    let mut n = 0;
+    for word in words {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if !w.chars().any(char::is_alphabetic) || w.chars().any(|c| c.is_numeric()) {
+            return None;
+        }
+        n += 1;
+        if n > *PHRASE_WORDS.end() {
+            return None;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        match en_key(w) {
+            Some(k) => key.push_str(&k),
+            None => key.extend(w.chars().flat_map(char::to_lowercase).map(|c| match c {
+                '’' => '\'',
+                c => c,
+            })),
+        }
+    }
+    PHRASE_WORDS.contains(&n).then_some(key)
+}
+
+/// Whether an EDICT gloss field has a sense tagged as an expression `(exp)` or an
+/// interjection `(int)`: set phrases, greetings, thanks, apologies.
+pub fn is_expression(glosses: &str) -> bool {
+    glosses
+        .split('/')
+        .any(|gloss| leading_tags(gloss).any(is_expression_tag))
+}
+
+fn is_expression_tag(tag: &str) -> bool {
+    tag.split(',').any(|t| matches!(t, "exp" | "int"))
 }
 
 fn finish_key(word: Cow<'_, str>) -> Option<Cow<'_, str>> {
@@ -626,10 +673,24 @@ fn split_forms(field: &str) -> Vec<&str> {
 /// at most `cap` of them. Parenthesised and braced text (`(n)`, `(P)`, `(uk)`, `{comp}`,
 /// `(of humans)`, sense numbers) is dropped, as are EDICT2 `EntL…` sequence numbers and the
 /// senses marked archaic `(arch)` or obsolete `(obs)`.
+///
+/// In an entry whose every sense is tagged `(exp)` or `(int)`, a gloss of 2 to 3 words is a
+/// set phrase and gives its [`phrase_key`] instead of its words' keys: ありがとう is "thank
+/// you", not "thank", and あけましておめでとう is "happy new year", not "new" or "year". A
+/// word with other senses too (後, 草) keeps word keys, so that its phrases do not reach
+/// the English of ordinary sentences.
 pub fn gloss_keys(glosses: &str, cap: usize) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
     let mut clean = String::new();
     let mut skip_sense = false;
+    let mut phrase_sense = false;
+    let only_phrases = glosses
+        .split('/')
+        .enumerate()
+        .filter(|(n, gloss)| {
+            *n == 0 || leading_tags(gloss).any(|t| t.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .all(|(_, gloss)| leading_tags(gloss).any(is_expression_tag));
     for (n, gloss) in glosses.split('/').enumerate() {
         if gloss.starts_with("EntL") {
             continue;
@@ -637,7 +698,10 @@ pub fn gloss_keys(glosses: &str, cap: usize) -> Vec<String> {
         // A sense starts at the first gloss and wherever a sense number such as `(2)` leads.
         let mut tags = leading_tags(gloss);
         if n == 0 || tags.clone().any(|t| t.bytes().all(|b| b.is_ascii_digit())) {
-            skip_sense = tags.any(|t| t.split(',').any(|t| matches!(t, "arch" | "obs")));
+            skip_sense = tags
+                .clone()
+                .any(|t| t.split(',').any(|t| matches!(t, "arch" | "obs")));
+            phrase_sense = only_phrases && tags.any(is_expression_tag);
         }
         if skip_sense {
             continue;
@@ -670,6 +734,20 @@ pub fn gloss_keys(glosses: &str, cap: usize) -> Vec<String> {
         } else {
             gloss
         };
+        if phrase_sense {
+            let words = en_words(text).count();
+            if PHRASE_WORDS.contains(&words) {
+                if let Some(key) = phrase_key(en_words(text)) {
+                    if !keys.contains(&key) {
+                        keys.push(key);
+                        if keys.len() >= cap {
+                            return keys;
+                        }
+                    }
+                    continue;
+                }
+            }
+        }
         for word in en_words(text) {
             if let Some(key) = en_key(word) {
                 if !keys.iter().any(|k| *k == key) {
