@@ -151,6 +151,11 @@ pub fn english(
     items.extend(web_items(&web));
     items.extend(mood_item(doc_text, &span));
     let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    // Each word's part of a set phrase, worked out once for every run it is in.
+    let parts: Vec<Option<String>> = match lexicon {
+        Some(_) => words.iter().map(|w| lexicon::phrase_part(w.1)).collect(),
+        None => Vec::new(),
+    };
     for (k, &(at, word)) in words.iter().enumerate() {
         let span = span.start + at..span.start + at + word.len();
         if covered(&web, &span)
@@ -182,8 +187,12 @@ pub fn english(
             // A set phrase starting here ("thank you", "happy new year") as a whole, a key of
             // its first word: ありがとう glosses the phrase, not "thank" or "you".
             let phrase = PHRASE_WORDS.rev().find_map(|n| {
-                let run: Vec<&str> = words.get(k..k + n)?.iter().map(|w| w.1).collect();
-                lex.phrase_id(&run)
+                let run: Vec<String> = parts
+                    .get(k..k + n)?
+                    .iter()
+                    .cloned()
+                    .collect::<Option<_>>()?;
+                lex.phrase_id_of_parts(&run)
             });
             keys.extend(phrase.map(lexeme_key));
         }
@@ -429,6 +438,8 @@ pub fn japanese(
                 let lookup = |form: &str| -> &[u32] {
                     if is_content(t) || katakana {
                         lex.translations(form)
+                    } else if !Lexicon::in_supplement(form) {
+                        &[]
                     } else {
                         match lex.expression(form) {
                             Some(e) if e.supplement => e.translations,

@@ -28,7 +28,7 @@ mod problem;
 pub use problem::LexiconProblem;
 
 pub use compile::{KEYS_PER_ENTRY, KEYS_PER_HEADWORD};
-pub use normalize::{en_key, en_words, ja_key, phrase_key, PHRASE_WORDS};
+pub use normalize::{en_key, en_words, ja_key, phrase_key, phrase_part, PHRASE_WORDS};
 
 use crate::error::{Error, Result};
 use std::borrow::Cow;
@@ -149,6 +149,15 @@ impl Lexicon {
         self.en.get(key.as_bytes()).map(|id| id as u32)
     }
 
+    /// [`Lexicon::phrase_id`] of words already turned into their [`phrase_part`]s, so that a
+    /// sentence normalises each word once for all the runs it is in.
+    pub fn phrase_id_of_parts(&self, parts: &[String]) -> Option<u32> {
+        if !PHRASE_WORDS.contains(&parts.len()) {
+            return None;
+        }
+        self.en.get(parts.join(" ").as_bytes()).map(|id| id as u32)
+    }
+
     /// The ids of the English keys of a text (split with [`en_words`]) and of the set phrases
     /// its runs of words make, sorted, without repeats: the set to pass to
     /// [`Lexicon::matches`].
@@ -177,6 +186,23 @@ impl Lexicon {
     pub fn expression(&self, japanese_word: &str) -> Option<Expression<'_>> {
         let value = self.ja.get(ja_key(japanese_word).as_bytes())?;
         self.expression_of(value, 1)
+    }
+
+    /// Whether the project's supplement writes this Japanese form. A set lookup, so that
+    /// callers can ask it of every particle and auxiliary before asking the index.
+    pub fn in_supplement(japanese_word: &str) -> bool {
+        static FORMS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+        FORMS
+            .get_or_init(|| {
+                SUPPLEMENT
+                    .lines()
+                    .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                    .filter_map(|l| l.split('\t').next())
+                    .flat_map(|forms| forms.split(';'))
+                    .map(|f| ja_key(f.trim()).into_owned())
+                    .collect()
+            })
+            .contains(ja_key(japanese_word).as_ref())
     }
 
     /// The longest set phrase that a run of at least two tokens starting at the first of

@@ -113,10 +113,7 @@ pub fn phrase_key<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<String
     let mut key = String::new();
     let mut n = 0;
     for word in words {
-        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if !w.chars().any(char::is_alphabetic) || w.chars().any(|c| c.is_numeric()) {
-            return None;
-        }
+        let part = phrase_part(word)?;
         n += 1;
         if n > *PHRASE_WORDS.end() {
             return None;
@@ -124,15 +121,30 @@ pub fn phrase_key<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<String
         if !key.is_empty() {
             key.push(' ');
         }
-        match en_key(w) {
-            Some(k) => key.push_str(&k),
-            None => key.extend(w.chars().flat_map(char::to_lowercase).map(|c| match c {
-                '’' => '\'',
-                c => c,
-            })),
-        }
+        key.push_str(&part);
     }
     PHRASE_WORDS.contains(&n).then_some(key)
+}
+
+/// One word as a part of a [`phrase_key`]: its key, or the lowercased word for a stopword
+/// ("of course"); `None` for a word with no letter or with a digit, which no phrase holds.
+/// Computed once a word, so that a sentence's runs of words share the work.
+pub fn phrase_part(word: &str) -> Option<String> {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if !w.chars().any(char::is_alphabetic) || w.chars().any(|c| c.is_numeric()) {
+        return None;
+    }
+    Some(match en_key(w) {
+        Some(k) => k.into_owned(),
+        None => w
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                '’' => '\'',
+                c => c,
+            })
+            .collect(),
+    })
 }
 
 /// Whether an EDICT gloss field has a sense tagged as an expression `(exp)` or an
