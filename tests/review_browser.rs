@@ -10,6 +10,8 @@
 //! - 5,000 rows: time to first render, to the last row, and scrolling, as Chromium measures;
 //! - a 1,000-row page opens with the network off.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -56,60 +58,7 @@ fn make_venv() -> PathBuf {
             "{program} is missing: install Debian's chromium and chromium-driver (.ci/run does)"
         );
     }
-    let target = Path::new(env!("CARGO_BIN_EXE_hashi"))
-        .parent()
-        .and_then(Path::parent)
-        .expect("the binary is in target/PROFILE/");
-    let venv = target.join("review-venv");
-    let ready = |venv: &Path| {
-        fs::read_to_string(venv.join("hashi-selenium"))
-            .ok()
-            .as_deref()
-            == Some(SELENIUM)
-            && venv.join("bin/python").exists()
-    };
-    if !ready(&venv) {
-        let fresh = target.join(format!("review-venv.{}", std::process::id()));
-        let _ = fs::remove_dir_all(&fresh);
-        let out = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&fresh)
-            .output()
-            .expect("python3 runs");
-        assert!(
-            out.status.success(),
-            "python3 -m venv failed (Debian: install python3-venv): {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let out = Command::new(fresh.join("bin/python"))
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                SELENIUM,
-            ])
-            .output()
-            .expect("pip runs");
-        assert!(
-            out.status.success(),
-            "pip install {SELENIUM} failed (it needs PyPI): {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        fs::write(fresh.join("hashi-selenium"), SELENIUM).unwrap();
-        if !ready(&venv) {
-            let _ = fs::remove_dir_all(&venv);
-            let _ = fs::rename(&fresh, &venv);
-        }
-        let _ = fs::remove_dir_all(&fresh);
-    }
-    assert!(
-        ready(&venv),
-        "no Selenium environment in {}",
-        venv.display()
-    );
-    venv.join("bin/python")
+    common::python_venv("review-venv", "hashi-selenium", SELENIUM)
 }
 
 /// Runs one mode of drive.py; returns the JSON it prints last.

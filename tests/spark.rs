@@ -85,66 +85,9 @@ fn require(program: &str, args: &[&str], what: &str) {
     }
 }
 
-/// The virtual environment with PySpark, made once in the target folder and reused while its
-/// marker names the same PySpark; returns its python. It is made under a name of its own and
-/// renamed into place, so that two test runs sharing the target folder never see half of one.
+/// The virtual environment with PySpark (`common::python_venv`); returns its python.
 fn venv() -> PathBuf {
-    let target = hashi_bin()
-        .parent()
-        .and_then(Path::parent)
-        .expect("the binary is in target/PROFILE/");
-    let venv = target.join("spark-venv");
-    let python = venv.join("bin").join("python");
-    let ready = |venv: &Path| {
-        fs::read_to_string(venv.join("hashi-pyspark"))
-            .ok()
-            .as_deref()
-            == Some(PYSPARK)
-            && venv.join("bin").join("python").exists()
-    };
-    if ready(&venv) {
-        return python;
-    }
-    let fresh = target.join(format!("spark-venv.{}", std::process::id()));
-    let _ = fs::remove_dir_all(&fresh);
-    let out = Command::new("python3")
-        .args(["-m", "venv"])
-        .arg(&fresh)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "`python3 -m venv {}` failed (on Debian's python3, install python3-venv): {}",
-        fresh.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = Command::new(fresh.join("bin").join("python"))
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            PYSPARK,
-        ])
-        .output()
-        .expect("the venv's python runs");
-    assert!(
-        out.status.success(),
-        "`pip install {PYSPARK}` into {} failed (it needs PyPI): {}{}",
-        fresh.display(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    fs::write(fresh.join("hashi-pyspark"), PYSPARK).unwrap();
-    if !ready(&venv) {
-        // An outdated one goes; a run that finished first wins the rename.
-        let _ = fs::remove_dir_all(&venv);
-        let _ = fs::rename(&fresh, &venv);
-    }
-    let _ = fs::remove_dir_all(&fresh);
-    assert!(ready(&venv), "no PySpark environment in {}", venv.display());
-    python
+    common::python_venv("spark-venv", "hashi-pyspark", PYSPARK)
 }
 
 /// `s` as a JSON string.

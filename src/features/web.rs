@@ -130,6 +130,11 @@ pub fn scan(text: &str, offset: usize) -> Vec<WebToken> {
     let mut k = 0;
     while k < chars.len() {
         let (at, c) = chars[k];
+        let token = |kind, e, key| WebToken {
+            span: offset + at..offset + end_of(e),
+            kind,
+            key,
+        };
         let prev_word = k > 0 && is_word(chars[k - 1].1);
         let take = |from: usize, pred: &dyn Fn(char) -> bool| {
             let mut e = from;
@@ -168,22 +173,18 @@ pub fn scan(text: &str, offset: usize) -> Vec<WebToken> {
                 .trim_start_matches("www.")
                 .trim_end_matches('/')
                 .to_string();
-            out.push(WebToken {
-                span: offset + at..offset + end_of(e),
-                kind: WebKind::Url,
-                key,
-            });
+            out.push(token(WebKind::Url, e, key));
             k = e;
             continue;
         }
         if c == '@' && !prev_word {
             let e = take(k + 1, &is_word);
             if e > k + 1 {
-                out.push(WebToken {
-                    span: offset + at..offset + end_of(e),
-                    kind: WebKind::Handle,
-                    key: text_of(k, e).to_ascii_lowercase(),
-                });
+                out.push(token(
+                    WebKind::Handle,
+                    e,
+                    text_of(k, e).to_ascii_lowercase(),
+                ));
                 k = e;
                 continue;
             }
@@ -199,11 +200,7 @@ pub fn scan(text: &str, offset: usize) -> Vec<WebToken> {
                 } else {
                     e
                 };
-                out.push(WebToken {
-                    span: offset + at..offset + end_of(e),
-                    kind: WebKind::Hashtag,
-                    key: text_of(k, e).to_lowercase(),
-                });
+                out.push(token(WebKind::Hashtag, e, text_of(k, e).to_lowercase()));
                 k = e;
                 continue;
             }
@@ -223,11 +220,7 @@ pub fn scan(text: &str, offset: usize) -> Vec<WebToken> {
                 .map(|&(_, c)| c)
                 .filter(|&c| c != '\u{fe0f}')
                 .collect();
-            out.push(WebToken {
-                span: offset + at..offset + end_of(e),
-                kind: WebKind::Emoji,
-                key,
-            });
+            out.push(token(WebKind::Emoji, e, key));
             k = e;
             continue;
         }
@@ -247,11 +240,7 @@ pub fn scan(text: &str, offset: usize) -> Vec<WebToken> {
                 .filter(|&c| c != ' ')
                 .collect();
             if key.chars().count() >= 3 && !key.chars().all(is_plain_punctuation) {
-                out.push(WebToken {
-                    span: offset + at..offset + end_of(e),
-                    kind: WebKind::Symbols,
-                    key,
-                });
+                out.push(token(WebKind::Symbols, e, key));
             }
             k = e;
             continue;
@@ -271,11 +260,7 @@ pub fn scan(text: &str, offset: usize) -> Vec<WebToken> {
                     h -= 1;
                 }
                 if text_of(e + 1, h).contains('.') {
-                    out.push(WebToken {
-                        span: offset + at..offset + end_of(h),
-                        kind: WebKind::Email,
-                        key: text_of(k, h).to_ascii_lowercase(),
-                    });
+                    out.push(token(WebKind::Email, h, text_of(k, h).to_ascii_lowercase()));
                     k = h;
                     continue;
                 }
@@ -285,11 +270,7 @@ pub fn scan(text: &str, offset: usize) -> Vec<WebToken> {
             let starts_with_letter = word.starts_with(|c: char| c.is_ascii_alphabetic());
             let digits = word.chars().any(|c| c.is_ascii_digit());
             if starts_with_letter && digits {
-                out.push(WebToken {
-                    span: offset + at..offset + end_of(e),
-                    kind: WebKind::Code,
-                    key: word.to_ascii_lowercase(),
-                });
+                out.push(token(WebKind::Code, e, word.to_ascii_lowercase()));
             }
             k = e;
             continue;

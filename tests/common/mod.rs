@@ -317,3 +317,67 @@ pub fn stdout(out: &Output) -> String {
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// A Python virtual environment under the target folder, `target/NAME`, with `requirement`
+/// installed from PyPI (a test that needs it is `#[ignore]`d and run by `.ci/run`); returns
+/// its python. Made once and reused while its marker file `MARKER` names the same
+/// requirement; made under a name of its own and renamed into place, so that two test runs
+/// sharing the target folder never see half of one.
+#[allow(dead_code)]
+pub fn python_venv(name: &str, marker: &str, requirement: &str) -> PathBuf {
+    let target = Path::new(env!("CARGO_BIN_EXE_hashi"))
+        .parent()
+        .and_then(Path::parent)
+        .expect("the binary is in target/PROFILE/");
+    let venv = target.join(name);
+    let ready = |venv: &Path| {
+        std::fs::read_to_string(venv.join(marker)).ok().as_deref() == Some(requirement)
+            && venv.join("bin").join("python").exists()
+    };
+    if !ready(&venv) {
+        let fresh = target.join(format!("{name}.{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&fresh);
+        let out = std::process::Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&fresh)
+            .output()
+            .expect("python3 runs");
+        assert!(
+            out.status.success(),
+            "`python3 -m venv {}` failed (on Debian's python3, install python3-venv): {}",
+            fresh.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = std::process::Command::new(fresh.join("bin").join("python"))
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+            ])
+            .arg(requirement)
+            .output()
+            .expect("the venv's python runs");
+        assert!(
+            out.status.success(),
+            "`pip install {requirement}` into {} failed (it needs PyPI): {}{}",
+            fresh.display(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::write(fresh.join(marker), requirement).unwrap();
+        if !ready(&venv) {
+            // An outdated one goes; a run that finished first wins the rename.
+            let _ = std::fs::remove_dir_all(&venv);
+            let _ = std::fs::rename(&fresh, &venv);
+        }
+        let _ = std::fs::remove_dir_all(&fresh);
+    }
+    assert!(
+        ready(&venv),
+        "no {requirement} environment in {}",
+        venv.display()
+    );
+    venv.join("bin").join("python")
+}
