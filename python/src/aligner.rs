@@ -1,0 +1,534 @@
+//! `hashi.Aligner` and `hashi.segment`: the library's pipeline, run with the GIL released.
+
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyIterator, PyList, PyTuple};
+
+use hashi::batch::{self, DocError, Outcome, Settings, Source, Status};
+use hashi::lexicon::Lexicon;
+use hashi::segment::{japanese, Lang};
+use hashi::tokenizer::{self, JapaneseTokenizer};
+use hashi::validate::{self, Rules, SizeLimit};
+
+use crate::errors::{doc_error_kind, Failure};
+use crate::text::{char_spans, chars_at, document, TextArg};
+use crate::types::{AlignedDoc, Alignment, DocResult, Report, Sentence, Token};
+
+/// The resources an aligner borrows, owned so that they outlive any call and any thread.
+struct Resources {
+    tokenizer: JapaneseTokenizer,
+    lexicon: LexiconChoice,
+}
+
+enum LexiconChoice {
+    None,
+    Embedded,
+    File(Lexicon),
+}
+
+impl Resources {
+    fn lexicon(&self) -> Option<&Lexicon> {
+        match &self.lexicon {
+            LexiconChoice::None => None,
+            LexiconChoice::Embedded => Some(Lexicon::embedded()),
+            LexiconChoice::File(l) => Some(l),
+        }
+    }
+
+    fn aligner(&self, threads: usize) -> hashi::Aligner<'_> {
+        let mut aligner = hashi::Aligner::new(&self.tokenizer, self.lexicon());
+        aligner.threads = threads.max(1);
+        aligner
+    }
+}
+
+fn load_tokenizer(dict: Option<std::path::PathBuf>) -> Result<JapaneseTokenizer, Failure> {
+    match dict {
+        Some(dir) => JapaneseTokenizer::from_dir(&dir).map_err(Failure::from),
+        None => Ok(tokenizer::shared().clone()),
+    }
+}
+
+fn lang_arg(lang: Option<&str>, text: &str) -> PyResult<Lang> {
+    match lang {
+        Some(l) => l
+            .parse()
+            .map_err(|e: hashi::Error| PyValueError::new_err(e.to_string())),
+        None => Ok(validate::detect_lang(text)),
+    }
+}
+
+/// Splits a text into sentences (and, asked, a Japanese text's sentences into tokens).
+#[pyfunction]
+#[pyo3(signature = (text, lang=None, tokens=false, *, presegmented=false, dict=None))]
+pub fn segment(
+    py: Python<'_>,
+    text: TextArg,
+    lang: Option<&str>,
+    tokens: bool,
+    presegmented: bool,
+    dict: Option<std::path::PathBuf>,
+) -> PyResult<Vec<Sentence>> {
+    let text = py
+        .detach(|| text.read("<text>"))
+        .map_err(|e| Failure::from(e).into_pyerr(py))?;
+    let lang = lang_arg(lang, &text)?;
+    let result = py.detach(move || -> Result<Vec<Sentence>, Failure> {
+        let tokenizer = if tokens && lang == Lang::Ja {
+            Some(load_tokenizer(dict)?)
+        } else {
+            None
+        };
+        let doc = document(lang, text, presegmented);
+        let spans = char_spans(&doc);
+        Ok(doc
+            .sentences
+            .iter()
+            .zip(spans)
+            .map(|(s, (start, end))| Sentence {
+                text: s.text(&doc.text).to_string(),
+                start,
+                end,
+                paragraph: s.paragraph,
+                tokens: tokenizer.as_ref().map(|t| {
+                    let toks = japanese::sentence_tokens(t, &doc.text, s.span.clone());
+                    // Token offsets are string indices too: count from the sentence start.
+                    let sentence = &doc.text[s.span.clone()];
+                    let at = chars_at(
+                        sentence,
+                        toks.iter()
+                            .flat_map(|t| [t.span.start - s.span.start, t.span.end - s.span.start]),
+                    );
+                    toks.into_iter()
+                        .enumerate()
+                        .map(|(k, tok)| Token {
+                            surface: doc.text[tok.span.clone()].to_string(),
+                            pos: vec![tok.pos, tok.pos_detail, tok.pos_detail2],
+                            base: tok.base,
+                            reading: tok.reading,
+                            start: start + at[2 * k],
+                            end: start + at[2 * k + 1],
+                        })
+                        .collect()
+                }),
+            })
+            .collect())
+    });
+    result.map_err(|f| f.into_pyerr(py))
+}
+
+/// `Aligner(lexicon=...)`: True is the built-in lexicon; None or False, none; a path, an
+/// EDICT file.
+pub enum LexiconArg {
+    None,
+    Builtin,
+    File(std::path::PathBuf),
+}
+
+impl<'py> FromPyObject<'_, 'py> for LexiconArg {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'_, 'py, PyAny>) -> PyResult<Self> {
+        if obj.is_none() {
+            return Ok(LexiconArg::None);
+        }
+        if let Ok(b) = obj.cast::<pyo3::types::PyBool>() {
+            return Ok(if b.is_true() {
+                LexiconArg::Builtin
+            } else {
+                LexiconArg::None
+            });
+        }
+        obj.extract().map(LexiconArg::File).map_err(|_| {
+            PyValueError::new_err(
+                "lexicon: expected True (the built-in lexicon), None (no lexicon) or the path \
+                 of an EDICT file",
+            )
+        })
+    }
+}
+
+/// An aligner: the dictionary and lexicon loaded once, for any number of documents.
+#[pyclass(frozen, module = "hashi")]
+pub struct Aligner {
+    resources: Arc<Resources>,
+    threads: usize,
+}
+
+#[pymethods]
+impl Aligner {
+    #[new]
+    #[pyo3(signature = (lexicon=LexiconArg::Builtin, dict=None, *, threads=2))]
+    fn new(
+        py: Python<'_>,
+        lexicon: LexiconArg,
+        dict: Option<std::path::PathBuf>,
+        threads: usize,
+    ) -> PyResult<Self> {
+        let resources = py
+            .detach(move || -> Result<Resources, Failure> {
+                let lexicon = match lexicon {
+                    LexiconArg::None => LexiconChoice::None,
+                    LexiconArg::Builtin => LexiconChoice::Embedded,
+                    LexiconArg::File(path) => LexiconChoice::File(Lexicon::from_edict_file(&path)?),
+                };
+                Ok(Resources {
+                    tokenizer: load_tokenizer(dict)?,
+                    lexicon,
+                })
+            })
+            .map_err(|f| f.into_pyerr(py))?;
+        Ok(Aligner {
+            resources: Arc::new(resources),
+            threads: threads.max(1),
+        })
+    }
+
+    /// Whether the aligner has a lexicon.
+    #[getter]
+    fn has_lexicon(&self) -> bool {
+        self.resources.lexicon().is_some()
+    }
+
+    fn __repr__(&self) -> String {
+        let lexicon = match self.resources.lexicon {
+            LexiconChoice::None => "None",
+            LexiconChoice::Embedded => "built-in",
+            LexiconChoice::File(_) => "file",
+        };
+        format!("<hashi.Aligner lexicon={lexicon} threads={}>", self.threads)
+    }
+
+    /// Aligns the sentences of an English text with those of its Japanese original.
+    #[pyo3(signature = (en, ja, *, presegmented=false, force=false, max_ratio=10.0, ratio_slack=5))]
+    #[allow(clippy::too_many_arguments)]
+    fn align(
+        &self,
+        py: Python<'_>,
+        en: TextArg,
+        ja: TextArg,
+        presegmented: bool,
+        force: bool,
+        max_ratio: f64,
+        ratio_slack: usize,
+    ) -> PyResult<Alignment> {
+        let rules = rules(force, max_ratio, ratio_slack)?;
+        let resources = self.resources.clone();
+        let threads = self.threads;
+        py.detach(move || -> Result<Alignment, Failure> {
+            let (en, ja, _) = read_pair(en, ja, presegmented, &rules)?;
+            let alignment = resources.aligner(threads).align(&en, &ja);
+            Ok(Alignment {
+                inner: Arc::new(AlignedDoc::new(en, ja, alignment, None)),
+            })
+        })
+        .map_err(|f| f.into_pyerr(py))
+    }
+
+    /// Aligns as `hashi check` does and reports omissions, additions, changed numbers, dates
+    /// and names, and odd lengths.
+    #[pyo3(signature = (en, ja, *, presegmented=false, force=false, max_ratio=10.0, ratio_slack=5))]
+    #[allow(clippy::too_many_arguments)]
+    fn check(
+        &self,
+        py: Python<'_>,
+        en: TextArg,
+        ja: TextArg,
+        presegmented: bool,
+        force: bool,
+        max_ratio: f64,
+        ratio_slack: usize,
+    ) -> PyResult<Report> {
+        let rules = rules(force, max_ratio, ratio_slack)?;
+        let resources = self.resources.clone();
+        let threads = self.threads;
+        py.detach(move || -> Result<Report, Failure> {
+            let (en, ja, name) = read_pair(en, ja, presegmented, &rules)?;
+            let aligner = resources.aligner(threads).for_checking();
+            let report = hashi::check::check(&en, &ja, &aligner);
+            let doc = AlignedDoc::new(en, ja, report.alignment.clone(), None);
+            Ok(Report {
+                doc: Arc::new(doc),
+                report,
+                name,
+            })
+        })
+        .map_err(|f| f.into_pyerr(py))
+    }
+
+    /// Aligns many documents on several threads, yielding a `DocResult` for each in input
+    /// order.
+    #[pyo3(signature = (docs, threads=None, *, presegmented=false, max_ratio=10.0, ratio_slack=5, window=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn align_many(
+        &self,
+        docs: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+        presegmented: bool,
+        max_ratio: f64,
+        ratio_slack: usize,
+        window: Option<usize>,
+    ) -> PyResult<AlignMany> {
+        let size_limit = size_limit(max_ratio, ratio_slack)?;
+        let threads = threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1);
+        let mut settings = Settings::new(threads);
+        if let Some(window) = window {
+            settings.window = window.max(threads);
+        }
+        settings.presegmented = presegmented;
+        settings.rules = Rules {
+            size_limit: Some(size_limit),
+            ..Rules::default()
+        };
+        let feed_error = Arc::new(Mutex::new(None));
+        let feed = Feed {
+            docs: docs.try_iter()?.unbind(),
+            seq: 0,
+            error: feed_error.clone(),
+        };
+        // Outcomes wait here for Python to take them; with the library's window this bounds
+        // the documents held at once.
+        let (tx, rx) = mpsc::sync_channel(threads);
+        let resources = self.resources.clone();
+        std::thread::spawn(move || {
+            // Parallelism is across documents: each gets one thread.
+            let aligner = resources.aligner(1);
+            let _ = batch::run(feed, &aligner, &settings, &mut ChannelSink(tx));
+        });
+        Ok(AlignMany {
+            rx: Mutex::new(Some(rx)),
+            feed_error,
+        })
+    }
+}
+
+fn size_limit(max_ratio: f64, ratio_slack: usize) -> PyResult<SizeLimit> {
+    if max_ratio.is_nan() || max_ratio < 1.0 {
+        return Err(PyValueError::new_err(format!(
+            "max_ratio must be at least 1, not {max_ratio}"
+        )));
+    }
+    Ok(SizeLimit {
+        ratio: max_ratio,
+        slack: ratio_slack,
+    })
+}
+
+/// The rules `align` and `check` hold a pair to: `hashi align`'s, `--force` and
+/// `--max-ratio`/`--ratio-slack` included.
+fn rules(force: bool, max_ratio: f64, ratio_slack: usize) -> PyResult<Rules> {
+    let size_limit = size_limit(max_ratio, ratio_slack)?;
+    Ok(if force {
+        Rules::forced()
+    } else {
+        Rules {
+            size_limit: Some(size_limit),
+            ..Rules::default()
+        }
+    })
+}
+
+/// Reads and segments a document pair and checks it against `rules` (the library's
+/// validation, as the CLI does). Also returns the pair's name as `hashi check --html` shows
+/// it: `EN + JA`, a file by its path, a text given inline as `<en>`/`<ja>`.
+fn read_pair(
+    en: TextArg,
+    ja: TextArg,
+    presegmented: bool,
+    rules: &Rules,
+) -> Result<(hashi::segment::Document, hashi::segment::Document, String), Failure> {
+    let name = format!("{} + {}", en.name("<en>"), ja.name("<ja>"));
+    let en = document(Lang::En, en.read("<en>")?, presegmented);
+    let ja = document(Lang::Ja, ja.read("<ja>")?, presegmented);
+    rules.check(&en, &ja).map_err(|e| {
+        let forced = e.can_be_forced();
+        let mut failure = Failure::from(e);
+        if forced {
+            failure.message.push_str(" (force=True aligns anyway)");
+        }
+        failure
+    })?;
+    Ok((en, ja, name))
+}
+
+struct ChannelSink(SyncSender<Outcome>);
+
+impl batch::Sink for ChannelSink {
+    /// Python dropped the iterator: stop.
+    type Error = ();
+
+    fn outcome(&mut self, outcome: Outcome) -> Result<(), ()> {
+        self.0.send(outcome).map_err(|_| ())
+    }
+}
+
+/// The documents of `align_many`, read from the Python iterable one at a time (on the
+/// library's feeder thread, which takes the GIL for each).
+struct Feed {
+    docs: Py<PyIterator>,
+    seq: usize,
+    /// An exception the iterable raised: it ends the input and is raised to the consumer
+    /// after the documents before it.
+    error: Arc<Mutex<Option<PyErr>>>,
+}
+
+impl Iterator for Feed {
+    type Item = Source;
+
+    fn next(&mut self) -> Option<Source> {
+        self.seq += 1;
+        let seq = self.seq;
+        Python::attach(|py| match self.docs.bind(py).clone().next()? {
+            Ok(item) => Some(source(&item, seq)),
+            Err(e) => {
+                *self.error.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+                None
+            }
+        })
+    }
+}
+
+/// One item of `align_many`'s input: `(id, en, ja)` or `{"id", "en", "ja"}`, the texts as
+/// `str`, `bytes` or paths. Anything else is that document's failure, not the run's.
+fn source(item: &Bound<'_, PyAny>, seq: usize) -> Source {
+    let fallback = format!("document {seq}");
+    // An item that is no document is reported as a bad record of the input, numbered as
+    // the input gave it (DocResult.error leaves the number out: the id says it).
+    let invalid = |id: String, message: String| Source::Invalid {
+        id,
+        error: DocError::BadRecord { line: seq, message },
+    };
+    let fields = if let Ok(d) = item.cast::<PyDict>() {
+        let get = |k: &str| d.get_item(k).ok().flatten();
+        (get("id"), get("en"), get("ja"))
+    } else if item.cast::<PyTuple>().is_ok() || item.cast::<PyList>().is_ok() {
+        match item.len() {
+            Ok(3) => {
+                let at = |i: usize| item.get_item(i).ok();
+                (at(0), at(1), at(2))
+            }
+            _ => {
+                return invalid(
+                    fallback,
+                    "a document is (id, en, ja): this one has not three items".into(),
+                )
+            }
+        }
+    } else {
+        let type_name = item
+            .get_type()
+            .name()
+            .map_or_else(|_| "?".into(), |n| n.to_string());
+        return invalid(
+            fallback,
+            format!("a document is (id, en, ja) or a dict with id, en and ja, not {type_name}"),
+        );
+    };
+    let id = match &fields.0 {
+        Some(id) if !id.is_none() => match id.str() {
+            Ok(s) => s.to_string(),
+            Err(_) => fallback,
+        },
+        _ => fallback,
+    };
+    let text = |side: &str, obj: Option<Bound<'_, PyAny>>| -> Result<TextArg, String> {
+        let obj = obj.ok_or_else(|| format!("no {side} text"))?;
+        obj.extract::<TextArg>()
+            .map_err(|e| format!("{side}: {}", e.value(item.py())))
+    };
+    match (text("en", fields.1), text("ja", fields.2)) {
+        (Ok(TextArg::Path(en)), Ok(TextArg::Path(ja))) => Source::Files { id, en, ja },
+        (Ok(en), Ok(ja)) => {
+            // Texts given inline are decoded here, so that a bad one fails alone.
+            match (en.read("<en>"), ja.read("<ja>")) {
+                (Ok(en), Ok(ja)) => Source::Inline { id, en, ja },
+                (Err(e), _) | (_, Err(e)) => Source::Invalid {
+                    id,
+                    error: DocError::Input(e),
+                },
+            }
+        }
+        (Err(m), _) | (_, Err(m)) => invalid(id, m),
+    }
+}
+
+/// The iterator `align_many` returns.
+#[pyclass(frozen, module = "hashi")]
+pub struct AlignMany {
+    rx: Mutex<Option<Receiver<Outcome>>>,
+    feed_error: Arc<Mutex<Option<PyErr>>>,
+}
+
+#[pymethods]
+impl AlignMany {
+    fn __iter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __next__(&self, py: Python<'_>) -> PyResult<Option<DocResult>> {
+        let mut guard = self.rx.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(rx) = guard.take() else {
+            return Ok(None);
+        };
+        // The receiver goes into the GIL-free wait and comes back: it may not be shared.
+        let (rx, outcome) = py.detach(move || {
+            let outcome = rx.recv();
+            (rx, outcome)
+        });
+        match outcome {
+            Ok(outcome) => {
+                *guard = Some(rx);
+                Ok(Some(doc_result(outcome)))
+            }
+            Err(_) => {
+                match self
+                    .feed_error
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .take()
+                {
+                    Some(e) => Err(e),
+                    None => Ok(None),
+                }
+            }
+        }
+    }
+}
+
+fn doc_result(outcome: Outcome) -> DocResult {
+    let Outcome { id, status } = outcome;
+    match status {
+        Status::Aligned(pair) => {
+            let pair = *pair;
+            let doc = AlignedDoc::new(pair.en, pair.ja, pair.alignment, Some(id.clone()));
+            DocResult {
+                id,
+                alignment: Some(Alignment {
+                    inner: Arc::new(doc),
+                }),
+                error: None,
+            }
+        }
+        Status::Failed(e) => {
+            let message = match &e {
+                DocError::BadRecord { message, .. } => message.clone(),
+                e => e.to_string(),
+            };
+            DocResult {
+                id,
+                alignment: None,
+                error: Some((message, doc_error_kind(&e))),
+            }
+        }
+        Status::Skipped => DocResult {
+            id,
+            alignment: None,
+            error: Some(("skipped".into(), "skipped")),
+        },
+    }
+}
