@@ -311,12 +311,12 @@ fn synthetic(dir: &Path, n: usize) -> (PathBuf, PathBuf) {
     (e, j)
 }
 
-#[test]
-#[ignore = "needs chromium, chromium-driver and python3; .ci/run installs them"]
-fn large_documents_open_fast_and_offline() {
-    let dir = scratch("big");
-    let (en, ja) = synthetic(&dir, 5000);
-    let page = dir.join("big.html");
+/// The review page of a synthetic pre-segmented pair of `rows` sentences a side, in a
+/// scratch folder `name`.
+fn synthetic_page(name: &str, rows: usize) -> PathBuf {
+    let dir = scratch(name);
+    let (en, ja) = synthetic(&dir, rows);
+    let page = dir.join(format!("{name}.html"));
     hashi(&[
         "review",
         "--presegmented",
@@ -325,23 +325,20 @@ fn large_documents_open_fast_and_offline() {
         en.to_str().unwrap(),
         ja.to_str().unwrap(),
     ]);
+    page
+}
+
+#[test]
+#[ignore = "needs chromium, chromium-driver and python3; .ci/run installs them"]
+fn large_documents_open_fast_and_offline() {
+    let page = synthetic_page("big", 5000);
     let result = drive(&[&page], "big");
     assert_eq!(result["rows"], 5000);
     let first = result["first_render_ms"].as_f64().unwrap();
     assert!(first < 2000.0, "5,000 rows took {first} ms to first render");
     assert!(result["end_key_ms"].as_f64().unwrap() < 1000.0, "{result}");
 
-    let small = scratch("thousand");
-    let (en, ja) = synthetic(&small, 1000);
-    let page = small.join("thousand.html");
-    hashi(&[
-        "review",
-        "--presegmented",
-        "-o",
-        page.to_str().unwrap(),
-        en.to_str().unwrap(),
-        ja.to_str().unwrap(),
-    ]);
+    let page = synthetic_page("thousand", 1000);
     let size = fs::metadata(&page).unwrap().len();
     eprintln!("1,000-row page: {size} bytes");
     let result = drive(&[&page], "offline");

@@ -432,18 +432,10 @@ impl LengthModel {
 }
 
 fn log_ratio(bead: &Bead, ef: &[SentenceFeatures], jf: &[SentenceFeatures]) -> Option<f32> {
-    let le: f32 = bead
-        .en
-        .clone()
-        .filter_map(|i| ef.get(i))
-        .map(|f| f.len)
-        .sum();
-    let lj: f32 = bead
-        .ja
-        .clone()
-        .filter_map(|i| jf.get(i))
-        .map(|f| f.len)
-        .sum();
+    let length = |ids: &Range<usize>, f: &[SentenceFeatures]| -> f32 {
+        ids.clone().filter_map(|i| f.get(i)).map(|f| f.len).sum()
+    };
+    let (le, lj) = (length(&bead.en, ef), length(&bead.ja, jf));
     (le > 0.0 && lj > 0.0).then(|| (le / lj).ln())
 }
 

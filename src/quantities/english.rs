@@ -284,12 +284,8 @@ fn english_number(ch: &Chars, start: usize, end: usize, out: &mut Vec<Value>) ->
     if month_near && v.fract() == 0.0 && v < 100.0 {
         class = Class::Day;
     }
-    out.push(Value::new(
-        ch.span(start, stop),
-        class,
-        readings,
-        reportable,
-    ));
+    let span = ch.span(start, stop);
+    out.push(Value::new(span, class, readings, reportable));
     stop
 }
 

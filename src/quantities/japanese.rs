@@ -139,12 +139,8 @@ fn japanese_number(ch: &Chars, start: usize, out: &mut Vec<Value>) -> usize {
     if let Some(year) = abbreviated_year(ch, start, end, v) {
         readings.extend(year);
     }
-    out.push(Value::new(
-        ch.span(start, stop),
-        class,
-        readings,
-        reportable,
-    ));
+    let span = ch.span(start, stop);
+    out.push(Value::new(span, class, readings, reportable));
     stop
 }
 
