@@ -3,8 +3,9 @@
 
 UTF-8 without BOM, \n line endings, one final newline, no trailing white space; the .sent
 lines tile the .txt paragraphs in order (joined by a space in English, by nothing in
-Japanese, paragraphs by a blank line); gold.align beads are well formed, non-empty, and
-name every sentence of both sides exactly once, in order.
+Japanese, where white space between two sentences belongs to neither; paragraphs by a blank
+line); gold.align beads are well formed, non-empty, and name every sentence of both sides
+exactly once, in order.
 
 usage: scripts/check_corpora.py [FOLDER...]   (default: every folder of corpora/)
 """
@@ -39,6 +40,9 @@ def check(d):
                 if pos < len(p):
                     if sep and p.startswith(sep, pos): pos += len(sep)
                     elif sep: errs.append(f"{side}: no separator after sentence {k-1}"); break
+                    else:
+                        # Japanese: white space between two sentences belongs to neither.
+                        while pos < len(p) and p[pos] in " \u3000": pos += 1
             else:
                 continue
             break

@@ -80,8 +80,11 @@ fn change(text: &str, s: usize, e: usize, how: usize) -> String {
         1 if digit(c[s]).unwrap() < 8 => c[s] = bump(c[s], 2),
         1 => c[s] = bump(c[s], 9),
         _ => {
-            let zero = bump(c[e - 1], 10 - digit(c[e - 1]).unwrap());
-            c.insert(e, zero);
+            // Ten times the value: a zero before the decimal point (3.5 → 30.5), as one
+            // after a decimal (3.50) would not change it.
+            let at = (s..e).find(|&k| matches!(c[k], '.' | '．')).unwrap_or(e);
+            let zero = bump(c[at - 1], 10 - digit(c[at - 1]).unwrap());
+            c.insert(at, zero);
         }
     }
     c.into_iter().collect()

@@ -9,23 +9,31 @@ use unicode_segmentation::UnicodeSegmentation;
 const ALWAYS_CONTINUE: &[&str] = &[
     "mr", "mrs", "ms", "messrs", "mmes", "dr", "prof", "gov", "sen", "sens", "rep", "reps", "gen",
     "lt", "col", "maj", "sgt", "capt", "cmdr", "adm", "cpl", "pvt", "rev", "hon", "pres", "supt",
-    "det", "insp", "st", "mt", "ft", "vs", "v", "cf", "e.g", "i.e", "approx", "dept", "univ",
-    "assn", "bros", "atty", "gens", "sr", "fig", "figs", "ch", "art", "para", "sec", "nos", "vol",
-    "pp", "ed", "eds", "op", "est", "ave", "blvd", "rd", "calif", "conn", "fla", "ill", "mass",
-    "mich", "minn", "pa", "tenn", "tex", "wash", "wis", "ariz", "colo", "okla", "ore", "va",
+    "det", "insp", "mt", "ft", "vs", "v", "cf", "e.g", "i.e", "approx", "dept", "univ", "assn",
+    "bros", "atty", "gens", "sr", "fig", "figs", "ch", "art", "para", "sec", "nos", "vol", "pp",
+    "ed", "eds", "op", "est", "calif", "conn", "fla", "ill", "mass", "mich", "minn", "pa", "tenn",
+    "tex", "wash", "wis", "ariz", "colo", "okla", "ore", "va",
 ];
 
 /// Abbreviations that continue only before a number ("No. 4", "Dec. 28", "p. 12").
 const BEFORE_NUMBER: &[&str] = &[
     "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p",
-    "tel", "rs",
+    "tel", "rs", "ver",
+];
+
+/// The abbreviations of [`ALWAYS_CONTINUE`] that are written in lower case. The others are
+/// titles and names written with a capital; in lower case the same letters are an ordinary
+/// word that may end a sentence ("when he first discovered art. When").
+const LOWER_CASE_ABBREVIATIONS: &[&str] = &[
+    "vs", "v", "cf", "e.g", "i.e", "approx", "pp", "fig", "figs", "vol", "nos", "ch", "sec",
+    "para", "dept", "univ", "assn", "bros", "atty", "eds",
 ];
 
 /// Abbreviations that may end a sentence as well as stand inside one ("U.S.", "Inc.", "a.m."):
 /// they continue unless the next word looks like the start of a new sentence.
 const AMBIGUOUS: &[&str] = &[
     "u.s", "u.k", "u.n", "e.u", "inc", "co", "corp", "ltd", "llc", "plc", "jr", "etc", "u.s.a",
-    "d.c", "n.y", "l.a",
+    "d.c", "n.y", "l.a", "st", "ave", "blvd", "rd",
 ];
 
 /// Words that follow a time of day inside a sentence.
@@ -141,7 +149,6 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 /// Pushes the sentence ranges of one line (no line break inside) into `out`.
 pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
-    let quotes = quotations(line);
     let faces = emoticons(line);
     let mut ends: Vec<usize> = line
         .split_sentence_bound_indices()
@@ -165,6 +172,7 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
             ends.push(i);
         }
     }
+    ends.extend(unmarked_openings(line));
     ends.sort_unstable();
     ends.dedup();
     let mut start = 0;
@@ -173,7 +181,7 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
             continue;
         }
         let in_face = faces.iter().any(|f| f.start < end && end < f.end);
-        if in_face || inside(&quotes, end) || continues(&line[start..end], &line[end..]) {
+        if in_face || continues(&line[start..end], &line[end..]) {
             continue;
         }
         let Some(end) = list_item_start(&line[start..end])
@@ -190,6 +198,51 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
     if start < line.len() {
         out.push(start..line.len());
     }
+}
+
+/// Boundaries that UAX #29 does not offer because the next sentence starts with a number or
+/// a lower-case letter: "won 11-0. 151 km pitcher", "upgraded. oOh! Media declined", "said.
+/// iPhone sales". Only a number, or a name with a capital inside (iPhone, eBay), may open a
+/// sentence in lower case; [`continues`] still decides each.
+fn unmarked_openings(line: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, c) in line.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let stem = &line[..i];
+        let rest = &line[i + 1..];
+        let next = rest.trim_start_matches(super::is_space);
+        if next.len() == rest.len() {
+            continue;
+        }
+        let word = last_word(stem.trim_end_matches('.')).to_lowercase();
+        let opens = match next.chars().next() {
+            // "in the U.S. 10-year bonds": after an abbreviation a number goes on.
+            Some(d) if d.is_ascii_digit() => {
+                !word.is_empty() && !AMBIGUOUS.contains(&word.as_str()) && list_marker_free(next)
+            }
+            Some(l) if l.is_lowercase() => capital_inside(next),
+            _ => false,
+        };
+        if opens {
+            out.push(line.len() - next.len());
+        }
+    }
+    out
+}
+
+/// Whether `text` does not start with a list number ("2. Take it out"): those UAX #29
+/// already offers, and [`list_item_start`] places.
+fn list_marker_free(text: &str) -> bool {
+    super::list_marker_len(text) == 0
+}
+
+/// Whether the first word of `text` has a capital after its first letter: iPhone, eBay, oOh.
+fn capital_inside(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase))
 }
 
 /// Byte ranges of the emoticons of a line (kaomoji, emoji, `#URL#`): boundaries inside
@@ -238,47 +291,6 @@ fn list_item_start(piece: &str) -> Option<usize> {
     head.ends_with([':', '.', '!', '?', ';']).then_some(at)
 }
 
-/// Byte ranges of the quotations of a line that close on it: a quotation is part of the
-/// sentence that quotes it, as in Japanese 「」, so "A. B," he said is one sentence. A quote
-/// left open (news style for quotes running over paragraphs) protects nothing.
-fn quotations(line: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    let mut prev = ' ';
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |&(_, n)| n);
-        // A straight quote opens after a space or bracket and before a letter; otherwise it
-        // closes. Pairing by position alone would turn every quote inside out after one stray.
-        let opens = match c {
-            '\u{201c}' => true,
-            '"' => (prev.is_whitespace() || "([{".contains(prev)) && !next.is_whitespace(),
-            _ => false,
-        };
-        let closes = match c {
-            '\u{201d}' => true,
-            '"' => !opens,
-            _ => false,
-        };
-        if opens {
-            open = Some((i, c));
-        } else if closes {
-            if let Some((o, _)) = open.take() {
-                out.push(o..i);
-            }
-        }
-        prev = c;
-    }
-    out
-}
-
-/// Whether a boundary at byte `at` falls strictly inside one of `quotes` (disjoint, in
-/// order), found by binary search so that a huge line stays linear.
-fn inside(quotes: &[Range<usize>], at: usize) -> bool {
-    let k = quotes.partition_point(|q| q.end < at);
-    quotes.get(k).is_some_and(|q| q.start < at && at <= q.end)
-}
-
 /// Names that end in an exclamation mark inside a sentence ("Yahoo! News").
 const BANG_NAMES: &[&str] = &["Yahoo!", "Jeopardy!", "Wham!"];
 
@@ -293,12 +305,20 @@ fn continues(before: &str, after: &str) -> bool {
         return true;
     }
     let before = before.trim_end();
+    // `"...Thank you," she said`: an opening quote and an ellipsis are no sentence.
+    if before
+        .chars()
+        .all(|c| c.is_ascii_punctuation() || "…“‘".contains(c) || c.is_whitespace())
+    {
+        return true;
+    }
     let next = after.trim_start();
     let Some(first) = next.chars().next() else {
         return false;
     };
-    // "Why?" he asked. / the U.S. economy: a lowercase word never opens a sentence.
-    if first.is_lowercase() {
+    // "Why?" he asked. / the U.S. economy: a lowercase word opens a sentence only as a name
+    // with a capital inside (iPhone).
+    if first.is_lowercase() && !capital_inside(next) {
         return true;
     }
     if BANG_NAMES.iter().any(|n| before.ends_with(n)) {
@@ -319,7 +339,10 @@ fn continues(before: &str, after: &str) -> bool {
         .unwrap_or("");
     let next_is_number = first.is_ascii_digit();
     if ALWAYS_CONTINUE.contains(&lower.as_str()) {
-        return true;
+        let written_lower = word.starts_with(char::is_lowercase);
+        return !written_lower
+            || LOWER_CASE_ABBREVIATIONS.contains(&lower.as_str())
+            || next_is_number;
     }
     if BEFORE_NUMBER.contains(&lower.as_str()) {
         return next_is_number;
@@ -414,7 +437,8 @@ mod tests {
         assert_eq!(
             split("He said, \u{201c}It was luck. The bullets missed me.\u{201d} Then he left. \"It hurt. A lot."),
             vec![
-                "He said, \u{201c}It was luck. The bullets missed me.\u{201d}",
+                "He said, \u{201c}It was luck.",
+                "The bullets missed me.\u{201d}",
                 "Then he left.",
                 "\"It hurt.",
                 "A lot."
@@ -423,6 +447,43 @@ mod tests {
         assert_eq!(
             split("It ended. (The rest was cut.) Then it rained."),
             vec!["It ended.", "(The rest was cut.)", "Then it rained."]
+        );
+    }
+
+    #[test]
+    fn sentences_that_open_with_a_number_or_a_name_in_lower_case() {
+        assert_eq!(
+            split("It won 11-0. 151 km pitcher Nakamori threw. It was upgraded. oOh!Media declined. The U.S. 10-year yield rose. Steps: 1. Open it."),
+            vec![
+                "It won 11-0.",
+                "151 km pitcher Nakamori threw.",
+                "It was upgraded.",
+                "oOh!Media declined.",
+                "The U.S. 10-year yield rose.",
+                "Steps:",
+                "1. Open it."
+            ]
+        );
+        assert_eq!(
+            split("\"...Thank you,\" she said. \u{201c}\u{2026}Yes.\u{201d}"),
+            vec![
+                "\"...Thank you,\" she said.",
+                "\u{201c}\u{2026}Yes.\u{201d}"
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_written_in_lower_case_are_ordinary_words() {
+        assert_eq!(
+            split("He discovered art. When he was ten, Sen. Abe met him at the mass. Cf. Smith vs. Jones. He lives on Yard St. The man went to St. Louis."),
+            vec![
+                "He discovered art.",
+                "When he was ten, Sen. Abe met him at the mass.",
+                "Cf. Smith vs. Jones.",
+                "He lives on Yard St.",
+                "The man went to St. Louis."
+            ]
         );
     }
 

@@ -1,5 +1,7 @@
 //! Japanese sentence splitting: a sentence ends after 。！？ (or a run of them), never inside
-//! brackets or quotes, and a closing bracket right after the stop stays with its sentence.
+//! brackets, and a closing bracket right after the stop stays with its sentence. Inside a
+//! quotation (「」『』“”) a stop that more quoted text follows does end a sentence: a long
+//! quotation holds sentences of its own, which translators render one by one.
 
 use std::ops::Range;
 
@@ -7,6 +9,8 @@ use crate::tokenizer::{JapaneseTokenizer, Token};
 
 const OPENERS: &str = "「『（【〈《〔［｛“‘(";
 const CLOSERS: &str = "」』）】〉》〕］｝”’)";
+/// Openers of quotations, inside which sentences still end.
+const QUOTES: &str = "「『“";
 
 fn is_stop(c: char) -> bool {
     matches!(c, '。' | '｡' | '！' | '？' | '!' | '?')
@@ -86,7 +90,8 @@ fn soft_end_len(s: &str, prev: Option<char>) -> (usize, bool) {
 /// Pushes the sentence ranges of one line into `out`.
 pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
     let matched = matched_brackets(line);
-    let mut depth = 0usize;
+    // The open brackets around the current character, innermost last.
+    let mut open: Vec<char> = Vec::new();
     let mut start = 0;
     let mut skip_to = 0;
     let mut chars = line.char_indices().peekable();
@@ -95,7 +100,7 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
             continue;
         }
         // A kaomoji's brackets are drawing, not nesting: look at faces before brackets.
-        if depth == 0 && !matches!(c, '。' | '｡' | '！' | '？' | '!' | '?') {
+        if open.is_empty() && !matches!(c, '。' | '｡' | '！' | '？' | '!' | '?') {
             let prev = line[..i].chars().next_back();
             // ｗ after a full-width capital is a letter (ＦＷ, Ｗ杯), not a laugh.
             let letter_before = prev.is_some_and(|p| matches!(p as u32, 0xFF21..=0xFF5A));
@@ -149,13 +154,13 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
         }
         if matched.binary_search(&i).is_ok() {
             if OPENERS.contains(c) {
-                depth += 1;
+                open.push(c);
             } else {
-                depth = depth.saturating_sub(1);
+                open.pop();
                 // 「……。」 closing at the top level after a stop ends the sentence, unless a
                 // quotative particle carries it on.
                 let after_stop = line[..i].chars().next_back().is_some_and(is_stop);
-                if depth == 0 && after_stop {
+                if open.is_empty() && after_stop {
                     let mut end = i + c.len_utf8();
                     while let Some(&(j, d)) = chars.peek() {
                         if matched.binary_search(&j).is_ok() && CLOSERS.contains(d) {
@@ -187,7 +192,8 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
             && !rest.is_empty()
             && (rest.starts_with(|n: char| n.is_ascii_alphanumeric())
                 || (c == '!' && BANG_NAMES.iter().any(|n| line[..=i].ends_with(n))));
-        if depth == 0 && is_stop(c) && !in_name {
+        let in_quotes = !open.is_empty() && open.iter().all(|&o| QUOTES.contains(o));
+        if (open.is_empty() || in_quotes) && is_stop(c) && !in_name {
             let mut end = i + c.len_utf8();
             let mut marks = c != '。' && c != '｡';
             // The whole run of stops (！？, 。。) and any closing brackets after it.
@@ -201,6 +207,11 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
                 }
             }
             if marks && quotative_after_mark(&line[end..]) {
+                continue;
+            }
+            // 「……。」: the stop that closes a quotation is decided at its closing bracket.
+            let rest = &line[end..];
+            if in_quotes && (rest.is_empty() || rest.starts_with(|d: char| CLOSERS.contains(d))) {
                 continue;
             }
             end += super::trailing_emoticons(&line[end..]);
@@ -276,13 +287,18 @@ mod tests {
     }
 
     #[test]
-    fn quotations_stay_whole() {
+    fn a_quotation_ends_with_its_sentence_and_holds_sentences_of_its_own() {
         assert_eq!(
             split("斎藤さんは「うれしい。また来たい」と話した。次の大会は来年だ。"),
             vec![
-                "斎藤さんは「うれしい。また来たい」と話した。",
+                "斎藤さんは「うれしい。",
+                "また来たい」と話した。",
                 "次の大会は来年だ。"
             ]
+        );
+        assert_eq!(
+            split("「本当か？」と聞いた。『だめよ。絶対だめ。』"),
+            vec!["「本当か？」と聞いた。", "『だめよ。", "絶対だめ。』"]
         );
         assert_eq!(
             split("「ありがとうございました。」会場は拍手に包まれた。"),

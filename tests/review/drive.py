@@ -145,7 +145,7 @@ def edits(page, downloads, shots):
     try:
         url = open_page(driver, page)
         start = state(driver)
-        expect(len(start) == 16, f"16 rows expected, found {len(start)}: {start}")
+        expect(len(start) == 17, f"17 rows expected, found {len(start)}: {start}")
         expect(selected(driver) == 0, "the first row starts selected")
         # Help panel, by key and by button.
         keys(driver, "?")
@@ -164,7 +164,7 @@ def edits(page, downloads, shots):
         keys(driver, "f")
         expect(shown(driver) == low, f"{low} rows below 0.90, {shown(driver)} shown")
         keys(driver, "f", "f")
-        expect(shown(driver) == 16, "all rows again")
+        expect(shown(driver) == 17, "all rows again")
         keys(driver, Keys.HOME)
         expect(selected(driver) == 0, "Home selects the first row")
         keys(driver, "a")                                   # approve row 0 (key)
@@ -174,7 +174,7 @@ def edits(page, downloads, shots):
         keys(driver, Keys.ARROW_DOWN)                        # row 3
         keys(driver, "m")                                    # merge 3 (en 3) with 4 (en 4)
         s = state(driver)
-        expect(len(s) == 15 and s[3] == "3,4|3|unreviewed|edited", f"merge: {s[:6]}")
+        expect(len(s) == 16 and s[3] == "3,4|3|unreviewed|edited", f"merge: {s[:6]}")
         keys(driver, "u")                                    # undo (key)
         expect(state(driver) == [start[0].replace("unreviewed", "approved"),
                                  start[1].replace("unreviewed", "approved"),
@@ -184,7 +184,7 @@ def edits(page, downloads, shots):
         ctrl(driver, "z")                                    # undo (Ctrl+Z)
         ctrl(driver, "y")                                    # redo (Ctrl+Y)
         ctrl(driver, "z", shift=False)
-        expect(len(state(driver)) == 16, "Ctrl+Z undid the merge")
+        expect(len(state(driver)) == 17, "Ctrl+Z undid the merge")
         keys(driver, "a")                                    # row 3 approved
         keys(driver, "n")                                    # next unreviewed: row 4 (the addition)
         expect(selected(driver) == 4, f"n went to {selected(driver)}")
@@ -195,7 +195,7 @@ def edits(page, downloads, shots):
         expect(s[6] == "6|5|unreviewed|edited" and s[7] == "-|6|unreviewed|edited", f"split: {s[5:9]}")
         keys(driver, "j", "l", "[")                          # ja 6 back up: row 7 disappears
         s = state(driver)
-        expect(len(s) == 16 and s[6] == "6|5,6|unreviewed|edited", f"move up: {s[5:9]}")
+        expect(len(s) == 17 and s[6] == "6|5,6|unreviewed|edited", f"move up: {s[5:9]}")
         click(driver, "b-undo")                              # undo (click): split state again
         expect(state(driver)[7] == "-|6|unreviewed|edited", "undo of move (click)")
         click(driver, "b-redo")                              # redo (click)
@@ -205,21 +205,21 @@ def edits(page, downloads, shots):
         click_text(driver, 11, "ja")                         # the omission row (ja 11), Japanese side
         click(driver, "b-up")                                # its sentence joins row 10 (click)
         s = state(driver)
-        expect(len(s) == 15 and s[10] == "10|10,11|unreviewed|edited", f"move up (click): {s[9:12]}")
+        expect(len(s) == 16 and s[10] == "10|10,11|unreviewed|edited", f"move up (click): {s[9:12]}")
         click(driver, "b-reject")                            # reject (click)
         keys(driver, "u")
         expect(state(driver)[10] == "10|10,11|unreviewed|edited", "undo of reject")
         keys(driver, "r")                                    # reject (key)
-        click_text(driver, 13, "en")                         # en 13,14 : ja 14
-        click(driver, "b-down")                              # en 14 to the next row (click)
+        click_text(driver, 12, "ja")                         # en 12 : ja 13,14
+        click(driver, "b-down")                              # ja 14 to the next row (click)
         s = state(driver)
-        expect(s[13] == "13|14|unreviewed|edited" and s[14] == "14,15|15|unreviewed|edited",
-               f"move down (click): {s[12:]}")
+        expect(s[12] == "12|13|unreviewed|edited" and s[13] == "13|14,15|unreviewed|edited",
+               f"move down (click): {s[11:]}")
         keys(driver, "a", "j", "a")                          # both approved
-        click(driver, "b-split")                             # split the 2-1 again (click)
+        click(driver, "b-split")                             # split the 1-2 again (click)
         s = state(driver)
-        expect(len(s) == 16 and s[14] == "14|15|unreviewed|edited" and s[15] == "15|-|unreviewed|edited",
-               f"split (click): {s[13:]}")
+        expect(len(s) == 17 and s[13] == "13|14|unreviewed|edited" and s[14] == "-|15|unreviewed|edited",
+               f"split (click): {s[12:]}")
         keys(driver, "u")                                    # undo the split
         click_text(driver, 7, "en")
         click(driver, "b-merge")                             # merge 7 and 8 (click)
@@ -234,13 +234,13 @@ def edits(page, downloads, shots):
         keys(driver, "f")
         with_findings = shown(driver)
         keys(driver, "f")
-        expect(shown(driver) == 15, "f cycles back to all rows")
+        expect(shown(driver) == 16, "f cycles back to all rows")
         expect(low == 0, f"no row of the aligner's below 0.90 is left unchanged: {low}")
         expect(with_findings == 2, f"two rows with findings: {with_findings}")
         Select(driver.find_element(By.ID, "filter")).select_by_value("findings")
         expect(shown(driver) == 2, "the filter list shows rows with findings")
         Select(driver.find_element(By.ID, "filter")).select_by_value("all")
-        expect(shown(driver) == 15, "the filter list shows all rows")
+        expect(shown(driver) == 16, "the filter list shows all rows")
         driver.find_element(By.TAG_NAME, "body").click()
         click(driver, "b-next")                              # next unreviewed (click)
         nxt = selected(driver)
