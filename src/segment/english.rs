@@ -150,6 +150,7 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// Pushes the sentence ranges of one line (no line break inside) into `out`.
 pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
     let faces = emoticons(line);
+    let quotes = quotations(line);
     let mut ends: Vec<usize> = line
         .split_sentence_bound_indices()
         .map(|(at, piece)| at + piece.len())
@@ -181,7 +182,11 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
             continue;
         }
         let in_face = faces.iter().any(|f| f.start < end && end < f.end);
-        if in_face || continues(&line[start..end], &line[end..]) {
+        let exclaimed = line[start..end].trim_end().ends_with(['!', '?']);
+        if in_face
+            || (exclaimed && inside(&quotes, end))
+            || continues(&line[start..end], &line[end..])
+        {
             continue;
         }
         let Some(end) = list_item_start(&line[start..end])
@@ -289,6 +294,48 @@ fn list_item_start(piece: &str) -> Option<usize> {
         }
     }
     head.ends_with([':', '.', '!', '?', ';']).then_some(at)
+}
+
+/// Byte ranges of the quotations of a line that close on it: inside one, `!` and `?` are the
+/// speaker's tone ("Miss, your umbrella! You forgot it!" is one sentence), while a period
+/// ends a quoted sentence as anywhere else. A quote left open (news style for quotes running
+/// over paragraphs) protects nothing.
+fn quotations(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut prev = ' ';
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        // A straight quote opens after a space or bracket and before a letter; otherwise it
+        // closes. Pairing by position alone would turn every quote inside out after one stray.
+        let opens = match c {
+            '\u{201c}' => true,
+            '"' => (prev.is_whitespace() || "([{".contains(prev)) && !next.is_whitespace(),
+            _ => false,
+        };
+        let closes = match c {
+            '\u{201d}' => true,
+            '"' => !opens,
+            _ => false,
+        };
+        if opens {
+            open = Some((i, c));
+        } else if closes {
+            if let Some((o, _)) = open.take() {
+                out.push(o..i);
+            }
+        }
+        prev = c;
+    }
+    out
+}
+
+/// Whether a boundary at byte `at` falls strictly inside one of `quotes` (disjoint, in
+/// order), found by binary search so that a huge line stays linear.
+fn inside(quotes: &[Range<usize>], at: usize) -> bool {
+    let k = quotes.partition_point(|q| q.end < at);
+    quotes.get(k).is_some_and(|q| q.start < at && at <= q.end)
 }
 
 /// Names that end in an exclamation mark inside a sentence ("Yahoo! News").

@@ -209,9 +209,11 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
             if marks && quotative_after_mark(&line[end..]) {
                 continue;
             }
-            // 「……。」: the stop that closes a quotation is decided at its closing bracket.
+            // 「……。」: the stop that closes a quotation is decided at its closing bracket; a
+            // ！ or ？ inside one is the speaker's tone (「傘！　傘忘れてますよ！」).
             let rest = &line[end..];
-            if in_quotes && (rest.is_empty() || rest.starts_with(|d: char| CLOSERS.contains(d))) {
+            let closing = rest.is_empty() || rest.starts_with(|d: char| CLOSERS.contains(d));
+            if in_quotes && (marks || closing) {
                 continue;
             }
             end += super::trailing_emoticons(&line[end..]);
@@ -297,8 +299,13 @@ mod tests {
             ]
         );
         assert_eq!(
-            split("「本当か？」と聞いた。『だめよ。絶対だめ。』"),
-            vec!["「本当か？」と聞いた。", "『だめよ。", "絶対だめ。』"]
+            split("「本当か？」と聞いた。『だめよ。絶対だめ。』「傘！　傘忘れてますよ！」"),
+            vec![
+                "「本当か？」と聞いた。",
+                "『だめよ。",
+                "絶対だめ。』",
+                "「傘！　傘忘れてますよ！」"
+            ]
         );
         assert_eq!(
             split("「ありがとうございました。」会場は拍手に包まれた。"),
