@@ -92,6 +92,8 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
     let matched = matched_brackets(line);
     // The open brackets around the current character, innermost last.
     let mut open: Vec<char> = Vec::new();
+    // How many of them are not quotations (kept apart so a deep line stays linear).
+    let mut open_other = 0usize;
     let mut start = 0;
     let mut skip_to = 0;
     let mut chars = line.char_indices().peekable();
@@ -155,8 +157,11 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
         if matched.binary_search(&i).is_ok() {
             if OPENERS.contains(c) {
                 open.push(c);
+                open_other += usize::from(!QUOTES.contains(c));
             } else {
-                open.pop();
+                if open.pop().is_some_and(|o| !QUOTES.contains(o)) {
+                    open_other -= 1;
+                }
                 // 「……。」 closing at the top level after a stop ends the sentence, unless a
                 // quotative particle carries it on.
                 let after_stop = line[..i].chars().next_back().is_some_and(is_stop);
@@ -192,7 +197,7 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
             && !rest.is_empty()
             && (rest.starts_with(|n: char| n.is_ascii_alphanumeric())
                 || (c == '!' && BANG_NAMES.iter().any(|n| line[..=i].ends_with(n))));
-        let in_quotes = !open.is_empty() && open.iter().all(|&o| QUOTES.contains(o));
+        let in_quotes = !open.is_empty() && open_other == 0;
         if (open.is_empty() || in_quotes) && is_stop(c) && !in_name {
             let mut end = i + c.len_utf8();
             let mut marks = c != '。' && c != '｡';
