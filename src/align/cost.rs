@@ -104,6 +104,9 @@ pub struct Model {
     params: Params,
     /// Log-odds shift of the skip and merge scores for this document, set by the search.
     irregularity: f32,
+    /// The share of the absent-evidence cost that applies to this document, which follows
+    /// its irregularity (`Params::absent_clean`).
+    absent_scale: f32,
 }
 
 /// How much of each side of a sentence pair the other side's anchors match.
@@ -239,6 +242,7 @@ impl Model {
             key_space: tables.key_space(),
             params: params.clone(),
             irregularity: 0.0,
+            absent_scale: 1.0,
         }
     }
 
@@ -293,8 +297,18 @@ impl Model {
 
     /// Sets how much less likely than the parameters assume this document is to leave a
     /// sentence out or merge sentences: a log-odds shift (≤ 0) of the skip and merge scores.
+    /// The absent-evidence cost follows: `Params::absent_clean` of it at the shift of a clean
+    /// translation (`skip_clean` - `skip_score`), all of it at no shift, linear between.
     pub fn set_irregularity(&mut self, shift: f32) {
         self.irregularity = shift;
+        let p = &self.params;
+        let clean_shift = (p.skip_clean - p.skip_score).min(0.0);
+        let regular = if clean_shift < 0.0 {
+            (shift / clean_shift).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        self.absent_scale = 1.0 - regular * (1.0 - p.absent_clean);
     }
 
     /// Score of the bead pairing English `ei..ei+a` with Japanese `ji..ji+b` (a, b ≥ 1), given
@@ -351,7 +365,7 @@ impl Model {
             && we + wj + orphan_numbers >= p.absent_min_weight * self.unit
             && sim < p.absent_sim
         {
-            score -= p.absent_weight * (p.absent_sim - sim);
+            score -= p.absent_weight * self.absent_scale * (p.absent_sim - sim);
         }
         if a + b > 2 {
             score += (p.merge_score + self.irregularity * p.merge_shift) * (a + b - 2) as f32;

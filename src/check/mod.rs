@@ -442,6 +442,7 @@ fn log_ratio(bead: &Bead, ef: &[SentenceFeatures], jf: &[SentenceFeatures]) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::Params;
 
     #[test]
     fn acronyms_spelled_out_in_english_are_not_reported() {
@@ -484,6 +485,95 @@ mod tests {
             names("日本代表XY中島翔哉が、ポルト退団に向かっているようだ。\n"),
             ["XY not in the English"]
         );
+    }
+
+    /// A chat translated line by line. Its first line is rendered freely: the weekday and the
+    /// week are there on both sides, but no anchor of one matches the other (the quantity
+    /// reader takes the plural `Mondays` for no weekday, 月曜日 for one), so the pair matches
+    /// nothing while the Japanese weekday, which the English never writes, counts as content
+    /// a translation would have matched.
+    const CHAT_EN: &str = "Ugh, Mondays, what a week it has been.\n\
+        Are you free for lunch tomorrow?\n\
+        Sure, what time is good for you?\n\
+        How about noon at the station?\n\
+        Sounds good to me.\n\
+        I'm starving already, to be honest.\n\
+        Should we try the new ramen shop?\n\
+        I heard the line is really long.\n\
+        Then let's meet ten minutes early.\n\
+        Okay, see you there.\n\
+        Don't be late this time!\n\
+        By the way, did you finish the report?\n\
+        Almost, just the charts are left.\n\
+        Nice, the manager wants it by Friday.\n\
+        I know, I'll send it tonight.\n\
+        Also, it's Ken's birthday next week.\n\
+        Oh right, should we get him a present?\n\
+        Maybe a scarf, he's always cold.\n\
+        Good idea, I'll look for one this weekend.\n";
+    const CHAT_JA: [&str; 19] = [
+        "月曜日はだるいね、今週は本当に疲れた。",
+        "明日のお昼、空いてる？",
+        "いいよ、何時がいい？",
+        "正午に駅でどう？",
+        "いいね。",
+        "正直、もうお腹ぺこぺこだよ。",
+        "新しいラーメン屋に行ってみる？",
+        "すごく並ぶって聞いたよ。",
+        "じゃあ十分早く集合しよう。",
+        "了解、現地でね。",
+        "今度は遅刻しないでね！",
+        "ところで、報告書は終わった？",
+        "ほぼね、あとはグラフだけ。",
+        "よかった、部長が金曜までに欲しいって。",
+        "わかってる、今夜送るよ。",
+        "あと、来週ケンの誕生日だよ。",
+        "そうだった、プレゼント買う？",
+        "マフラーはどうかな、いつも寒がってるし。",
+        "いいね、週末に探してみる。",
+    ];
+
+    /// The omissions and additions `check` finds, as "kind en_ids ja_ids", with `params`.
+    fn gaps(en: &str, ja: &[&str], params: Params) -> Vec<String> {
+        use crate::segment::Lang;
+        let en = Document::presegmented(Lang::En, en.into());
+        let ja = Document::presegmented(Lang::Ja, ja.iter().map(|s| format!("{s}\n")).collect());
+        let mut aligner = Aligner::new(
+            crate::tokenizer::shared(),
+            Some(crate::lexicon::Lexicon::embedded()),
+        )
+        .for_checking();
+        aligner.params = params;
+        check(&en, &ja, &aligner)
+            .findings
+            .into_iter()
+            .filter(|f| matches!(f.kind, FindingKind::Omission | FindingKind::Addition))
+            .map(|f| format!("{} {:?} {:?}", f.kind, f.en_ids, f.ja_ids))
+            .collect()
+    }
+
+    #[test]
+    fn a_freely_rendered_line_of_a_clean_chat_stays_paired() {
+        assert!(gaps(CHAT_EN, &CHAT_JA, Params::for_checking()).is_empty());
+        // With the whole absent-evidence cost in a document that drops nothing, the pair
+        // that matches nothing is taken apart, and the gap it leaves makes the document look
+        // irregular enough to keep it apart.
+        let whole = Params {
+            absent_clean: 1.0,
+            ..Params::for_checking()
+        };
+        assert_eq!(
+            gaps(CHAT_EN, &CHAT_JA, whole),
+            ["omission [] [0]", "addition [0] []"]
+        );
+    }
+
+    #[test]
+    fn a_chat_line_the_english_leaves_out_is_one_omission() {
+        let en: String = CHAT_EN.lines().skip(1).map(|l| format!("{l}\n")).collect();
+        let mut ja = CHAT_JA[1..].to_vec();
+        ja.insert(9, "改札の前で待ってるね。");
+        assert_eq!(gaps(&en, &ja, Params::for_checking()), ["omission [] [9]"]);
     }
 
     #[test]
