@@ -28,7 +28,9 @@ mod problem;
 pub use problem::LexiconProblem;
 
 pub use compile::{KEYS_PER_ENTRY, KEYS_PER_HEADWORD};
-pub use normalize::{en_key, en_words, ja_key, phrase_key, phrase_part, PHRASE_WORDS};
+pub use normalize::{
+    en_key, en_words, ja_key, phrase_key, phrase_part, phrase_part_and_key, PHRASE_WORDS,
+};
 
 use crate::error::{Error, Result};
 use std::borrow::Cow;
@@ -149,13 +151,34 @@ impl Lexicon {
         self.en.get(key.as_bytes()).map(|id| id as u32)
     }
 
-    /// [`Lexicon::phrase_id`] of words already turned into their [`phrase_part`]s, so that a
-    /// sentence normalises each word once for all the runs it is in.
-    pub fn phrase_id_of_parts(&self, parts: &[String]) -> Option<u32> {
-        if !PHRASE_WORDS.contains(&parts.len()) {
-            return None;
+    /// The id of an English key already normalised: a word's [`en_key`], or a [`phrase_key`]
+    /// put together from its words' [`phrase_part`]s, so that a sentence normalises each word
+    /// once for its own key and all the runs it is in.
+    pub fn id_of_key(&self, key: &str) -> Option<u32> {
+        self.en.get(key.as_bytes()).map(|id| id as u32)
+    }
+
+    /// The id of the longest set phrase ([`PHRASE_WORDS`] words) that a run of words begins
+    /// with, the words already turned into their [`phrase_part`]s: what [`Lexicon::id_of_key`]
+    /// gives for the longest of their [`phrase_key`]s that the lexicon has, in one walk of the
+    /// index for all lengths, which stops at the first word no phrase continues with.
+    pub fn longest_phrase_id(&self, parts: &[&str]) -> Option<u32> {
+        let fst = self.en.as_fst();
+        let (mut node, mut out) = (fst.root(), fst::raw::Output::zero());
+        let mut found = None;
+        for (n, part) in parts.iter().take(*PHRASE_WORDS.end()).enumerate() {
+            let sep: &[u8] = if n == 0 { b"" } else { b" " };
+            let Some((next, o)) = walk(fst, node, out, sep)
+                .and_then(|(node, out)| walk(fst, node, out, part.as_bytes()))
+            else {
+                break;
+            };
+            (node, out) = (next, o);
+            if PHRASE_WORDS.contains(&(n + 1)) && node.is_final() {
+                found = Some(out.cat(node.final_output()).value() as u32);
+            }
         }
-        self.en.get(parts.join(" ").as_bytes()).map(|id| id as u32)
+        found
     }
 
     /// The ids of the English keys of a text (split with [`en_words`]) and of the set phrases
