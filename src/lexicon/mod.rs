@@ -242,22 +242,21 @@ impl Lexicon {
         let mut out = fst::raw::Output::zero();
         let mut found = Vec::new();
         for (n, &(surface, base)) in tokens.iter().enumerate() {
+            // The surface's walk both ends a phrase here and goes on to the next token.
+            let by_surface = walk(fst, node, out, ja_key(surface).as_bytes());
             if n >= 1 {
-                let forms = [surface, base];
-                for form in &forms[..1 + usize::from(base != surface)] {
-                    let Some((end, o)) = walk(fst, node, out, ja_key(form).as_bytes()) else {
-                        continue;
-                    };
-                    if end.is_final() {
-                        let value = o.cat(end.final_output()).value();
-                        if let Some(e) = self.expression_of(value, n + 1) {
-                            found.push(e);
-                            break;
-                        }
-                    }
-                }
+                let ends = |reached: Option<(fst::raw::Node<'_>, fst::raw::Output)>| {
+                    let (end, o) = reached.filter(|(end, _)| end.is_final())?;
+                    self.expression_of(o.cat(end.final_output()).value(), n + 1)
+                };
+                let e = ends(by_surface).or_else(|| {
+                    (base != surface)
+                        .then(|| ends(walk(fst, node, out, ja_key(base).as_bytes())))
+                        .flatten()
+                });
+                found.extend(e);
             }
-            match walk(fst, node, out, ja_key(surface).as_bytes()) {
+            match by_surface {
                 Some((next, o)) => (node, out) = (next, o),
                 None => break,
             }
