@@ -187,19 +187,6 @@ pub fn english(
             keys.push(k);
         }
         if let Some(lex) = lexicon {
-            // The word's key is its phrase part's when the part is a key and the word kept
-            // its 's (en_key trims the word as phrase_part does).
-            let id = match &parts[k] {
-                Some((part, is_key)) if word.len() == words[k].1.len() => {
-                    is_key.then(|| lex.id_of_key(part)).flatten()
-                }
-                _ => lex.en_id(word),
-            };
-            if let Some(id) = id {
-                keys.push(lexeme_key(id));
-            }
-            // A set phrase starting here ("thank you", "happy new year") as a whole, a key of
-            // its first word: ありがとう glosses the phrase, not "thank" or "you".
             run.clear();
             run.extend(
                 parts[k..]
@@ -207,7 +194,20 @@ pub fn english(
                     .take(*PHRASE_WORDS.end())
                     .map_while(|p| p.as_ref().map(|(part, _)| part.as_str())),
             );
-            let phrase = lex.longest_phrase_id(&run);
+            // A set phrase starting here ("thank you", "happy new year") as a whole, a key of
+            // its first word: ありがとう glosses the phrase, not "thank" or "you". The word's
+            // own key is its phrase part when the part is a key and the word kept its 's
+            // (en_key trims the word as phrase_part does): one walk of the index finds both.
+            let (id, phrase) = match &parts[k] {
+                Some((_, is_key)) if word.len() == words[k].1.len() => {
+                    let (id, phrase) = lex.key_and_phrase_ids(&run);
+                    (id.filter(|_| *is_key), phrase)
+                }
+                _ => (lex.en_id(word), lex.longest_phrase_id(&run)),
+            };
+            if let Some(id) = id {
+                keys.push(lexeme_key(id));
+            }
             keys.extend(phrase.map(lexeme_key));
         }
         let kind = if capitalised {

@@ -163,9 +163,15 @@ impl Lexicon {
     /// gives for the longest of their [`phrase_key`]s that the lexicon has, in one walk of the
     /// index for all lengths, which stops at the first word no phrase continues with.
     pub fn longest_phrase_id(&self, parts: &[&str]) -> Option<u32> {
+        self.key_and_phrase_ids(parts).1
+    }
+
+    /// [`Lexicon::id_of_key`] of the first part (the first word's key, when its phrase part
+    /// is its key) and [`Lexicon::longest_phrase_id`] of them all, from the same walk.
+    pub fn key_and_phrase_ids(&self, parts: &[&str]) -> (Option<u32>, Option<u32>) {
         let fst = self.en.as_fst();
         let (mut node, mut out) = (fst.root(), fst::raw::Output::zero());
-        let mut found = None;
+        let (mut first, mut found) = (None, None);
         for (n, part) in parts.iter().take(*PHRASE_WORDS.end()).enumerate() {
             let sep: &[u8] = if n == 0 { b"" } else { b" " };
             let Some((next, o)) = walk(fst, node, out, sep)
@@ -174,11 +180,16 @@ impl Lexicon {
                 break;
             };
             (node, out) = (next, o);
-            if PHRASE_WORDS.contains(&(n + 1)) && node.is_final() {
-                found = Some(out.cat(node.final_output()).value() as u32);
+            if node.is_final() {
+                let id = Some(out.cat(node.final_output()).value() as u32);
+                if n == 0 {
+                    first = id;
+                } else if PHRASE_WORDS.contains(&(n + 1)) {
+                    found = id;
+                }
             }
         }
-        found
+        (first, found)
     }
 
     /// The ids of the English keys of a text (split with [`en_words`]) and of the set phrases
