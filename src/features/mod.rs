@@ -346,7 +346,17 @@ pub fn japanese(
                 });
             }
         }
-        if let (Some(lex), None) = (lexicon, &phrase) {
+        // A phrase is taken without an interjection among its tokens only when the supplement
+        // writes it, and then its key starts with this token's surface: where neither can be,
+        // there is nothing to look for.
+        let may_start = || {
+            tokens[i..tokens.len().min(i + EXPRESSION_TOKENS)]
+                .iter()
+                .any(|t| t.pos == "感動詞")
+                || Lexicon::supplement_starts_with(&forms[i].0)
+        };
+        let search = lexicon.is_some() && phrase.is_none() && may_start();
+        if let (Some(lex), true) = (lexicon, search) {
             // The longest set phrase of several tokens starting here (ありがとう+ござい+ます,
             // よろしく+お願い+し+ます).
             run.clear();

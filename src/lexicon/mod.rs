@@ -222,21 +222,25 @@ impl Lexicon {
         self.expression_of(value, 1)
     }
 
-    /// Whether the project's supplement writes this Japanese form. A set lookup, so that
-    /// callers can ask it of every particle and auxiliary before asking the index.
+    /// Whether the project's supplement writes this Japanese form. A lookup in a short sorted
+    /// list, so that callers can ask it of every particle and auxiliary before asking the
+    /// index.
     pub fn in_supplement(japanese_word: &str) -> bool {
-        static FORMS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
-        FORMS
-            .get_or_init(|| {
-                SUPPLEMENT
-                    .lines()
-                    .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-                    .filter_map(|l| l.split('\t').next())
-                    .flat_map(|forms| forms.split(';'))
-                    .map(|f| ja_key(f.trim()).into_owned())
-                    .collect()
-            })
-            .contains(ja_key(japanese_word).as_ref())
+        supplement_forms()
+            .binary_search_by(|f| f.as_str().cmp(ja_key(japanese_word).as_ref()))
+            .is_ok()
+    }
+
+    /// Whether a form the project's supplement writes starts with this Japanese text: where
+    /// none does, no set phrase of the supplement starts with a token of that surface.
+    pub fn supplement_starts_with(japanese_text: &str) -> bool {
+        let forms = supplement_forms();
+        let prefix = ja_key(japanese_text);
+        // Forms starting with the prefix come first among those not below it.
+        let at = forms.partition_point(|f| f.as_str() < prefix.as_ref());
+        forms
+            .get(at)
+            .is_some_and(|f| f.starts_with(prefix.as_ref()))
     }
 
     /// The longest set phrase that a run of at least two tokens starting at the first of
@@ -323,6 +327,23 @@ impl Lexicon {
             + std::mem::size_of_val(&*self.postings)
             + self.en.as_fst().as_bytes().len()
     }
+}
+
+/// The Japanese forms the project's supplement writes, as [`ja_key`]s, sorted.
+fn supplement_forms() -> &'static [String] {
+    static FORMS: OnceLock<Vec<String>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms: Vec<String> = SUPPLEMENT
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .flat_map(|forms| forms.split(';'))
+            .map(|f| ja_key(f.trim()).into_owned())
+            .collect();
+        forms.sort_unstable();
+        forms.dedup();
+        forms
+    })
 }
 
 /// A set phrase found in Japanese text.
