@@ -226,8 +226,9 @@ impl Lexicon {
     /// list, so that callers can ask it of every particle and auxiliary before asking the
     /// index.
     pub fn in_supplement(japanese_word: &str) -> bool {
+        let key = ja_key(japanese_word);
         supplement_forms()
-            .binary_search_by(|f| f.as_str().cmp(ja_key(japanese_word).as_ref()))
+            .binary_search_by(|f| f.as_str().cmp(key.as_ref()))
             .is_ok()
     }
 
@@ -236,6 +237,13 @@ impl Lexicon {
     pub fn supplement_starts_with(japanese_text: &str) -> bool {
         let forms = supplement_forms();
         let prefix = ja_key(japanese_text);
+        // Most tokens start with a character no form starts with: a few comparisons of
+        // characters tell.
+        if let Some(c) = prefix.chars().next() {
+            if supplement_initials().binary_search(&c).is_err() {
+                return false;
+            }
+        }
         // Forms starting with the prefix come first among those not below it.
         let at = forms.partition_point(|f| f.as_str() < prefix.as_ref());
         forms
@@ -343,6 +351,20 @@ fn supplement_forms() -> &'static [String] {
         forms.sort_unstable();
         forms.dedup();
         forms
+    })
+}
+
+/// The first characters of [`supplement_forms`], sorted, without repeats.
+fn supplement_initials() -> &'static [char] {
+    static INITIALS: OnceLock<Vec<char>> = OnceLock::new();
+    INITIALS.get_or_init(|| {
+        let mut initials: Vec<char> = supplement_forms()
+            .iter()
+            .filter_map(|f| f.chars().next())
+            .collect();
+        initials.sort_unstable();
+        initials.dedup();
+        initials
     })
 }
 
