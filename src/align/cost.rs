@@ -323,6 +323,20 @@ impl Model {
         b: usize,
         pair: impl Fn(usize, usize) -> PairMatch,
     ) -> f32 {
+        self.shifted(self.bead_fixed(ei, a, ji, b, pair), ei, a, ji, b)
+    }
+
+    /// [`Model::bead_base`] before the terms of a merge, the only ones the document's
+    /// irregularity moves: the search works it out once for all its passes, then adds them
+    /// with [`Model::shifted`].
+    pub fn bead_fixed(
+        &self,
+        ei: usize,
+        a: usize,
+        ji: usize,
+        b: usize,
+        pair: impl Fn(usize, usize) -> PairMatch,
+    ) -> f32 {
         let p = &self.params;
         let (mut le, mut lj, mut we, mut wj, mut me, mut mj) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
         let mut orphan_numbers = 0.0;
@@ -367,6 +381,13 @@ impl Model {
         {
             score -= p.absent_weight * self.absent_scale * (p.absent_sim - sim);
         }
+        score
+    }
+
+    /// [`Model::bead_base`] of the bead whose [`Model::bead_fixed`] is `fixed`.
+    pub fn shifted(&self, fixed: f32, ei: usize, a: usize, ji: usize, b: usize) -> f32 {
+        let p = &self.params;
+        let mut score = fixed;
         if a + b > 2 {
             score += (p.merge_score + self.irregularity * p.merge_shift) * (a + b - 2) as f32;
             let (en, ja) = (&self.en.compact, &self.ja.compact);

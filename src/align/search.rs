@@ -1,6 +1,8 @@
 //! The search: dynamic programming over beads inside a band that follows the anchor path,
 //! so a long document pair costs time and memory in proportion to its length, not its square.
 
+use std::collections::VecDeque;
+
 use super::cost::{Link, Model, PairMatch, Scratch};
 use super::params::BEAD_SHAPES;
 use super::{Alignment, Bead, Params};
@@ -107,39 +109,101 @@ fn anchor_path(pairs: &[Link], n: usize, m: usize) -> Vec<Link> {
     path
 }
 
-/// Pair matches for the sentence pairs a band can touch, row by row, all rows in one array.
-struct PairCache {
-    /// First Japanese sentence of each English sentence's row.
-    lo: Vec<usize>,
-    /// Where each row starts in `cells`; one more entry than rows.
-    start: Vec<usize>,
-    cells: Vec<PairMatch>,
+/// The part of each bead's score that no pass of the search changes ([`Model::bead_fixed`]),
+/// for every pairing bead with both ends in the band: the beads the passes score, each
+/// worked out once instead of once a pass.
+struct BeadScores {
+    /// For each band cell, [`PAIRINGS`] entries: the fixed score of the bead of each
+    /// pairing shape that starts there (NaN, never read, for one that ends outside).
+    fixed: Vec<f32>,
 }
 
-impl PairCache {
-    fn new(model: &Model, band: &Band) -> PairCache {
+/// Where a pairing shape's entry sits among a cell's [`BeadScores::fixed`]: `SLOT[a][b]`.
+const SLOT: [[usize; 4]; 4] = {
+    let mut slot = [[usize::MAX; 4]; 4];
+    let (mut s, mut k) = (0, 0);
+    while s < BEAD_SHAPES.len() {
+        let (a, b) = BEAD_SHAPES[s];
+        if a > 0 && b > 0 {
+            slot[a][b] = k;
+            k += 1;
+        }
+        s += 1;
+    }
+    slot
+};
+
+/// The number of pairing shapes (both sides non-empty) in [`BEAD_SHAPES`].
+const PAIRINGS: usize = {
+    let (mut s, mut k) = (0, 0);
+    while s < BEAD_SHAPES.len() {
+        if BEAD_SHAPES[s].0 > 0 && BEAD_SHAPES[s].1 > 0 {
+            k += 1;
+        }
+        s += 1;
+    }
+    k
+};
+
+/// The most English sentences a bead holds.
+const MAX_EN: usize = {
+    let (mut s, mut most) = (0, 0);
+    while s < BEAD_SHAPES.len() {
+        if BEAD_SHAPES[s].0 > most {
+            most = BEAD_SHAPES[s].0;
+        }
+        s += 1;
+    }
+    most
+};
+
+impl BeadScores {
+    fn new(model: &Model, band: &Band) -> BeadScores {
         let (n, m) = (model.n_en(), model.n_ja());
-        // Sentence i is consumed by beads ending in DP rows i+1..=i+3.
+        // The pair matches of English sentence i with the Japanese sentences a band bead
+        // can pair it with (it is consumed by beads ending in DP rows i+1..=i+3), kept only
+        // for the sentences the beads from the current row reach: `rows[k]` is sentence
+        // `first + k`'s, with its first Japanese sentence.
         let row = |i: usize| band.lo[i].saturating_sub(3)..band.hi[(i + 3).min(n)].min(m);
         let mut scratch = Scratch::default();
-        let mut lo = Vec::with_capacity(n);
-        let mut start = Vec::with_capacity(n + 1);
-        let mut cells = Vec::with_capacity((0..n).map(|i| row(i).len()).sum());
-        for i in 0..n {
-            let js = row(i);
-            lo.push(js.start);
-            start.push(cells.len());
-            cells.extend(js.map(|j| model.pair(i, j, &mut scratch)));
+        let mut rows: VecDeque<(usize, Vec<PairMatch>)> = VecDeque::with_capacity(MAX_EN);
+        let mut first = 0;
+        let mut fixed = vec![f32::NAN; band.start.last().unwrap_or(&0) * PAIRINGS];
+        for i in 0..=n {
+            while first < i {
+                rows.pop_front();
+                first += 1;
+            }
+            while first + rows.len() < (i + MAX_EN).min(n) {
+                let e = first + rows.len();
+                let js = row(e);
+                let matches = js.clone().map(|j| model.pair(e, j, &mut scratch));
+                rows.push_back((js.start, matches.collect()));
+            }
+            let pair = |x: usize, y: usize| {
+                let (lo, row) = &rows[x - first];
+                y.checked_sub(*lo)
+                    .and_then(|k| row.get(k).copied())
+                    .unwrap_or_default()
+            };
+            for j in band.lo[i]..=band.hi[i] {
+                let from = band.start[i] + j - band.lo[i];
+                for &(a, b) in BEAD_SHAPES {
+                    if a == 0 || b == 0 || i + a > n || j + b > m {
+                        continue;
+                    }
+                    if band.cell(i + a, j + b).is_some() {
+                        fixed[from * PAIRINGS + SLOT[a][b]] = model.bead_fixed(i, a, j, b, pair);
+                    }
+                }
+            }
         }
-        start.push(cells.len());
-        PairCache { lo, start, cells }
+        BeadScores { fixed }
     }
 
-    fn get(&self, i: usize, j: usize) -> PairMatch {
-        let row = &self.cells[self.start[i]..self.start[i + 1]];
-        j.checked_sub(self.lo[i])
-            .and_then(|k| row.get(k).copied())
-            .unwrap_or_default()
+    /// The fixed score of the bead of shape `(a, b)` (both ≥ 1) from band cell `from`.
+    fn get(&self, from: usize, a: usize, b: usize) -> f32 {
+        self.fixed[from * PAIRINGS + SLOT[a][b]]
     }
 }
 
@@ -177,12 +241,12 @@ pub fn search(model: &mut Model, params: &Params) -> Alignment {
         } else {
             Band::around(&anchors, n, m, w)
         };
-        let cache = PairCache::new(model, &band);
+        let beads = BeadScores::new(model, &band);
         let clean_shift = (params.skip_clean - params.skip_score).min(0.0);
         if params.skip_clean < 0.0 {
             model.set_irregularity(clean_shift);
         }
-        let mut forward = run_dp(model, &band, &cache);
+        let mut forward = run_dp(model, &band, &beads);
         if params.skip_clean < 0.0 {
             // How often this document leaves sentences out or merges them, judged by a first
             // pass that takes it for a clean translation: only what the evidence forces
@@ -200,12 +264,14 @@ pub fn search(model: &mut Model, params: &Params) -> Alignment {
             let shift = (rate / params.skip_rate_ref).ln().clamp(clean_shift, 0.0);
             if shift != clean_shift {
                 model.set_irregularity(shift);
-                forward = run_dp(model, &band, &cache);
+                // The first pass's table goes before the second's is made: one at a time.
+                drop(forward);
+                forward = run_dp(model, &band, &beads);
             }
         }
         let is_full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
         if !forward.touches_edge || is_full {
-            return finish(model, &band, &cache, forward, params);
+            return finish(model, &band, &beads, forward, params);
         }
         w *= 2;
     }
@@ -222,7 +288,7 @@ struct Forward {
 }
 
 /// Runs the DP.
-fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> Forward {
+fn run_dp(model: &Model, band: &Band, beads: &BeadScores) -> Forward {
     let (n, m) = (model.n_en(), model.n_ja());
     let cells = *band.start.last().unwrap_or(&0);
     let mut best = vec![f32::NEG_INFINITY; cells];
@@ -247,7 +313,7 @@ fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> Forward {
                 if base == f32::NEG_INFINITY {
                     continue;
                 }
-                let gain = gain_over(model, cache, i - a, j - b, a, b, top - base);
+                let gain = gain_over(model, beads, from, i - a, j - b, a, b, top - base);
                 if base + gain > top {
                     top = base + gain;
                     arg = s as u8;
@@ -283,16 +349,28 @@ fn run_dp(model: &Model, band: &Band, cache: &PairCache) -> Forward {
     }
 }
 
-/// Score of the bead that covers `a` English sentences from `i` and `b` Japanese from `j`.
-fn gain(model: &Model, cache: &PairCache, i: usize, j: usize, a: usize, b: usize) -> f32 {
-    gain_over(model, cache, i, j, a, b, f32::NEG_INFINITY)
+/// Score of the bead that covers `a` English sentences from `i` and `b` Japanese from `j`,
+/// starting from band cell `from` (that of `(i, j)`).
+#[allow(clippy::too_many_arguments)]
+fn gain(
+    model: &Model,
+    beads: &BeadScores,
+    from: usize,
+    i: usize,
+    j: usize,
+    a: usize,
+    b: usize,
+) -> f32 {
+    gain_over(model, beads, from, i, j, a, b, f32::NEG_INFINITY)
 }
 
 /// [`gain`] when it exceeds `floor`, else anything not above `floor`: the exclusive cost of
 /// a merged bead is only worked out for beads that could still win.
+#[allow(clippy::too_many_arguments)]
 fn gain_over(
     model: &Model,
-    cache: &PairCache,
+    beads: &BeadScores,
+    from: usize,
     i: usize,
     j: usize,
     a: usize,
@@ -302,7 +380,7 @@ fn gain_over(
     if a == 0 || b == 0 {
         return model.skip() * (a + b) as f32;
     }
-    let base = model.bead_base(i, a, j, b, |x, y| cache.get(x, y)) + model.paragraph_start(i, j);
+    let base = model.shifted(beads.get(from, a, b), i, a, j, b) + model.paragraph_start(i, j);
     if base <= floor {
         base
     } else {
@@ -311,7 +389,7 @@ fn gain_over(
 }
 
 /// Best score from each cell to the end: the forward DP run backwards.
-fn backward(model: &Model, band: &Band, cache: &PairCache) -> Vec<f32> {
+fn backward(model: &Model, band: &Band, beads: &BeadScores) -> Vec<f32> {
     let (n, m) = (model.n_en(), model.n_ja());
     let mut rest = vec![f32::NEG_INFINITY; *band.start.last().unwrap_or(&0)];
     for i in (0..=n).rev() {
@@ -330,7 +408,8 @@ fn backward(model: &Model, band: &Band, cache: &PairCache) -> Vec<f32> {
                     continue;
                 };
                 if rest[to] > f32::NEG_INFINITY {
-                    top = top.max(gain_over(model, cache, i, j, a, b, top - rest[to]) + rest[to]);
+                    let gain = gain_over(model, beads, here, i, j, a, b, top - rest[to]);
+                    top = top.max(gain + rest[to]);
                 }
             }
             rest[here] = top;
@@ -349,12 +428,12 @@ fn sigmoid(x: f32) -> f32 {
 fn finish(
     model: &Model,
     band: &Band,
-    cache: &PairCache,
+    beads: &BeadScores,
     forward: Forward,
     params: &Params,
 ) -> Alignment {
     let (n, m) = (model.n_en(), model.n_ja());
-    let rest = backward(model, band, cache);
+    let rest = backward(model, band, beads);
     let Forward {
         path,
         best: forward,
@@ -372,14 +451,17 @@ fn finish(
                 if a <= i1 && b <= j1 {
                     if let (Some(from), Some(to)) = (band.cell(i1 - a, j1 - b), band.cell(i1, j1)) {
                         alt = alt.max(
-                            forward[from] + gain(model, cache, i1 - a, j1 - b, a, b) + rest[to],
+                            forward[from]
+                                + gain(model, beads, from, i1 - a, j1 - b, a, b)
+                                + rest[to],
                         );
                     }
                 }
                 // Another bead starting at (i0, j0).
                 if i0 + a <= n && j0 + b <= m {
                     if let (Some(from), Some(to)) = (band.cell(i0, j0), band.cell(i0 + a, j0 + b)) {
-                        alt = alt.max(forward[from] + gain(model, cache, i0, j0, a, b) + rest[to]);
+                        let gain = gain(model, beads, from, i0, j0, a, b);
+                        alt = alt.max(forward[from] + gain + rest[to]);
                     }
                 }
             }

@@ -151,11 +151,17 @@ pub fn english(
     items.extend(web_items(&web));
     items.extend(mood_item(doc_text, &span));
     let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
-    // Each word's part of a set phrase, worked out once for every run it is in.
-    let parts: Vec<Option<String>> = match lexicon {
-        Some(_) => words.iter().map(|w| lexicon::phrase_part(w.1)).collect(),
+    // Each word's part of a set phrase, worked out once for every run it is in (and, when
+    // that part is the word's lexicon key, for the word's own lookup).
+    let parts: Vec<Option<(String, bool)>> = match lexicon {
+        Some(_) => words
+            .iter()
+            .map(|w| lexicon::phrase_part_and_key(w.1))
+            .collect(),
         None => Vec::new(),
     };
+    // The phrase parts of the words from the current one on; one vector for all words.
+    let mut run: Vec<&str> = Vec::with_capacity(*PHRASE_WORDS.end());
     for (k, &(at, word)) in words.iter().enumerate() {
         let span = span.start + at..span.start + at + word.len();
         if covered(&web, &span)
@@ -181,19 +187,27 @@ pub fn english(
             keys.push(k);
         }
         if let Some(lex) = lexicon {
-            if let Some(id) = lex.en_id(word) {
+            run.clear();
+            run.extend(
+                parts[k..]
+                    .iter()
+                    .take(*PHRASE_WORDS.end())
+                    .map_while(|p| p.as_ref().map(|(part, _)| part.as_str())),
+            );
+            // A set phrase starting here ("thank you", "happy new year") as a whole, a key of
+            // its first word: ありがとう glosses the phrase, not "thank" or "you". The word's
+            // own key is its phrase part when the part is a key and the word kept its 's
+            // (en_key trims the word as phrase_part does): one walk of the index finds both.
+            let (id, phrase) = match &parts[k] {
+                Some((_, is_key)) if word.len() == words[k].1.len() => {
+                    let (id, phrase) = lex.key_and_phrase_ids(&run);
+                    (id.filter(|_| *is_key), phrase)
+                }
+                _ => (lex.en_id(word), lex.longest_phrase_id(&run)),
+            };
+            if let Some(id) = id {
                 keys.push(lexeme_key(id));
             }
-            // A set phrase starting here ("thank you", "happy new year") as a whole, a key of
-            // its first word: ありがとう glosses the phrase, not "thank" or "you".
-            let phrase = PHRASE_WORDS.rev().find_map(|n| {
-                let run: Vec<String> = parts
-                    .get(k..k + n)?
-                    .iter()
-                    .cloned()
-                    .collect::<Option<_>>()?;
-                lex.phrase_id_of_parts(&run)
-            });
             keys.extend(phrase.map(lexeme_key));
         }
         let kind = if capitalised {
@@ -318,6 +332,8 @@ pub fn japanese(
     // words keep their own items; a phrase of function words only (へへ, その+とおり) is an
     // item of its own.
     let mut phrase: Option<Phrase> = None;
+    // The tokens from `i` on, as the set phrase search takes them; one vector for all `i`.
+    let mut run: Vec<(&str, &str)> = Vec::with_capacity(EXPRESSION_TOKENS);
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -330,13 +346,25 @@ pub fn japanese(
                 });
             }
         }
-        if let (Some(lex), None) = (lexicon, &phrase) {
+        // A phrase is taken without an interjection among its tokens only when the supplement
+        // writes it, and then its key starts with this token's surface: where neither can be,
+        // there is nothing to look for.
+        let may_start = || {
+            tokens[i..tokens.len().min(i + EXPRESSION_TOKENS)]
+                .iter()
+                .any(|t| t.pos == "感動詞")
+                || Lexicon::supplement_starts_with(&forms[i].0)
+        };
+        let search = lexicon.is_some() && phrase.is_none() && may_start();
+        if let (Some(lex), true) = (lexicon, search) {
             // The longest set phrase of several tokens starting here (ありがとう+ござい+ます,
             // よろしく+お願い+し+ます).
-            let run: Vec<(&str, &str)> = forms[i..tokens.len().min(i + EXPRESSION_TOKENS)]
-                .iter()
-                .map(|(surface, base)| (surface.as_str(), *base))
-                .collect();
+            run.clear();
+            run.extend(
+                forms[i..tokens.len().min(i + EXPRESSION_TOKENS)]
+                    .iter()
+                    .map(|(surface, base)| (surface.as_str(), *base)),
+            );
             // EDICT's expressions only when built around an interjection (ありがとう+ござい+
             // ます, 明け+まし+て+おめでとう): an idiom of content words (心をつかむ,
             // 多岐にわたる) is matched through its words already, and one of function words
@@ -371,8 +399,16 @@ pub fn japanese(
             i += 1;
             continue;
         }
-        let surface: String = doc_text[t.span.clone()].nfkc().collect();
-        if inside_quantity(&values, &t.span) || is_date_token(&values, t, &surface) {
+        // The NFKC surface, made once above when there is a lexicon.
+        let made;
+        let surface: &str = match forms.get(i) {
+            Some((surface, _)) => surface,
+            None => {
+                made = doc_text[t.span.clone()].nfkc().collect::<String>();
+                &made
+            }
+        };
+        if inside_quantity(&values, &t.span) || is_date_token(&values, t, surface) {
             i += 1;
             continue;
         }
@@ -414,7 +450,7 @@ pub fn japanese(
             let proper = t.pos_detail == "固有名詞";
             if katakana || proper {
                 let reading = if katakana {
-                    Some(surface.clone())
+                    Some(surface.to_string())
                 } else {
                     t.reading.clone()
                 };
@@ -449,7 +485,7 @@ pub fn japanese(
                 };
                 keys.extend(lookup(&t.base).iter().map(|&id| lexeme_key(id)));
                 if t.base != surface {
-                    keys.extend(lookup(&surface).iter().map(|&id| lexeme_key(id)));
+                    keys.extend(lookup(surface).iter().map(|&id| lexeme_key(id)));
                 }
             }
         }

@@ -146,16 +146,14 @@ pub fn scan(text: &str, offset: usize) -> Vec<WebToken> {
         let text_of =
             |a: usize, b: usize| -> String { chars[a..b].iter().map(|&(_, c)| c).collect() };
         // URLs first: they hold everything else.
-        let rest: String = chars[k..chars.len().min(k + 8)]
-            .iter()
-            .map(|&(_, c)| c)
-            .collect();
-        let rest = rest.to_ascii_lowercase();
-        if !prev_word
-            && (rest.starts_with("http://")
-                || rest.starts_with("https://")
-                || rest.starts_with("www."))
-        {
+        let starts = |prefix: &str| {
+            prefix.len() <= chars.len() - k
+                && prefix
+                    .chars()
+                    .zip(&chars[k..])
+                    .all(|(p, &(_, c))| c.to_ascii_lowercase() == p)
+        };
+        if !prev_word && (starts("http://") || starts("https://") || starts("www.")) {
             let mut e = take(k, &is_url_char);
             // Trailing punctuation is the sentence's, not the address's.
             while e > k
@@ -234,13 +232,10 @@ pub fn scan(text: &str, offset: usize) -> Vec<WebToken> {
                 e += 1;
             }
             let e = last + 1;
-            let key: String = chars[k..e]
-                .iter()
-                .map(|&(_, c)| c)
-                .filter(|&c| c != ' ')
-                .collect();
-            if key.chars().count() >= 3 && !key.chars().all(is_plain_punctuation) {
-                out.push(token(WebKind::Symbols, e, key));
+            let symbols = || chars[k..e].iter().map(|&(_, c)| c).filter(|&c| c != ' ');
+            // Most runs are one or two marks of punctuation: nothing to allocate for them.
+            if symbols().nth(2).is_some() && !symbols().all(is_plain_punctuation) {
+                out.push(token(WebKind::Symbols, e, symbols().collect()));
             }
             k = e;
             continue;
@@ -252,7 +247,6 @@ pub fn scan(text: &str, offset: usize) -> Vec<WebToken> {
             {
                 e = take(e + 1, &is_word);
             }
-            let word = text_of(k, e);
             if chars.get(e).is_some_and(|&(_, c)| c == '@') {
                 let host = take(e + 1, &|c: char| is_word(c) || c == '.' || c == '-');
                 let mut h = host;
@@ -267,10 +261,10 @@ pub fn scan(text: &str, offset: usize) -> Vec<WebToken> {
             }
             // A word that starts with a digit (10m, 5G, 2nd) is a number with a unit: the
             // number reader's.
-            let starts_with_letter = word.starts_with(|c: char| c.is_ascii_alphabetic());
-            let digits = word.chars().any(|c| c.is_ascii_digit());
+            let starts_with_letter = chars[k].1.is_ascii_alphabetic();
+            let digits = chars[k..e].iter().any(|&(_, c)| c.is_ascii_digit());
             if starts_with_letter && digits {
-                out.push(token(WebKind::Code, e, word.to_ascii_lowercase()));
+                out.push(token(WebKind::Code, e, text_of(k, e).to_ascii_lowercase()));
             }
             k = e;
             continue;

@@ -28,7 +28,9 @@ mod problem;
 pub use problem::LexiconProblem;
 
 pub use compile::{KEYS_PER_ENTRY, KEYS_PER_HEADWORD};
-pub use normalize::{en_key, en_words, ja_key, phrase_key, phrase_part, PHRASE_WORDS};
+pub use normalize::{
+    en_key, en_words, ja_key, phrase_key, phrase_part, phrase_part_and_key, PHRASE_WORDS,
+};
 
 use crate::error::{Error, Result};
 use std::borrow::Cow;
@@ -149,13 +151,45 @@ impl Lexicon {
         self.en.get(key.as_bytes()).map(|id| id as u32)
     }
 
-    /// [`Lexicon::phrase_id`] of words already turned into their [`phrase_part`]s, so that a
-    /// sentence normalises each word once for all the runs it is in.
-    pub fn phrase_id_of_parts(&self, parts: &[String]) -> Option<u32> {
-        if !PHRASE_WORDS.contains(&parts.len()) {
-            return None;
+    /// The id of an English key already normalised: a word's [`en_key`], or a [`phrase_key`]
+    /// put together from its words' [`phrase_part`]s, so that a sentence normalises each word
+    /// once for its own key and all the runs it is in.
+    pub fn id_of_key(&self, key: &str) -> Option<u32> {
+        self.en.get(key.as_bytes()).map(|id| id as u32)
+    }
+
+    /// The id of the longest set phrase ([`PHRASE_WORDS`] words) that a run of words begins
+    /// with, the words already turned into their [`phrase_part`]s: what [`Lexicon::id_of_key`]
+    /// gives for the longest of their [`phrase_key`]s that the lexicon has, in one walk of the
+    /// index for all lengths, which stops at the first word no phrase continues with.
+    pub fn longest_phrase_id(&self, parts: &[&str]) -> Option<u32> {
+        self.key_and_phrase_ids(parts).1
+    }
+
+    /// [`Lexicon::id_of_key`] of the first part (the first word's key, when its phrase part
+    /// is its key) and [`Lexicon::longest_phrase_id`] of them all, from the same walk.
+    pub fn key_and_phrase_ids(&self, parts: &[&str]) -> (Option<u32>, Option<u32>) {
+        let fst = self.en.as_fst();
+        let (mut node, mut out) = (fst.root(), fst::raw::Output::zero());
+        let (mut first, mut found) = (None, None);
+        for (n, part) in parts.iter().take(*PHRASE_WORDS.end()).enumerate() {
+            let sep: &[u8] = if n == 0 { b"" } else { b" " };
+            let Some((next, o)) = walk(fst, node, out, sep)
+                .and_then(|(node, out)| walk(fst, node, out, part.as_bytes()))
+            else {
+                break;
+            };
+            (node, out) = (next, o);
+            if node.is_final() {
+                let id = Some(out.cat(node.final_output()).value() as u32);
+                if n == 0 {
+                    first = id;
+                } else if PHRASE_WORDS.contains(&(n + 1)) {
+                    found = id;
+                }
+            }
         }
-        self.en.get(parts.join(" ").as_bytes()).map(|id| id as u32)
+        (first, found)
     }
 
     /// The ids of the English keys of a text (split with [`en_words`]) and of the set phrases
@@ -188,21 +222,33 @@ impl Lexicon {
         self.expression_of(value, 1)
     }
 
-    /// Whether the project's supplement writes this Japanese form. A set lookup, so that
-    /// callers can ask it of every particle and auxiliary before asking the index.
+    /// Whether the project's supplement writes this Japanese form. A lookup in a short sorted
+    /// list, so that callers can ask it of every particle and auxiliary before asking the
+    /// index.
     pub fn in_supplement(japanese_word: &str) -> bool {
-        static FORMS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
-        FORMS
-            .get_or_init(|| {
-                SUPPLEMENT
-                    .lines()
-                    .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-                    .filter_map(|l| l.split('\t').next())
-                    .flat_map(|forms| forms.split(';'))
-                    .map(|f| ja_key(f.trim()).into_owned())
-                    .collect()
-            })
-            .contains(ja_key(japanese_word).as_ref())
+        let key = ja_key(japanese_word);
+        supplement_forms()
+            .binary_search_by(|f| f.as_str().cmp(key.as_ref()))
+            .is_ok()
+    }
+
+    /// Whether a form the project's supplement writes starts with this Japanese text: where
+    /// none does, no set phrase of the supplement starts with a token of that surface.
+    pub fn supplement_starts_with(japanese_text: &str) -> bool {
+        let forms = supplement_forms();
+        let prefix = ja_key(japanese_text);
+        // Most tokens start with a character no form starts with: a few comparisons of
+        // characters tell.
+        if let Some(c) = prefix.chars().next() {
+            if supplement_initials().binary_search(&c).is_err() {
+                return false;
+            }
+        }
+        // Forms starting with the prefix come first among those not below it.
+        let at = forms.partition_point(|f| f.as_str() < prefix.as_ref());
+        forms
+            .get(at)
+            .is_some_and(|f| f.starts_with(prefix.as_ref()))
     }
 
     /// The longest set phrase that a run of at least two tokens starting at the first of
@@ -219,22 +265,21 @@ impl Lexicon {
         let mut out = fst::raw::Output::zero();
         let mut found = Vec::new();
         for (n, &(surface, base)) in tokens.iter().enumerate() {
+            // The surface's walk both ends a phrase here and goes on to the next token.
+            let by_surface = walk(fst, node, out, ja_key(surface).as_bytes());
             if n >= 1 {
-                let forms = [surface, base];
-                for form in &forms[..1 + usize::from(base != surface)] {
-                    let Some((end, o)) = walk(fst, node, out, ja_key(form).as_bytes()) else {
-                        continue;
-                    };
-                    if end.is_final() {
-                        let value = o.cat(end.final_output()).value();
-                        if let Some(e) = self.expression_of(value, n + 1) {
-                            found.push(e);
-                            break;
-                        }
-                    }
-                }
+                let ends = |reached: Option<(fst::raw::Node<'_>, fst::raw::Output)>| {
+                    let (end, o) = reached.filter(|(end, _)| end.is_final())?;
+                    self.expression_of(o.cat(end.final_output()).value(), n + 1)
+                };
+                let e = ends(by_surface).or_else(|| {
+                    (base != surface)
+                        .then(|| ends(walk(fst, node, out, ja_key(base).as_bytes())))
+                        .flatten()
+                });
+                found.extend(e);
             }
-            match walk(fst, node, out, ja_key(surface).as_bytes()) {
+            match by_surface {
                 Some((next, o)) => (node, out) = (next, o),
                 None => break,
             }
@@ -290,6 +335,37 @@ impl Lexicon {
             + std::mem::size_of_val(&*self.postings)
             + self.en.as_fst().as_bytes().len()
     }
+}
+
+/// The Japanese forms the project's supplement writes, as [`ja_key`]s, sorted.
+fn supplement_forms() -> &'static [String] {
+    static FORMS: OnceLock<Vec<String>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms: Vec<String> = SUPPLEMENT
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .flat_map(|forms| forms.split(';'))
+            .map(|f| ja_key(f.trim()).into_owned())
+            .collect();
+        forms.sort_unstable();
+        forms.dedup();
+        forms
+    })
+}
+
+/// The first characters of [`supplement_forms`], sorted, without repeats.
+fn supplement_initials() -> &'static [char] {
+    static INITIALS: OnceLock<Vec<char>> = OnceLock::new();
+    INITIALS.get_or_init(|| {
+        let mut initials: Vec<char> = supplement_forms()
+            .iter()
+            .filter_map(|f| f.chars().next())
+            .collect();
+        initials.sort_unstable();
+        initials.dedup();
+        initials
+    })
 }
 
 /// A set phrase found in Japanese text.

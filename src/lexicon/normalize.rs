@@ -130,20 +130,28 @@ pub fn phrase_key<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<String
 /// ("of course"); `None` for a word with no letter or with a digit, which no phrase holds.
 /// Computed once a word, so that a sentence's runs of words share the work.
 pub fn phrase_part(word: &str) -> Option<String> {
+    phrase_part_and_key(word).map(|(part, _)| part)
+}
+
+/// [`phrase_part`], and whether that part is the word's [`en_key`] (else the word has no
+/// key): a caller that needs both normalises the word once.
+pub fn phrase_part_and_key(word: &str) -> Option<(String, bool)> {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
     if !w.chars().any(char::is_alphabetic) || w.chars().any(|c| c.is_numeric()) {
         return None;
     }
     Some(match en_key(w) {
-        Some(k) => k.into_owned(),
-        None => w
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| match c {
-                '’' => '\'',
-                c => c,
-            })
-            .collect(),
+        Some(k) => (k.into_owned(), true),
+        None => (
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| match c {
+                    '’' => '\'',
+                    c => c,
+                })
+                .collect(),
+            false,
+        ),
     })
 }
 

@@ -292,7 +292,6 @@ fn english_number(ch: &Chars, start: usize, end: usize, out: &mut Vec<Value>) ->
 /// A word of English: a month, a weekday or a number written out.
 fn english_word(ch: &Chars, start: usize, end: usize, w: &str, out: &mut Vec<Value>) {
     let capital = ch.get(start).is_some_and(char::is_uppercase);
-    let (next, _) = next_word(ch, end);
     let digit_next = {
         let mut k = end;
         while ch.get(k).is_some_and(|c| c == ' ' || c == '.') {
@@ -319,16 +318,17 @@ fn english_word(ch: &Chars, start: usize, end: usize, w: &str, out: &mut Vec<Val
         return;
     }
     // twenty-five, five hundred: matched, never reported.
-    let parts: Vec<&str> = w.split('-').collect();
     let mut value = 0.0;
-    for p in &parts {
-        match NUMBER_WORDS.iter().find(|(n, _)| n == p) {
+    for p in w.split('-') {
+        match NUMBER_WORDS.iter().find(|(n, _)| *n == p) {
             Some(&(_, v)) if v == 100.0 && value > 0.0 => value *= 100.0,
             Some(&(_, v)) => value += v,
             None => return,
         }
     }
     let mut readings = vec![number(value)];
+    // Only a number word looks at the word after it: most words stop above.
+    let (next, _) = next_word(ch, end);
     if let Some(s) = scale_word(&next) {
         readings.push(number(value * s));
     }

@@ -167,9 +167,11 @@ pub fn split_line(line: &str, out: &mut Vec<Range<usize>>) {
     // An inline bullet after a stop or a colon opens a list item of its own; between two
     // names it stands for Japanese ・ ("Hanshin • Oyama").
     for (i, c) in line.char_indices() {
+        if !matches!(c, '•' | '■' | '◆' | '▪' | '►' | '‣') {
+            continue;
+        }
         let head = line[..i].trim_end_matches(super::is_space);
-        if "•■◆▪►‣".contains(c) && head.len() < i && head.ends_with(['.', '!', '?', ':', ';'])
-        {
+        if head.len() < i && head.ends_with(['.', '!', '?', ':', ';']) {
             ends.push(i);
         }
     }

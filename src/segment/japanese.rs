@@ -60,6 +60,10 @@ fn soft_end_len(s: &str, prev: Option<char>) -> (usize, bool) {
     if e > 0 {
         return (e, true);
     }
+    // Asked at every character: the ends below all start with one of these.
+    if !s.starts_with(['…', '‥', '．', '.', '笑', 'w']) {
+        return (0, false);
+    }
     let dots = s
         .chars()
         .take_while(|&c| matches!(c, '…' | '‥' | '．' | '.'))

@@ -192,6 +192,15 @@ fn kaomoji_len(s: &str) -> usize {
 /// laugh in brackets (`（笑）`), a run of `ｗ`, or a placeholder left by anonymisation
 /// (`#URL#`, `#NAME#`).
 pub(crate) fn emoticon_len(s: &str) -> usize {
+    // Asked at every character of a line, and most start none of the forms below (a kaomoji
+    // starts with its bracket or what kaomoji_len lets come before it).
+    let Some(first) = s.chars().next() else {
+        return 0;
+    };
+    let lead = matches!(first, '＼' | '\\' | 'ヽ' | '٩' | 'ヾ' | '～' | '~');
+    if !lead && !matches!(first, '(' | '（' | 'ｗ' | '#') && !is_emoji(first) {
+        return 0;
+    }
     let k = kaomoji_len(s);
     if k > 0 {
         return k;
