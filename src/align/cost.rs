@@ -109,6 +109,17 @@ pub struct Model {
     absent_scale: f32,
 }
 
+/// The part of a bead's score that stays the same in every pass of the search
+/// ([`Model::bead_fixed`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FixedScore {
+    /// Length and similarity terms.
+    pub score: f32,
+    /// The absent-evidence cost of a 1-1 pair that matches too little, at full weight (≥ 0;
+    /// 0 for other beads): the document's irregularity decides how much of it applies.
+    pub absent: f32,
+}
+
 /// How much of each side of a sentence pair the other side's anchors match.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PairMatch {
@@ -326,9 +337,9 @@ impl Model {
         self.shifted(self.bead_fixed(ei, a, ji, b, pair), ei, a, ji, b)
     }
 
-    /// [`Model::bead_base`] before the terms of a merge, the only ones the document's
-    /// irregularity moves: the search works it out once for all its passes, then adds them
-    /// with [`Model::shifted`].
+    /// [`Model::bead_base`] before the terms the document's irregularity moves (a merge's
+    /// prior, and the share of the absent-evidence cost, `Params::absent_clean`): the search
+    /// works it out once for all its passes, then adds them with [`Model::shifted`].
     pub fn bead_fixed(
         &self,
         ei: usize,
@@ -336,7 +347,7 @@ impl Model {
         ji: usize,
         b: usize,
         pair: impl Fn(usize, usize) -> PairMatch,
-    ) -> f32 {
+    ) -> FixedScore {
         let p = &self.params;
         let (mut le, mut lj, mut we, mut wj, mut me, mut mj) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
         let mut orphan_numbers = 0.0;
@@ -373,21 +384,23 @@ impl Model {
         let sim = (me + mj) / (we + wj + p.sim_smoothing);
         let d = ((le + 1.0) / (lj + 1.0)).ln() - self.mu;
         let var = p.len_sigma * p.len_sigma + p.len_short_var / (lj + 1.0);
-        let mut score = p.sim_weight * sim - p.len_weight * d * d / (2.0 * var);
-        if a == 1
+        let score = p.sim_weight * sim - p.len_weight * d * d / (2.0 * var);
+        let absent = if a == 1
             && b == 1
             && we + wj + orphan_numbers >= p.absent_min_weight * self.unit
             && sim < p.absent_sim
         {
-            score -= p.absent_weight * self.absent_scale * (p.absent_sim - sim);
-        }
-        score
+            p.absent_weight * (p.absent_sim - sim)
+        } else {
+            0.0
+        };
+        FixedScore { score, absent }
     }
 
     /// [`Model::bead_base`] of the bead whose [`Model::bead_fixed`] is `fixed`.
-    pub fn shifted(&self, fixed: f32, ei: usize, a: usize, ji: usize, b: usize) -> f32 {
+    pub fn shifted(&self, fixed: FixedScore, ei: usize, a: usize, ji: usize, b: usize) -> f32 {
         let p = &self.params;
-        let mut score = fixed;
+        let mut score = fixed.score - self.absent_scale * fixed.absent;
         if a + b > 2 {
             score += (p.merge_score + self.irregularity * p.merge_shift) * (a + b - 2) as f32;
             let (en, ja) = (&self.en.compact, &self.ja.compact);

@@ -3,7 +3,7 @@
 
 use std::collections::VecDeque;
 
-use super::cost::{Link, Model, PairMatch, Scratch};
+use super::cost::{FixedScore, Link, Model, PairMatch, Scratch};
 use super::params::BEAD_SHAPES;
 use super::{Alignment, Bead, Params};
 
@@ -116,6 +116,9 @@ struct BeadScores {
     /// For each band cell, [`PAIRINGS`] entries: the fixed score of the bead of each
     /// pairing shape that starts there (NaN, never read, for one that ends outside).
     fixed: Vec<f32>,
+    /// For each band cell, the absent-evidence cost of the 1-1 bead that starts there
+    /// ([`FixedScore::absent`]; other shapes have none).
+    absent: Vec<f32>,
 }
 
 /// Where a pairing shape's entry sits among a cell's [`BeadScores::fixed`]: `SLOT[a][b]`.
@@ -168,7 +171,9 @@ impl BeadScores {
         let mut scratch = Scratch::default();
         let mut rows: VecDeque<(usize, Vec<PairMatch>)> = VecDeque::with_capacity(MAX_EN);
         let mut first = 0;
-        let mut fixed = vec![f32::NAN; band.start.last().unwrap_or(&0) * PAIRINGS];
+        let cells = *band.start.last().unwrap_or(&0);
+        let mut fixed = vec![f32::NAN; cells * PAIRINGS];
+        let mut absent = vec![0.0; cells];
         for i in 0..=n {
             while first < i {
                 rows.pop_front();
@@ -193,17 +198,28 @@ impl BeadScores {
                         continue;
                     }
                     if band.cell(i + a, j + b).is_some() {
-                        fixed[from * PAIRINGS + SLOT[a][b]] = model.bead_fixed(i, a, j, b, pair);
+                        let f = model.bead_fixed(i, a, j, b, pair);
+                        fixed[from * PAIRINGS + SLOT[a][b]] = f.score;
+                        if (a, b) == (1, 1) {
+                            absent[from] = f.absent;
+                        }
                     }
                 }
             }
         }
-        BeadScores { fixed }
+        BeadScores { fixed, absent }
     }
 
     /// The fixed score of the bead of shape `(a, b)` (both ≥ 1) from band cell `from`.
-    fn get(&self, from: usize, a: usize, b: usize) -> f32 {
-        self.fixed[from * PAIRINGS + SLOT[a][b]]
+    fn get(&self, from: usize, a: usize, b: usize) -> FixedScore {
+        FixedScore {
+            score: self.fixed[from * PAIRINGS + SLOT[a][b]],
+            absent: if (a, b) == (1, 1) {
+                self.absent[from]
+            } else {
+                0.0
+            },
+        }
     }
 }
 
