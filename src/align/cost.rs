@@ -1,6 +1,7 @@
 //! The score of a bead: anchor similarity weighted by rarity, a length model fitted to
 //! Japanese–English, and priors on the bead's shape and its place among paragraphs.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::anchors::{AnchorTable, PairTables};
@@ -452,53 +453,87 @@ impl Model {
         }
     }
 
-    /// Pairs of sentences that share a key found in no other sentence of either document:
-    /// the skeleton the search band follows, sorted.
-    pub fn unique_pairs(&self) -> Vec<Link> {
-        /// Where a key occurs: how many sentences of each side, and the last of each.
-        #[derive(Clone, Copy, Default)]
-        struct Occurrences {
-            en_count: u32,
-            ja_count: u32,
-            en_last: u32,
-            ja_last: u32,
-        }
-        let mut seen = vec![Occurrences::default(); self.key_space];
-        for (side, sentences) in [(Doc::En, &self.en), (Doc::Ja, &self.ja)] {
-            for i in 0..sentences.len() {
-                let mut last = None;
-                for e in sentences.keys(i) {
-                    if last == Some(e.key) {
-                        continue;
-                    }
+    /// Pairs of sentences that share a key both documents write in the same number of
+    /// sentences ([`rank_pairs`]): the skeleton the search band follows, sorted.
+    pub fn anchor_pairs(&self) -> Vec<Link> {
+        // Each sentence's distinct keys, once (a sentence's keys come sorted by key).
+        let each_key = |sentences: &Sentences, i: usize, f: &mut dyn FnMut(u32)| {
+            let mut last = None;
+            for e in sentences.keys(i) {
+                if last != Some(e.key) {
                     last = Some(e.key);
-                    let o = &mut seen[e.key as usize];
-                    match side {
-                        Doc::En => {
-                            o.en_count += 1;
-                            o.en_last = i as u32;
-                        }
-                        Doc::Ja => {
-                            o.ja_count += 1;
-                            o.ja_last = i as u32;
-                        }
-                    }
+                    f(e.key);
                 }
             }
-        }
-        let mut pairs: Vec<Link> = seen
-            .iter()
-            .filter(|o| o.en_count == 1 && o.ja_count == 1)
-            .map(|o| Link {
-                en: o.en_last as usize,
-                ja: o.ja_last as usize,
-            })
-            .collect();
-        pairs.sort_unstable();
-        pairs.dedup();
-        pairs
+        };
+        rank_pairs(
+            (self.en.len(), self.ja.len()),
+            self.key_space,
+            |i, f| each_key(&self.en, i, f),
+            |j, f| each_key(&self.ja, j, f),
+        )
     }
 }
+
+/// Sentence pairs from the keys that both documents write in the same number of sentences,
+/// at most [`RANK_PAIRED`] each: the r-th sentence of one side with the r-th of the other,
+/// sorted. `en_keys(i, f)` calls `f` once with each distinct key of English sentence `i`
+/// (keys below `key_space`), `ja_keys` the same for Japanese. A key in one sentence a side is
+/// the plainest anchor; counting further lets a name or a number that a long document
+/// repeats anchor it too, as in a document made of several articles (the search keeps the
+/// longest chain of pairs that never crosses, so a wrong one costs little).
+fn rank_pairs(
+    (n_en, n_ja): (usize, usize),
+    key_space: usize,
+    en_keys: impl Fn(usize, &mut dyn FnMut(u32)),
+    ja_keys: impl Fn(usize, &mut dyn FnMut(u32)),
+) -> Vec<Link> {
+    let mut counts = vec![(0u32, 0u32); key_space];
+    for i in 0..n_en {
+        en_keys(i, &mut |k| counts[k as usize].0 += 1);
+    }
+    for j in 0..n_ja {
+        ja_keys(j, &mut |k| counts[k as usize].1 += 1);
+    }
+    let paired = |k: u32| {
+        let (e, j) = counts[k as usize];
+        e == j && (1..=RANK_PAIRED).contains(&e)
+    };
+    // For each paired key, the sentences of each side that write it, in order.
+    let mut en_at: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut ja_at: HashMap<u32, Vec<u32>> = HashMap::new();
+    for i in 0..n_en {
+        en_keys(i, &mut |k| {
+            if paired(k) {
+                en_at.entry(k).or_default().push(i as u32);
+            }
+        });
+    }
+    for j in 0..n_ja {
+        ja_keys(j, &mut |k| {
+            if paired(k) {
+                ja_at.entry(k).or_default().push(j as u32);
+            }
+        });
+    }
+    let mut pairs: Vec<Link> = en_at
+        .iter()
+        .filter_map(|(k, en)| ja_at.get(k).map(|ja| (en, ja)))
+        .flat_map(|(en, ja)| {
+            en.iter().zip(ja).map(|(&e, &j)| Link {
+                en: e as usize,
+                ja: j as usize,
+            })
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// How many sentences of each side may write a key for [`rank_pairs`] to pair its occurrences
+/// by rank.
+const RANK_PAIRED: u32 = 32;
 
 /// An English sentence and a Japanese sentence taken to translate each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -603,4 +638,30 @@ fn dedup_len<T: PartialEq + Copy>(sorted: &mut [T]) -> usize {
 /// the text, which would have to be larger still).
 fn offset(len: usize) -> u32 {
     len as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(en: &[&[u32]], ja: &[&[u32]]) -> Vec<(usize, usize)> {
+        rank_pairs(
+            (en.len(), ja.len()),
+            16,
+            |i, f| en[i].iter().for_each(|&k| f(k)),
+            |j, f| ja[j].iter().for_each(|&k| f(k)),
+        )
+        .into_iter()
+        .map(|l| (l.en, l.ja))
+        .collect()
+    }
+
+    #[test]
+    fn keys_written_equally_often_pair_their_sentences_by_rank() {
+        // Key 1 once a side, key 2 twice a side (a name two articles share), key 3 twice in
+        // English but once in Japanese (no telling which), key 4 in every sentence.
+        let en: &[&[u32]] = &[&[2, 4], &[1, 4], &[3, 4], &[2, 3, 4]];
+        let ja: &[&[u32]] = &[&[4], &[2, 4], &[1, 3, 4], &[4], &[2, 4]];
+        assert_eq!(pairs(en, ja), vec![(0, 1), (1, 2), (3, 4)]);
+    }
 }

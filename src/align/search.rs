@@ -68,6 +68,31 @@ impl Band {
         Band::from_bounds(lo, hi)
     }
 
+    /// This band widened by `by` columns on both sides over the rows within `by` of each of
+    /// `rows` (where the best path ran along an edge), kept monotone so that every cell stays
+    /// reachable. Widening only there keeps a long document's band narrow elsewhere: one
+    /// stretch that strays from the anchor path must not double the whole table.
+    fn widened(&self, rows: &[usize], by: usize) -> Band {
+        let (mut lo, mut hi) = (self.lo.clone(), self.hi.clone());
+        let n = lo.len() - 1;
+        let m = hi[n];
+        let mut done = 0; // rows below this are widened already (`rows` comes in order)
+        for &t in rows {
+            for i in t.saturating_sub(by).max(done)..=(t + by).min(n) {
+                lo[i] = lo[i].saturating_sub(by);
+                hi[i] = (hi[i] + by).min(m);
+            }
+            done = done.max((t + by).min(n) + 1);
+        }
+        for i in (0..n).rev() {
+            lo[i] = lo[i].min(lo[i + 1]);
+        }
+        for i in 1..=n {
+            hi[i] = hi[i].max(hi[i - 1]);
+        }
+        Band::from_bounds(lo, hi)
+    }
+
     fn cell(&self, i: usize, j: usize) -> Option<usize> {
         (j >= self.lo[i] && j <= self.hi[i]).then(|| self.start[i] + j - self.lo[i])
     }
@@ -225,8 +250,8 @@ impl BeadScores {
 
 /// The best alignment of the model's two documents, every bead with its confidence. Searches
 /// the whole table for small pairs (`params.full_search_cells`), else a band of
-/// `params.band` sentences around the anchor path, doubled until the best path stays clear
-/// of its edges. When one side is empty, every sentence of the other is a skip.
+/// `params.band` sentences around the anchor path, widened where the best path runs along
+/// its edges (by twice as much each time) until it stays clear of them. When one side is empty, every sentence of the other is a skip.
 pub fn search(model: &mut Model, params: &Params) -> Alignment {
     let (n, m) = (model.n_en(), model.n_ja());
     if n == 0 || m == 0 {
@@ -248,15 +273,15 @@ pub fn search(model: &mut Model, params: &Params) -> Alignment {
     let anchors = if full {
         Vec::new()
     } else {
-        anchor_path(&model.unique_pairs(), n, m)
+        anchor_path(&model.anchor_pairs(), n, m)
     };
     let mut w = params.band.max(4);
+    let mut band = if full || w >= m.max(n) {
+        Band::full(n, m)
+    } else {
+        Band::around(&anchors, n, m, w)
+    };
     loop {
-        let band = if full || w >= m.max(n) {
-            Band::full(n, m)
-        } else {
-            Band::around(&anchors, n, m, w)
-        };
         let beads = BeadScores::new(model, &band);
         let clean_shift = (params.skip_clean - params.skip_score).min(0.0);
         if params.skip_clean < 0.0 {
@@ -286,9 +311,10 @@ pub fn search(model: &mut Model, params: &Params) -> Alignment {
             }
         }
         let is_full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
-        if !forward.touches_edge || is_full {
+        if forward.touched.is_empty() || is_full {
             return finish(model, &band, &beads, forward, params);
         }
+        band = band.widened(&forward.touched, w);
         w *= 2;
     }
 }
@@ -299,8 +325,9 @@ struct Forward {
     path: Vec<Bead>,
     /// Best score from the start to each cell of the band.
     best: Vec<f32>,
-    /// Whether the path ran along the band's edge, where a wider band might do better.
-    touches_edge: bool,
+    /// The rows where the path ran along the band's edge, where a wider band might do better,
+    /// in increasing order.
+    touched: Vec<usize>,
 }
 
 /// Runs the DP.
@@ -342,11 +369,11 @@ fn run_dp(model: &Model, band: &Band, beads: &BeadScores) -> Forward {
     // Walk back from the end.
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
-    let mut touches = false;
+    let mut touched = Vec::new();
     while i > 0 || j > 0 {
         let here = band.cell(i, j).expect("path stays in band");
         if (j == band.lo[i] && j > 0 && band.lo[i] > 0) || (j == band.hi[i] && j < m) {
-            touches = true;
+            touched.push(i);
         }
         let (a, b) = BEAD_SHAPES[back[here] as usize];
         beads.push(Bead {
@@ -358,10 +385,11 @@ fn run_dp(model: &Model, band: &Band, beads: &BeadScores) -> Forward {
         j -= b;
     }
     beads.reverse();
+    touched.reverse();
     Forward {
         path: beads,
         best,
-        touches_edge: touches,
+        touched,
     }
 }
 
@@ -487,4 +515,30 @@ fn finish(
         })
         .collect();
     Alignment { beads }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_band_widens_only_around_the_rows_where_the_path_touched_it() {
+        let diagonal = [Link { en: 0, ja: 0 }, Link { en: 200, ja: 200 }];
+        let band = Band::around(&diagonal, 200, 200, 4);
+        let wide = band.widened(&[100], 4);
+        // Far from row 100 the band is as it was; at row 100 it is 4 wider on each side.
+        for i in [0, 10, 50, 150, 190, 200] {
+            assert_eq!(
+                (wide.lo[i], wide.hi[i]),
+                (band.lo[i], band.hi[i]),
+                "row {i}"
+            );
+        }
+        assert_eq!((band.lo[100], band.hi[100]), (96, 104));
+        assert_eq!((wide.lo[100], wide.hi[100]), (92, 108));
+        // Still monotone, so every cell stays reachable.
+        assert!(wide.lo.windows(2).all(|w| w[0] <= w[1]));
+        assert!(wide.hi.windows(2).all(|w| w[0] <= w[1]));
+        assert!(wide.start.last() > band.start.last());
+    }
 }
