@@ -323,24 +323,11 @@ impl Model {
         self.absent_scale = 1.0 - regular * (1.0 - p.absent_clean);
     }
 
-    /// Score of the bead pairing English `ei..ei+a` with Japanese `ji..ji+b` (a, b ≥ 1), given
-    /// the matches of its sentence pairs, before [`Model::exclusive_cost`] is taken off: a bound on
-    /// the full score that is cheap to compute, so the search can skip the exclusive cost of a
-    /// bead that cannot win anyway.
-    pub fn bead_base(
-        &self,
-        ei: usize,
-        a: usize,
-        ji: usize,
-        b: usize,
-        pair: impl Fn(usize, usize) -> PairMatch,
-    ) -> f32 {
-        self.shifted(self.bead_fixed(ei, a, ji, b, pair), ei, a, ji, b)
-    }
-
-    /// [`Model::bead_base`] before the terms the document's irregularity moves (a merge's
-    /// prior, and the share of the absent-evidence cost, `Params::absent_clean`): the search
-    /// works it out once for all its passes, then adds them with [`Model::shifted`].
+    /// The part of the score of the bead pairing English `ei..ei+a` with Japanese `ji..ji+b`
+    /// (a, b ≥ 1), given the matches of its sentence pairs, that the document's irregularity
+    /// does not move: the search works it out once for all its passes, then adds the terms
+    /// that it does move (a merge's prior, and the share of the absent-evidence cost,
+    /// `Params::absent_clean`) with [`Model::shifted`].
     pub fn bead_fixed(
         &self,
         ei: usize,
@@ -398,7 +385,9 @@ impl Model {
         FixedScore { score, absent }
     }
 
-    /// [`Model::bead_base`] of the bead whose [`Model::bead_fixed`] is `fixed`.
+    /// Score of the bead whose [`Model::bead_fixed`] is `fixed`, before
+    /// [`Model::exclusive_cost`] is taken off: a bound on the full score that is cheap to
+    /// compute, so the search can skip the exclusive cost of a bead that cannot win anyway.
     pub fn shifted(&self, fixed: FixedScore, ei: usize, a: usize, ji: usize, b: usize) -> f32 {
         let p = &self.params;
         let mut score = fixed.score - self.absent_scale * fixed.absent;
@@ -454,7 +443,8 @@ impl Model {
     }
 
     /// Pairs of sentences that share a key both documents write in the same number of
-    /// sentences ([`rank_pairs`]): the skeleton the search band follows, sorted.
+    /// sentences, paired by rank (see `rank_pairs`): the skeleton the search band follows,
+    /// sorted.
     pub fn anchor_pairs(&self) -> Vec<Link> {
         // Each sentence's distinct keys, once (a sentence's keys come sorted by key).
         let each_key = |sentences: &Sentences, i: usize, f: &mut dyn FnMut(u32)| {

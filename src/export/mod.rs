@@ -3,7 +3,7 @@
 //!
 //! Two ways in:
 //!
-//! - [`write`]: one document pair to one output, the whole file (header, rows, footer).
+//! - [`write()`]: one document pair to one output, the whole file (header, rows, footer).
 //! - [`Writer`]: one output fed many document pairs. Formats with a header or a footer (CSV's
 //!   header row, TMX's `<header>` and closing tags) need them once per output, not once per
 //!   document, so a writer is opened with [`Writer::begin`], given documents with
