@@ -15,6 +15,7 @@
 //! English names, a digest of a long original), so [`Rules`] can waive them; an empty side
 //! is always refused.
 
+use crate::align::{Alignment, Verdict};
 use crate::segment::{Document, Lang};
 
 /// How far the two sides' sentence counts may differ before a pair is taken for a mismatch
@@ -55,6 +56,9 @@ pub struct Rules {
     pub languages: bool,
     /// Refuse sides of very different size; `None` allows any.
     pub size_limit: Option<SizeLimit>,
+    /// Refuse a pair whose alignment finds too little translated for the two to be
+    /// translations of each other ([`Rules::check_alignment`], the alignment's [`Verdict`]).
+    pub translation: bool,
 }
 
 impl Default for Rules {
@@ -62,6 +66,7 @@ impl Default for Rules {
         Rules {
             languages: true,
             size_limit: Some(SizeLimit::default()),
+            translation: true,
         }
     }
 }
@@ -73,6 +78,7 @@ impl Rules {
         Rules {
             languages: false,
             size_limit: None,
+            translation: false,
         }
     }
 
@@ -95,6 +101,17 @@ impl Rules {
             }),
             _ => Ok(()),
         }
+    }
+}
+
+impl Rules {
+    /// Checks a pair once aligned: whether its [`Verdict`] finds the two translations of
+    /// each other, in whole or in part ([`Rules::translation`]).
+    pub fn check_alignment(&self, alignment: &Alignment) -> Result<(), PairError> {
+        if self.translation && !alignment.verdict.is_translation() {
+            return Err(PairError::NotTranslation(alignment.verdict));
+        }
+        Ok(())
     }
 }
 
@@ -131,6 +148,15 @@ pub enum PairError {
         /// The limit they break.
         limit: SizeLimit,
     },
+    /// The alignment finds too little translated for the sides to be translations of each
+    /// other ([`Rules::translation`]).
+    #[error(
+        "the sides do not look like translations of each other: {} of {} English sentences \
+         find a counterpart",
+        .0.en_translated,
+        .0.en_sentences
+    )]
+    NotTranslation(Verdict),
 }
 
 impl PairError {

@@ -395,6 +395,7 @@ fn one_to_one(n: usize) -> Alignment {
                 score: 0.5 + i as f32 / 10.0,
             })
             .collect(),
+        ..Alignment::default()
     }
 }
 

@@ -127,6 +127,7 @@ fn pair_error_kind(e: &PairError) -> &'static str {
         PairError::Empty(_) => "empty_side",
         PairError::Swapped { .. } => "swapped_languages",
         PairError::Lopsided { .. } => "lopsided",
+        PairError::NotTranslation(_) => "not_translation",
     }
 }
 

@@ -22,6 +22,10 @@ struct Compact {
     /// Weight of its Latin-script words that the other side never writes: counted against
     /// every pairing of the sentence, as if unmatched.
     orphan_latin: f32,
+    /// Weight of all its items, whether the other document writes them or not (each at the
+    /// rarity of its rarest key): what a translation of it could match, for the evidence
+    /// behind a bead's score (`evidence`), not for the search.
+    offered: f32,
     len: f32,
     paragraph: usize,
 }
@@ -130,6 +134,17 @@ pub struct PairMatch {
     pub ja: f32,
 }
 
+/// What a bead's sentences show of translating each other ([`Model::bead_match`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BeadMatch {
+    /// Rarity-weighted anchors of each side that the other side matches, both sides summed.
+    pub matched: f32,
+    /// Rarity-weighted anchors the bead's sentences hold, both sides summed (≥ `matched`).
+    pub offered: f32,
+    /// The length ratio's misfit, d² / 2σ² of the length model.
+    pub length: f32,
+}
+
 /// Scratch space reused across pair computations.
 #[derive(Default)]
 pub struct Scratch {
@@ -182,6 +197,7 @@ impl Model {
             for (i, &paragraph) in (0..table.len()).zip(paragraphs) {
                 let (key_start, weight_start) = (out.keys.len(), out.weights.len());
                 let (mut orphan_numbers, mut orphan_latin) = (0.0f32, 0.0f32);
+                let mut offered = 0.0f32;
                 for item in table.items(i) {
                     let idx = (out.weights.len() - weight_start) as u32;
                     let (mut w, mut orphan) = (0.0f32, 0.0f32);
@@ -194,6 +210,7 @@ impl Model {
                             orphan = orphan.max(rarity);
                         }
                     }
+                    offered += w.max(orphan);
                     if w > 0.0 {
                         out.weights.push(w);
                         continue;
@@ -217,6 +234,7 @@ impl Model {
                     total: out.weights[weight_start..].iter().sum(),
                     orphan_numbers,
                     orphan_latin,
+                    offered,
                     keys: offset(key_start)..offset(out.keys.len()),
                     weights: offset(weight_start)..offset(out.weights.len()),
                     len: table.sentence_len(i),
@@ -383,6 +401,62 @@ impl Model {
             0.0
         };
         FixedScore { score, absent }
+    }
+
+    /// What the bead pairing English `ei..ei+a` with Japanese `ji..ji+b` (a, b ≥ 1) shows of
+    /// being a translation: the weight its two sides match of each other, the weight they
+    /// hold, and how far its length ratio strays from the document's.
+    pub fn bead_match(
+        &self,
+        ei: usize,
+        a: usize,
+        ji: usize,
+        b: usize,
+        scratch: &mut Scratch,
+    ) -> BeadMatch {
+        let (mut matched, mut offered, mut le, mut lj) = (0.0, 0.0, 0.0, 0.0);
+        let mut ja_m = [0.0f32; MAX_MEMBERS];
+        for i in ei..ei + a {
+            let mut en_m = 0.0;
+            for (jj, j) in (ji..ji + b).enumerate() {
+                let m = self.pair(i, j, scratch);
+                en_m += m.en;
+                ja_m[jj] += m.ja;
+            }
+            let c = &self.en.compact[i];
+            matched += en_m.min(c.total);
+            offered += c.offered;
+            le += c.len;
+        }
+        for (jj, j) in (ji..ji + b).enumerate() {
+            let c = &self.ja.compact[j];
+            matched += ja_m[jj].min(c.total);
+            offered += c.offered;
+            lj += c.len;
+        }
+        BeadMatch {
+            matched,
+            offered: offered.max(matched),
+            length: self.length_misfit(le, lj),
+        }
+    }
+
+    /// The weight sentence `i` of one side holds (see [`BeadMatch::offered`]).
+    pub fn offered(&self, english: bool, i: usize) -> f32 {
+        if english {
+            self.en.compact[i].offered
+        } else {
+            self.ja.compact[i].offered
+        }
+    }
+
+    /// How far `le` English characters against `lj` Japanese stray from the document's
+    /// ratio: the length model's cost before its weight, (d² / 2σ²).
+    fn length_misfit(&self, le: f32, lj: f32) -> f32 {
+        let p = &self.params;
+        let d = ((le + 1.0) / (lj + 1.0)).ln() - self.mu;
+        let var = p.len_sigma * p.len_sigma + p.len_short_var / (lj + 1.0);
+        d * d / (2.0 * var)
     }
 
     /// Score of the bead whose [`Model::bead_fixed`] is `fixed`, before

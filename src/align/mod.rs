@@ -3,14 +3,17 @@
 
 pub mod anchors;
 pub mod cost;
+pub mod evidence;
 pub mod params;
 pub mod search;
+pub mod verdict;
 
 use std::ops::Range;
 
 use crate::features::SentenceFeatures;
 pub use anchors::{AnchorTable, PairTables};
 pub use params::Params;
+pub use verdict::Verdict;
 
 /// A group of consecutive English sentences aligned with a group of consecutive Japanese
 /// sentences. Either side may be empty: a sentence with no counterpart.
@@ -41,6 +44,13 @@ impl Bead {
 pub struct Alignment {
     /// The beads in document order.
     pub beads: Vec<Bead>,
+    /// What each bead's score was computed from, one per bead (empty for an alignment not
+    /// made by the search, such as one read back from a file).
+    pub evidence: Vec<evidence::Evidence>,
+    /// The document pair's evidence as a whole.
+    pub document: evidence::DocumentEvidence,
+    /// What the document pair is: translated whole, in part, or not at all.
+    pub verdict: verdict::Verdict,
 }
 
 impl Alignment {
@@ -87,7 +97,8 @@ pub fn align_tables(
     let mut model = cost::Model::new(&tables, en_paragraphs, ja_paragraphs, params);
     let (n_en, n_ja) = (tables.en.len(), tables.ja.len());
     drop(tables);
-    let alignment = search::search(&mut model, params);
+    let mut alignment = search::search(&mut model, params);
     debug_assert!(alignment.covers(n_en, n_ja));
+    alignment.verdict = Verdict::of(&alignment, &[], &[]);
     alignment
 }

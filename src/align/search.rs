@@ -4,6 +4,7 @@
 use std::collections::VecDeque;
 
 use super::cost::{FixedScore, Link, Model, PairMatch, Scratch};
+use super::evidence;
 use super::params::BEAD_SHAPES;
 use super::{Alignment, Bead, Params};
 
@@ -266,8 +267,9 @@ pub fn search(model: &mut Model, params: &Params) -> Alignment {
                 ja: j..j + 1,
                 score: 1.0,
             }))
-            .collect();
-        return Alignment { beads };
+            .collect::<Vec<_>>();
+        let margins = vec![f32::INFINITY; beads.len()];
+        return scored(model, beads, &margins);
     }
     let full = n.saturating_mul(m) <= params.full_search_cells;
     let anchors = if full {
@@ -312,7 +314,7 @@ pub fn search(model: &mut Model, params: &Params) -> Alignment {
         }
         let is_full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
         if forward.touched.is_empty() || is_full {
-            return finish(model, &band, &beads, forward, params);
+            return finish(model, &band, &beads, forward);
         }
         band = band.widened(&forward.touched, w);
         w *= 2;
@@ -462,20 +464,10 @@ fn backward(model: &Model, band: &Band, beads: &BeadScores) -> Vec<f32> {
     rest
 }
 
-fn sigmoid(x: f32) -> f32 {
-    1.0 / (1.0 + (-x).exp())
-}
-
-/// Turns beads into confidences in [0, 1] from their margin: how much worse the best
-/// alignment is that does not take this bead, but takes another bead ending where it ends or
-/// starting where it starts. A bead no alternative comes near is near 1; a coin toss is low.
-fn finish(
-    model: &Model,
-    band: &Band,
-    beads: &BeadScores,
-    forward: Forward,
-    params: &Params,
-) -> Alignment {
+/// Sets each bead's score from the evidence in and around it ([`evidence`]), given its margin:
+/// how much worse the best alignment is that does not take this bead, but takes another bead
+/// ending where it ends or starting where it starts.
+fn finish(model: &Model, band: &Band, beads: &BeadScores, forward: Forward) -> Alignment {
     let (n, m) = (model.n_en(), model.n_ja());
     let rest = backward(model, band, beads);
     let Forward {
@@ -484,9 +476,9 @@ fn finish(
         ..
     } = forward;
     let total = forward[band.cell(n, m).expect("end in band")];
-    let beads = path
-        .into_iter()
-        .map(|mut bead| {
+    let margins: Vec<f32> = path
+        .iter()
+        .map(|bead| {
             let (i0, j0, i1, j1) = (bead.en.start, bead.ja.start, bead.en.end, bead.ja.end);
             let shape = (i1 - i0, j1 - j0);
             let mut alt = f32::NEG_INFINITY;
@@ -509,12 +501,26 @@ fn finish(
                     }
                 }
             }
-            let margin = (total - alt).max(0.0);
-            bead.score = sigmoid(params.confidence_slope * margin + params.confidence_offset);
-            bead
+            (total - alt).max(0.0)
         })
         .collect();
-    Alignment { beads }
+    drop(rest);
+    drop(forward);
+    scored(model, path, &margins)
+}
+
+/// `path` with every bead scored from its evidence ([`evidence::gather`]).
+fn scored(model: &Model, mut path: Vec<Bead>, margins: &[f32]) -> Alignment {
+    let (evidence, document) = evidence::gather(model, &path, margins);
+    for (bead, e) in path.iter_mut().zip(&evidence) {
+        bead.score = evidence::score(bead, e, &document);
+    }
+    Alignment {
+        beads: path,
+        evidence,
+        document,
+        ..Alignment::default()
+    }
 }
 
 #[cfg(test)]

@@ -344,6 +344,7 @@ fn align_texts(
         let ja = make(Lang::Ja, ja);
         settings.rules.check(&en, &ja)?;
         let alignment = aligner.align(&en, &ja);
+        settings.rules.check_alignment(&alignment)?;
         Ok(Pair { en, ja, alignment })
     }));
     caught.unwrap_or_else(|payload| Err(DocError::Panic(panic_message(payload))))

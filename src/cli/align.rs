@@ -22,6 +22,10 @@ pub struct Args {
     export: ExportArgs,
     #[command(flatten)]
     tuning: ParamsArgs,
+    /// Development: write each bead's score inputs to FILE as JSON lines, for
+    /// `scripts/fit_evidence.py`.
+    #[arg(long, value_name = "FILE", hide = true)]
+    dump_evidence: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -32,6 +36,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut aligner = args.pair.aligner(&resources);
     args.tuning.apply(&mut aligner.params)?;
     let alignment = aligner.align(&en, &ja);
+    args.pair.accept(&alignment)?;
+    if let Some(path) = &args.dump_evidence {
+        dump_evidence(path, &alignment)?;
+    }
     let aligned = Aligned {
         en: &en,
         ja: &ja,
@@ -52,4 +60,30 @@ pub fn run(args: Args) -> Result<ExitCode> {
         })?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes each bead's ids and its score model's inputs, a JSON line a bead.
+fn dump_evidence(path: &std::path::Path, alignment: &hashi::align::Alignment) -> Result<()> {
+    use hashi::align::evidence;
+    let mut out = String::new();
+    for (bead, e) in alignment.beads.iter().zip(&alignment.evidence) {
+        let doc = &alignment.document;
+        let inputs: Vec<f32> = if bead.is_pair() {
+            evidence::pair_inputs(e, doc, bead.en.len() + bead.ja.len() > 2).to_vec()
+        } else {
+            evidence::skip_inputs(e, doc).to_vec()
+        };
+        let line = serde_json::json!({
+            "en": bead.en.clone().collect::<Vec<_>>(),
+            "ja": bead.ja.clone().collect::<Vec<_>>(),
+            "pair": bead.is_pair(),
+            "x": inputs,
+            "r": evidence::region_inputs(e).to_vec(),
+            "evidence": e,
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out)?;
+    Ok(())
 }

@@ -69,6 +69,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut aligner = args.pair.aligner(&resources).for_checking();
     args.tuning.apply(&mut aligner.params)?;
     let report = check::check(&en, &ja, &aligner);
+    args.pair.accept(&report.alignment)?;
 
     if let Some(path) = &args.html {
         // The review page in its read-only mode: one page design for reading and correcting.

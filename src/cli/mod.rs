@@ -366,6 +366,15 @@ impl PairArgs {
         Ok((en, ja))
     }
 
+    /// Holds an alignment of the pair [`PairArgs::read`] gave to the rules that need it (its
+    /// verdict, unless `--force`): an error names both files.
+    pub fn accept(&self, alignment: &hashi::align::Alignment) -> Result<()> {
+        let rules = self.rules.rules()?;
+        rules
+            .check_alignment(alignment)
+            .map_err(|e| self.explain(e))
+    }
+
     /// A broken rule in the command line's words: which file, which flag.
     fn explain(&self, error: PairError) -> anyhow::Error {
         let name = |lang| {
@@ -397,6 +406,17 @@ impl PairArgs {
                 name(Lang::Ja),
                 limit.ratio,
                 limit.slack
+            ),
+            PairError::NotTranslation(v) => anyhow::anyhow!(
+                "{} and {} do not look like translations of each other: {} of {} English \
+                 sentences and {} of {} Japanese find a counterpart (is one of them the wrong \
+                 file? --force aligns anyway)",
+                name(Lang::En),
+                name(Lang::Ja),
+                v.en_translated,
+                v.en_sentences,
+                v.ja_translated,
+                v.ja_sentences
             ),
         }
     }

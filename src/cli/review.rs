@@ -36,6 +36,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // The rows are align's; the findings are check's, found on its own alignment and shown
     // on the rows holding their sentences.
     let alignment = aligner.align(&en, &ja);
+    args.pair.accept(&alignment)?;
     let mut checker = args.pair.aligner(&resources).for_checking();
     args.tuning.apply(&mut checker.params)?;
     let report = check::check(&en, &ja, &checker);

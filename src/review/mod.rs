@@ -248,6 +248,7 @@ mod tests {
                 ja: 0..ja.len(),
                 score: 0.5,
             }],
+            ..Alignment::default()
         };
         let mut out = Vec::new();
         write(

@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Fits the bead score models of src/align/evidence.rs (PAIR_WEIGHTS, SKIP_WEIGHTS).
+
+A bead's score is the probability that it is right: a pair, that it is a correct translation
+unit; an unmatched sentence, that it truly has no counterpart. Three kinds of document pair
+are aligned pre-segmented, each bead's score inputs dumped (`hashi align --dump-evidence`)
+and labelled:
+
+  true       a case as it is; a bead is right when it is a gold bead.
+  unrelated  a case's English with the Japanese of the next case by size; no pair is right,
+             every unmatched sentence is.
+  half       the first half of a case's sentences on each side, then the second halves of two
+             other cases (English from one, Japanese from another); a bead within the true
+             halves is right when gold, a pair touching a tail is wrong, an unmatched tail
+             sentence is right.
+
+Logistic regression (Newton's method, a little L2) fits each model on the `--fit` sets; the
+reliability table (share right per score bin) is printed for the `--report` sets. With
+`--check`, the current binary's scores are tabled as they are, nothing fitted.
+
+usage: scripts/fit_evidence.py [--fit SETS] [--report SETS] [--check]
+   (needs numpy: python3 -m venv V && V/bin/pip install numpy)"""
+import argparse, json, os, subprocess, sys, tempfile
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+
+FIT = "nt21-ja-en-news,nt21-en-ja-news,nt21-ja-en-clean,nt21-en-ja-clean"
+REPORT = "gt23-ja-en-news,gt23-en-ja-news,gt23-ja-en-clean,gt23-en-ja-clean"
+
+
+def lines(path):
+    with open(path, encoding="utf-8") as f:
+        return [l.rstrip("\n") for l in f]
+
+
+def gold_of(case):
+    beads = set()
+    for l in lines(os.path.join(case, "gold.align")):
+        if l.strip():
+            en, ja = l.strip().split(":")
+            beads.add((tuple(json.loads(en)), tuple(json.loads(ja))))
+    return beads
+
+
+def run(bin_, en_lines, ja_lines):
+    with tempfile.TemporaryDirectory() as tmp:
+        en, ja, dump = (os.path.join(tmp, x) for x in ("en", "ja", "dump"))
+        open(en, "w", encoding="utf-8").write("\n".join(en_lines) + "\n")
+        open(ja, "w", encoding="utf-8").write("\n".join(ja_lines) + "\n")
+        r = subprocess.run([bin_, "align", "--presegmented", "--force", "--format", "jsonl",
+                            "--dump-evidence", dump, en, ja], capture_output=True, text=True)
+        if r.returncode != 0:
+            return None
+        scores = [json.loads(l)["score"] for l in r.stdout.splitlines() if l.strip()]
+        dumped = [json.loads(l) for l in lines(dump) if l.strip()]
+        for d, s in zip(dumped, scores):
+            d["score"] = s
+        return dumped
+
+
+def examples(bin_, sets, eval_dir):
+    """(kind, pair?, inputs, score, right, region inputs, region right) for every bead of
+    every pair of `sets`."""
+    jobs = []
+    for s in sets:
+        d = os.path.join(eval_dir, "cases", s)
+        cases = [os.path.join(d, c) for c in sorted(os.listdir(d))]
+        by_size = sorted(cases, key=lambda c: len(lines(os.path.join(c, "ja.sent"))))
+        for i, c in enumerate(by_size):
+            en, ja, gold = lines(os.path.join(c, "en.sent")), lines(os.path.join(c, "ja.sent")), gold_of(c)
+            jobs.append(("true", en, ja, gold, len(en), len(ja)))
+            other = by_size[(i + 1) % len(by_size)]
+            jobs.append(("unrelated", en, lines(os.path.join(other, "ja.sent")), set(), 0, 0))
+            o_en = by_size[(i + len(by_size) // 2) % len(by_size)]
+            o_ja = by_size[(i + len(by_size) // 2 + 1) % len(by_size)]
+            ke, kj = max(1, len(en) // 2), max(1, len(ja) // 2)
+            t_en = lines(os.path.join(o_en, "en.sent"))
+            t_ja = lines(os.path.join(o_ja, "ja.sent"))
+            t_en, t_ja = t_en[len(t_en) // 2:], t_ja[len(t_ja) // 2:]
+            if t_en and t_ja:
+                jobs.append(("half", en[:ke] + t_en, ja[:kj] + t_ja, gold, ke, kj))
+
+    def label(job):
+        kind, en, ja, gold, ke, kj = job
+        out = []
+        dumped = run(bin_, en, ja)
+        if dumped is None:
+            return out
+        for b in dumped:
+            e, j = tuple(b["en"]), tuple(b["ja"])
+            in_true = all(x < ke for x in e) and all(x < kj for x in j)
+            if b["pair"]:
+                right = in_true and (e, j) in gold
+            else:
+                right = (e, j) in gold if in_true else True
+            region = kind == "true" or (kind == "half" and in_true)
+            out.append((kind, b["pair"], b["x"], b["score"], right, b["r"], region))
+        return out
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return [x for part in pool.map(label, jobs) for x in part]
+
+
+def fit(X, y, l2=1.0, iters=50):
+    w = np.zeros(X.shape[1])
+    for _ in range(iters):
+        p = 1 / (1 + np.exp(-X @ w))
+        g = X.T @ (p - y) + l2 * w
+        H = (X * (p * (1 - p))[:, None]).T @ X + l2 * np.eye(X.shape[1])
+        step = np.linalg.solve(H, g)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def table(title, rows):
+    print(f"\n{title}")
+    print("score bin     beads   mean score   share right   in band ±0.05")
+    edges = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
+    for a, b in zip(edges, edges[1:]):
+        v = [(s, r) for s, r in rows if a <= s < b]
+        if not v:
+            continue
+        right = sum(r for _, r in v) / len(v)
+        ok = a - 0.05 <= right <= min(b, 1) + 0.05
+        print(f"[{a:.1f}, {min(b, 1):.1f})  {len(v):7d}   {sum(s for s, _ in v) / len(v):10.3f}   "
+              f"{right:11.3f}   {'yes' if ok else 'NO'}")
+
+
+def shares(title, data):
+    print(f"\n{title}: 1-1 and other pair beads scoring >= 0.8 / >= 0.5")
+    for kind in ("true", "unrelated", "half"):
+        s = [d[3] for d in data if d[0] == kind and d[1]]
+        if s:
+            print(f"  {kind:10s} {len(s):6d} pairs   >=0.8 {sum(x >= 0.8 for x in s) / len(s):.3f}"
+                  f"   >=0.5 {sum(x >= 0.5 for x in s) / len(s):.3f}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default="target/release/hashi")
+    ap.add_argument("--eval", default="../shared/eval")
+    ap.add_argument("--fit", default=FIT)
+    ap.add_argument("--report", default=REPORT)
+    ap.add_argument("--check", action="store_true")
+    a = ap.parse_args()
+    if not a.check:
+        data = examples(a.bin, a.fit.split(","), a.eval)
+        models = (
+            ("REGION_WEIGHTS", [(d[5], d[6]) for d in data if d[1]]),
+            ("PAIR_WEIGHTS", [(d[2], d[4]) for d in data if d[1]]),
+            ("SKIP_WEIGHTS", [(d[2], d[4]) for d in data if not d[1]]),
+        )
+        for name, rows in models:
+            X = np.array([x for x, _ in rows], dtype=float)
+            y = np.array([float(r) for _, r in rows])
+            w = fit(X, y)
+            print(f"const {name}: [f32; {len(w)}] = [{', '.join(f'{v:.4f}' for v in w)}];"
+                  f"  // {len(rows)} beads, {int(y.sum())} right")
+        return
+    for title, sets in (("fit sets", a.fit), ("report sets", a.report)):
+        data = examples(a.bin, sets.split(","), a.eval)
+        table(f"pairs, {title} ({sets})", [(d[3], d[4]) for d in data if d[1]])
+        table(f"unmatched sentences, {title}", [(d[3], d[4]) for d in data if not d[1]])
+        shares(title, data)
+
+
+if __name__ == "__main__":
+    main()

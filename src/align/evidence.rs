@@ -1,0 +1,297 @@
+//! What a bead's score means: the probability that the bead is a correct translation unit
+//! (for a pair), or that its sentence truly has no counterpart (for an unmatched sentence).
+//!
+//! The search's margin only says how much better the chosen path is than its alternatives,
+//! which stays high on two unrelated texts: some path is always best. So the score is read
+//! off the evidence inside the bead and around it, set against what the same sentences show
+//! when paired with their neighbours' counterparts (a translation matches its own
+//! counterpart far better than the sentences around it; an unrelated text matches both
+//! alike). The weights are fitted by logistic regression (`scripts/fit_evidence.py`) on the
+//! WMT21 development sets with unrelated pairs added, and reported on the WMT23 sets.
+
+use serde::Serialize;
+
+use super::cost::{BeadMatch, Model, Scratch};
+use super::Bead;
+
+/// What a bead's score was computed from. Weights are anchor weights (each anchor counts the
+/// rarity of its key in the document pair, `ln(1 + n / df)`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Evidence {
+    /// Anchor weight of the bead's sentences that the other side matches, both sides summed.
+    pub matched: f32,
+    /// Anchor weight the bead's sentences hold, matched or not.
+    pub offered: f32,
+    /// How far the bead's length ratio strays from the document's (d² / 2σ²; 0 for an
+    /// unmatched sentence).
+    pub length: f32,
+    /// How much the best alignment loses without this bead (the search's margin).
+    pub margin: f32,
+    /// The share of their anchor weight that the pairs around the bead (itself included, or
+    /// for an unmatched sentence those nearest its place) match: the region's evidence.
+    pub context: f32,
+    /// The same share for the region's pairs shifted (see `shifted`): what the region's
+    /// sentences match by chance.
+    pub context_shifted: f32,
+    /// Anchor weight the region's pairs hold.
+    pub context_offered: f32,
+    /// The share the bead's sentences match when paired with their neighbours' counterparts
+    /// instead (3 sentences off on either side): what unrelated sentences of the same two
+    /// texts match.
+    pub shifted: f32,
+    /// For an unmatched sentence, the best share it matches with a sentence of the other
+    /// side near its place; for a pair, the bead's own share.
+    pub nearby: f32,
+    /// The mean length misfit of the region's pairs: a run of pairs whose lengths keep
+    /// fitting is a translation even where words are few (chat, short lines).
+    pub context_length: f32,
+    /// The mean margin (at most 8) of the region's pairs.
+    pub context_margin: f32,
+}
+
+impl Evidence {
+    /// The share of the offered weight that is matched.
+    pub fn coverage(&self) -> f32 {
+        coverage(self.matched, self.offered)
+    }
+}
+
+/// The share of `offered` weight that `matched` covers, with a little smoothing so that a
+/// sentence holding almost nothing shows almost nothing.
+fn coverage(matched: f32, offered: f32) -> f32 {
+    matched / (offered + SMOOTHING)
+}
+
+/// Anchor weight added to what a bead offers before its share is taken: about one rare word.
+const SMOOTHING: f32 = 1.0;
+
+/// How far, in sentences, the shifted pairings of [`Evidence::shifted`] move each side.
+const SHIFT: usize = 3;
+
+/// Pairs on each side of a bead that make its region ([`Evidence::context`]).
+const CONTEXT: usize = 5;
+
+/// How much less each pair one further from a bead counts in its region.
+const DECAY: f32 = 0.6;
+
+/// The document as a whole: the share its pairs match against the share the same sentences
+/// match shifted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct DocumentEvidence {
+    /// Matched over offered weight, over all pairs.
+    pub coverage: f32,
+    /// The same over the shifted pairings.
+    pub shifted: f32,
+    /// The share of both documents' sentences that the alignment pairs.
+    pub paired: f32,
+}
+
+/// The evidence of every bead of `beads` (the search's path), given each bead's margin.
+pub fn gather(model: &Model, beads: &[Bead], margins: &[f32]) -> (Vec<Evidence>, DocumentEvidence) {
+    let (n, m) = (model.n_en(), model.n_ja());
+    let mut scratch = Scratch::default();
+    let mut out: Vec<Evidence> = Vec::with_capacity(beads.len());
+    // Each bead's shifted pairings' matched and offered weight.
+    let mut null_sums: Vec<(f32, f32)> = Vec::with_capacity(beads.len());
+    let (mut doc_m, mut doc_o, mut null_m, mut null_o) = (0.0, 0.0, 0.0, 0.0);
+    for (bead, &margin) in beads.iter().zip(margins) {
+        let (a, b) = (bead.en.len(), bead.ja.len());
+        let mut e = Evidence {
+            margin,
+            ..Evidence::default()
+        };
+        if a > 0 && b > 0 {
+            let own = model.bead_match(bead.en.start, a, bead.ja.start, b, &mut scratch);
+            e.matched = own.matched;
+            e.offered = own.offered;
+            e.length = own.length;
+            e.nearby = coverage(own.matched, own.offered);
+            // The same shape moved SHIFT sentences along either side, where it fits.
+            let (mut sm, mut so) = (0.0, 0.0);
+            let mut add = |x: BeadMatch| {
+                sm += x.matched;
+                so += x.offered;
+            };
+            let (i, j) = (bead.en.start, bead.ja.start);
+            if j >= SHIFT {
+                add(model.bead_match(i, a, j - SHIFT, b, &mut scratch));
+            }
+            if j + SHIFT + b <= m {
+                add(model.bead_match(i, a, j + SHIFT, b, &mut scratch));
+            }
+            if i >= SHIFT {
+                add(model.bead_match(i - SHIFT, a, j, b, &mut scratch));
+            }
+            if i + SHIFT + a <= n {
+                add(model.bead_match(i + SHIFT, a, j, b, &mut scratch));
+            }
+            e.shifted = coverage(sm, so);
+            null_sums.push((sm, so));
+            doc_m += own.matched;
+            doc_o += own.offered;
+            null_m += sm;
+            null_o += so;
+        } else {
+            // An unmatched sentence: the best it matches with any sentence of the other side
+            // within two of its place.
+            let english = a > 0;
+            let (k, at, len) = if english {
+                (bead.en.start, bead.ja.start, m)
+            } else {
+                (bead.ja.start, bead.en.start, n)
+            };
+            e.offered = model.offered(english, k);
+            let mut best = 0.0f32;
+            for o in at.saturating_sub(2)..(at + 2).min(len) {
+                let x = if english {
+                    model.bead_match(k, 1, o, 1, &mut scratch)
+                } else {
+                    model.bead_match(o, 1, k, 1, &mut scratch)
+                };
+                best = best.max(coverage(x.matched, x.offered));
+            }
+            e.nearby = best;
+            null_sums.push((0.0, 0.0));
+        }
+        out.push(e);
+    }
+    let paired: usize = beads
+        .iter()
+        .filter(|b| b.is_pair())
+        .map(|b| b.en.len() + b.ja.len())
+        .sum();
+    let doc = DocumentEvidence {
+        coverage: coverage(doc_m, doc_o),
+        shifted: coverage(null_m, null_o),
+        paired: paired as f32 / (n + m).max(1) as f32,
+    };
+    // Each bead's region: the pairs nearest it on either side, itself included, or for an
+    // unmatched sentence the pairs nearest its place.
+    let pairs: Vec<usize> = (0..beads.len()).filter(|&k| beads[k].is_pair()).collect();
+    for k in 0..beads.len() {
+        let at = pairs.partition_point(|&p| p < k);
+        let lo = at.saturating_sub(CONTEXT);
+        let hi = (at + CONTEXT + usize::from(beads[k].is_pair())).min(pairs.len());
+        let (mut cm, mut co, mut sm, mut so) = (0.0, 0.0, 0.0, 0.0);
+        let (mut cl, mut cg, mut count) = (0.0, 0.0, 0.0f32);
+        for (idx, &o) in pairs.iter().enumerate().take(hi).skip(lo) {
+            // Nearer pairs count more: a region is what surrounds the bead, and where a
+            // translated stretch ends the pairs past its end must not drown it.
+            let dist = if idx < at {
+                at - idx
+            } else {
+                idx - at + usize::from(!beads[k].is_pair())
+            };
+            let w = DECAY.powi(dist as i32);
+            cm += w * out[o].matched;
+            co += w * out[o].offered;
+            sm += w * null_sums[o].0;
+            so += w * null_sums[o].1;
+            cl += w * out[o].length.min(8.0);
+            cg += w * out[o].margin.min(8.0);
+            count += w;
+        }
+        let e = &mut out[k];
+        e.context_offered = co;
+        if count > 0.0 {
+            e.context = coverage(cm, co);
+            e.context_shifted = coverage(sm, so);
+            e.context_length = cl / count;
+            e.context_margin = cg / count;
+        } else {
+            e.context_length = 8.0;
+        }
+    }
+    (out, doc)
+}
+
+/// The inputs of the region model: whether the stretch of the two texts around a bead is a
+/// translation, from what its pairs match against what they match shifted and how their
+/// lengths fit.
+pub fn region_inputs(e: &Evidence) -> [f32; REGION_INPUTS] {
+    [
+        1.0,
+        e.context,
+        e.context_shifted,
+        e.context_offered.ln_1p(),
+        e.context_length,
+        e.context_margin,
+        ((e.context + 0.02) / (e.context_shifted + 0.02)).ln(),
+    ]
+}
+
+/// The inputs of the pair model: whether a pair is right, given that its region is a
+/// translation.
+pub fn pair_inputs(e: &Evidence, doc: &DocumentEvidence, merged: bool) -> [f32; PAIR_INPUTS] {
+    let r = region_inputs(e);
+    [
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[6],
+        doc.coverage,
+        doc.shifted,
+        doc.paired,
+        1.0,
+        e.margin.min(8.0),
+        e.coverage(),
+        e.matched.ln_1p(),
+        e.offered.ln_1p(),
+        e.length.min(8.0),
+        e.shifted,
+        f32::from(u8::from(merged)),
+    ]
+}
+
+/// The inputs of the model of an unmatched sentence.
+pub fn skip_inputs(e: &Evidence, doc: &DocumentEvidence) -> [f32; SKIP_INPUTS] {
+    [
+        1.0,
+        e.offered.ln_1p(),
+        e.margin.min(8.0),
+        e.context,
+        e.nearby,
+        doc.coverage,
+        doc.shifted,
+        e.context_length,
+        e.context_margin,
+        doc.paired,
+    ]
+}
+
+/// How many inputs [`region_inputs`] gives.
+pub const REGION_INPUTS: usize = 7;
+/// How many inputs [`pair_inputs`] gives.
+pub const PAIR_INPUTS: usize = 17;
+/// How many inputs [`skip_inputs`] gives.
+pub const SKIP_INPUTS: usize = 10;
+
+/// The pair model's weights, one per input of [`pair_inputs`]: fitted by
+/// `scripts/fit_evidence.py` (see the module's documentation).
+const PAIR_WEIGHTS: [f32; PAIR_INPUTS] = [
+    4.1542, 1.0941, 0.2205, -0.1702, 0.9419, 1.2138, 0.8233, 0.8124, 2.6867, -1.5064, 0.1859,
+    1.8748, 2.9249, -3.7941, -0.4283, 1.2665, -0.8540,
+];
+/// The unmatched-sentence model's weights, one per input of [`skip_inputs`].
+const SKIP_WEIGHTS: [f32; SKIP_INPUTS] = [
+    3.6264, 0.4440, 0.5146, -2.5388, -3.3929, -1.6587, -0.1434, 0.9508, -0.2192, 0.1852,
+];
+
+fn logistic<const K: usize>(w: &[f32; K], x: &[f32; K]) -> f32 {
+    let z: f32 = w.iter().zip(x).map(|(w, x)| w * x).sum();
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The score of a bead with evidence `e` in a document with evidence `doc`: for a pair, the
+/// probability that it is a correct translation unit; for an unmatched sentence, the
+/// probability that it truly has no counterpart.
+pub fn score(bead: &Bead, e: &Evidence, doc: &DocumentEvidence) -> f32 {
+    if bead.is_pair() {
+        let merged = bead.en.len() + bead.ja.len() > 2;
+        logistic(&PAIR_WEIGHTS, &pair_inputs(e, doc, merged))
+    } else {
+        logistic(&SKIP_WEIGHTS, &skip_inputs(e, doc))
+    }
+}

@@ -1,0 +1,134 @@
+//! The verdict on a document pair: how much of each side the alignment found translated, and
+//! whether the two look like translations of each other at all.
+
+use serde::Serialize;
+
+use super::Alignment;
+
+/// A pair scoring at least this counts its sentences as translated.
+pub const TRANSLATED_SCORE: f32 = 0.5;
+
+/// The share of the smaller side that must be translated for the pair to count as a
+/// translation in part. Unrelated articles of the development sets (each English article
+/// against another's Japanese, `../shared/eval/mismatch.py`) reach at most 0.23 of their
+/// smaller side; true pairs, even of news pages with dropped sentences and page furniture,
+/// at least 0.25 in 99 of 100.
+pub const PARTIAL_SHARE: f32 = 0.25;
+
+/// The share of the smaller side above which a pair counts as translated whole.
+pub const WHOLE_SHARE: f32 = 0.6;
+
+/// What a document pair is, judged by its alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Most of the smaller side is translated.
+    Translation,
+    /// A stretch is translated, the rest has no counterpart (a half-translated page).
+    Partial,
+    /// Too little pairs with confidence for the two to be translations of each other.
+    Unrelated,
+}
+
+impl Kind {
+    /// The kind's name as the outputs write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Translation => "translation",
+            Kind::Partial => "partial",
+            Kind::Unrelated => "unrelated",
+        }
+    }
+}
+
+/// The verdict on a document pair ([`Verdict::of`]). Page furniture counts on neither side.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Verdict {
+    /// What the pair is.
+    pub kind: Kind,
+    /// The probability that the two are translations of each other, in whole or in part.
+    pub probability: f32,
+    /// English sentences, page furniture left out.
+    pub en_sentences: usize,
+    /// English sentences in pairs scoring at least [`TRANSLATED_SCORE`].
+    pub en_translated: usize,
+    /// Japanese sentences, page furniture left out.
+    pub ja_sentences: usize,
+    /// Japanese sentences in pairs scoring at least [`TRANSLATED_SCORE`].
+    pub ja_translated: usize,
+}
+
+impl Default for Verdict {
+    fn default() -> Self {
+        Verdict {
+            kind: Kind::Translation,
+            probability: 1.0,
+            en_sentences: 0,
+            en_translated: 0,
+            ja_sentences: 0,
+            ja_translated: 0,
+        }
+    }
+}
+
+impl Verdict {
+    /// The verdict on an alignment whose beads are scored, `en_furniture[i]` (and
+    /// `ja_furniture[j]`) telling whether a sentence is page furniture (empty slices: none is).
+    pub fn of(alignment: &Alignment, en_furniture: &[bool], ja_furniture: &[bool]) -> Verdict {
+        let content = |furniture: &[bool], r: std::ops::Range<usize>| {
+            r.filter(|&k| !furniture.get(k).copied().unwrap_or(false))
+                .count()
+        };
+        let (mut v, mut n_en, mut n_ja) = (Verdict::default(), 0, 0);
+        for b in &alignment.beads {
+            let (e, j) = (
+                content(en_furniture, b.en.clone()),
+                content(ja_furniture, b.ja.clone()),
+            );
+            v.en_sentences += e;
+            v.ja_sentences += j;
+            n_en = n_en.max(b.en.end);
+            n_ja = n_ja.max(b.ja.end);
+            if b.is_pair() && b.score >= TRANSLATED_SCORE {
+                v.en_translated += e;
+                v.ja_translated += j;
+            }
+        }
+        let share = v.share();
+        // A logistic around the partial-translation threshold: 0.5 there, 0.1 at the most
+        // unrelated articles reach, 0.99 at twice the threshold.
+        v.probability = 1.0 / (1.0 + (-20.0 * (share - PARTIAL_SHARE)).exp());
+        v.kind = if share >= WHOLE_SHARE {
+            Kind::Translation
+        } else if share >= PARTIAL_SHARE {
+            Kind::Partial
+        } else {
+            Kind::Unrelated
+        };
+        v
+    }
+
+    /// The translated share of the side that has less of it translated.
+    pub fn share(&self) -> f32 {
+        let part = |t: usize, n: usize| if n == 0 { 1.0 } else { t as f32 / n as f32 };
+        part(self.en_translated, self.en_sentences).min(part(self.ja_translated, self.ja_sentences))
+    }
+
+    /// Whether the two look like translations of each other, in whole or in part.
+    pub fn is_translation(&self) -> bool {
+        self.kind != Kind::Unrelated
+    }
+
+    /// The verdict in words: `translation: 38 of 41 English and 40 of 44 Japanese
+    /// sentences find a counterpart`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{}: {} of {} English and {} of {} Japanese sentences find a counterpart",
+            self.kind.name(),
+            self.en_translated,
+            self.en_sentences,
+            self.ja_translated,
+            self.ja_sentences
+        )
+    }
+}
