@@ -14,9 +14,11 @@ and labelled:
              halves is right when gold, a pair touching a tail is wrong, an unmatched tail
              sentence is right.
 
-Logistic regression (Newton's method, a little L2) fits each model on the `--fit` sets; the
-reliability table (share right per score bin) is printed for the `--report` sets. With
-`--check`, the current binary's scores are tabled as they are, nothing fitted.
+Logistic regression (Newton's method, a little L2) fits each model on the `--fit` sets. The
+second stage's inputs are the first stage's scores as the binary computes them: after the
+first stage's weights change, rebuild and run again for the second's. With `--check`, the
+current binary's scores are tabled as they are (reliability per score bin, on the `--fit`
+and the `--report` sets), nothing fitted.
 
 usage: scripts/fit_evidence.py [--fit SETS] [--report SETS] [--check]
    (needs numpy: python3 -m venv V && V/bin/pip install numpy)"""
@@ -60,8 +62,8 @@ def run(bin_, en_lines, ja_lines):
 
 
 def examples(bin_, sets, eval_dir):
-    """(kind, pair?, inputs, score, right, region inputs, region right) for every bead of
-    every pair of `sets`."""
+    """(kind, pair?, first-stage inputs, score, right, second-stage inputs, in a translated
+    region) for every bead of every pair of `sets`."""
     jobs = []
     for s in sets:
         d = os.path.join(eval_dir, "cases", s)
@@ -95,7 +97,7 @@ def examples(bin_, sets, eval_dir):
             else:
                 right = (e, j) in gold if in_true else True
             region = kind == "true" or (kind == "half" and in_true)
-            out.append((kind, b["pair"], b["x"], b["score"], right, b["r"], region))
+            out.append((kind, b["pair"], b["x"], b["score"], right, b["x2"], region))
         return out
 
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -132,10 +134,13 @@ def table(title, rows):
 def shares(title, data):
     print(f"\n{title}: 1-1 and other pair beads scoring >= 0.8 / >= 0.5")
     for kind in ("true", "unrelated", "half"):
-        s = [d[3] for d in data if d[0] == kind and d[1]]
+        s = [(d[3], d[4]) for d in data if d[0] == kind and d[1]]
         if s:
-            print(f"  {kind:10s} {len(s):6d} pairs   >=0.8 {sum(x >= 0.8 for x in s) / len(s):.3f}"
-                  f"   >=0.5 {sum(x >= 0.5 for x in s) / len(s):.3f}")
+            n = len(s)
+            print(f"  {kind:10s} {n:6d} pairs   right {sum(r for _, r in s) / n:.3f}"
+                  f"   >=0.8 {sum(x >= 0.8 for x, _ in s) / n:.3f}"
+                  f"   >=0.5 {sum(x >= 0.5 for x, _ in s) / n:.3f}"
+                  f"   right and >=0.8 {sum(x >= 0.8 and r for x, r in s) / n:.3f}")
 
 
 def main():
@@ -149,9 +154,10 @@ def main():
     if not a.check:
         data = examples(a.bin, a.fit.split(","), a.eval)
         models = (
-            ("REGION_WEIGHTS", [(d[5], d[6]) for d in data if d[1]]),
             ("PAIR_WEIGHTS", [(d[2], d[4]) for d in data if d[1]]),
             ("SKIP_WEIGHTS", [(d[2], d[4]) for d in data if not d[1]]),
+            ("PAIR_SECOND", [(d[5], d[4]) for d in data if d[1]]),
+            ("SKIP_SECOND", [(d[5], d[4]) for d in data if not d[1]]),
         )
         for name, rows in models:
             X = np.array([x for x, _ in rows], dtype=float)

@@ -1,6 +1,6 @@
 //! The whole pipeline for one document pair: features for every sentence, then alignment.
 
-use crate::align::{self, Alignment, AnchorTable, PairTables, Params, Side};
+use crate::align::{self, Alignment, AnchorTable, PairTables, Params, Side, Verdict};
 use crate::features::{self, SentenceFeatures};
 use crate::lexicon::Lexicon;
 use crate::segment::{japanese, Document, Sentence};
@@ -119,12 +119,23 @@ impl<'a> Aligner<'a> {
     /// the aligner needs of them.
     pub fn align(&self, en: &Document, ja: &Document) -> Alignment {
         let (et, jt) = self.both(|| self.english_anchors(en), || self.japanese_anchors(ja));
-        align::align_tables(
+        let alignment = align::align_tables(
             PairTables::new(et, jt),
             &paragraphs(en),
             &paragraphs(ja),
             &self.params,
-        )
+        );
+        self.judged(alignment)
+    }
+
+    /// `alignment` with its verdict ([`Verdict`]): judged when there is a lexicon.
+    fn judged(&self, mut alignment: Alignment) -> Alignment {
+        let verdict = Verdict::of(&alignment, &[], &[]);
+        alignment.verdict = match self.lexicon {
+            Some(_) => verdict,
+            None => verdict.unjudged(),
+        };
+        alignment
     }
 
     /// Runs `english` and `japanese`, side by side when there are threads to spare.
@@ -165,7 +176,7 @@ impl<'a> Aligner<'a> {
             },
             &self.params,
         );
-        (alignment, ef, jf)
+        (self.judged(alignment), ef, jf)
     }
 }
 

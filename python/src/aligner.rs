@@ -221,6 +221,7 @@ impl Aligner {
         py.detach(move || -> Result<Alignment, Failure> {
             let (en, ja, _) = read_pair(en, ja, presegmented, &rules)?;
             let alignment = resources.aligner(threads).align(&en, &ja);
+            accept(&rules, &alignment)?;
             Ok(Alignment {
                 inner: Arc::new(AlignedDoc::new(en, ja, alignment, None)),
             })
@@ -249,6 +250,7 @@ impl Aligner {
             let (en, ja, name) = read_pair(en, ja, presegmented, &rules)?;
             let aligner = resources.aligner(threads).for_checking();
             let report = hashi::check::check(&en, &ja, &aligner);
+            accept(&rules, &report.alignment)?;
             let doc = AlignedDoc::new(en, ja, report.alignment.clone(), None);
             Ok(Report {
                 doc: Arc::new(doc),
@@ -345,15 +347,23 @@ fn read_pair(
     let name = format!("{} + {}", en.name("<en>"), ja.name("<ja>"));
     let en = document(Lang::En, en.read("<en>")?, presegmented);
     let ja = document(Lang::Ja, ja.read("<ja>")?, presegmented);
-    rules.check(&en, &ja).map_err(|e| {
-        let forced = e.can_be_forced();
-        let mut failure = Failure::from(e);
-        if forced {
-            failure.message.push_str(" (force=True aligns anyway)");
-        }
-        failure
-    })?;
+    rules.check(&en, &ja).map_err(refused)?;
     Ok((en, ja, name))
+}
+
+/// Holds an alignment to the rules that need it (its verdict), as the CLI does.
+fn accept(rules: &Rules, alignment: &hashi::align::Alignment) -> Result<(), Failure> {
+    rules.check_alignment(alignment).map_err(refused)
+}
+
+/// A broken pair rule as the error Python sees, saying how to waive it where it can be.
+fn refused(e: hashi::validate::PairError) -> Failure {
+    let forced = e.can_be_forced();
+    let mut failure = Failure::from(e);
+    if forced {
+        failure.message.push_str(" (force=True aligns anyway)");
+    }
+    failure
 }
 
 struct ChannelSink(SyncSender<Outcome>);

@@ -223,6 +223,23 @@ impl Alignment {
         )
     }
 
+    /// The verdict on the document pair: a dict with `kind` ("translation", "partial" or
+    /// "unrelated"), `probability` (that the two translate each other, in whole or in part),
+    /// `en_sentences`, `en_translated`, `ja_sentences`, `ja_translated` (page furniture left
+    /// out; translated: in a pair scoring at least 0.5).
+    #[getter]
+    fn verdict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        let v = &self.inner.alignment.verdict;
+        let d = pyo3::types::PyDict::new(py);
+        d.set_item("kind", v.kind.name())?;
+        d.set_item("probability", v.probability)?;
+        d.set_item("en_sentences", v.en_sentences)?;
+        d.set_item("en_translated", v.en_translated)?;
+        d.set_item("ja_sentences", v.ja_sentences)?;
+        d.set_item("ja_translated", v.ja_translated)?;
+        Ok(d)
+    }
+
     /// The document's id (`align_many`), or None.
     #[getter]
     fn doc_id(&self) -> Option<String> {

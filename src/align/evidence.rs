@@ -284,14 +284,121 @@ fn logistic<const K: usize>(w: &[f32; K], x: &[f32; K]) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
 
-/// The score of a bead with evidence `e` in a document with evidence `doc`: for a pair, the
-/// probability that it is a correct translation unit; for an unmatched sentence, the
-/// probability that it truly has no counterpart.
-pub fn score(bead: &Bead, e: &Evidence, doc: &DocumentEvidence) -> f32 {
+/// The first stage's score of a bead with evidence `e` in a document with evidence `doc`:
+/// from the bead's own evidence and its region's alone.
+pub fn first_score(bead: &Bead, e: &Evidence, doc: &DocumentEvidence) -> f32 {
     if bead.is_pair() {
         let merged = bead.en.len() + bead.ja.len() > 2;
         logistic(&PAIR_WEIGHTS, &pair_inputs(e, doc, merged))
     } else {
         logistic(&SKIP_WEIGHTS, &skip_inputs(e, doc))
+    }
+}
+
+/// What the second stage reads of the first stage's scores around each bead: how sure the
+/// pairs around it are, and how much of the document pairs with confidence. A pair whose own
+/// words are few (a short chat line) is right when the pairs around it are; a pair among
+/// pairs that are all doubtful is likely a chance match of two unrelated texts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Surroundings {
+    /// The first stage's score of the bead.
+    pub first: f32,
+    /// The mean first-stage score of the pairs around the bead (itself left out), nearer
+    /// ones counting more.
+    pub region: f32,
+    /// The mean first-stage score of all pairs of the document.
+    pub document: f32,
+    /// The share of both documents' sentences in pairs that the first stage scores 0.5 or
+    /// more.
+    pub confident: f32,
+}
+
+/// Each bead's [`Surroundings`], given its first-stage score.
+pub fn surroundings(beads: &[Bead], first: &[f32]) -> Vec<Surroundings> {
+    let pairs: Vec<usize> = (0..beads.len()).filter(|&k| beads[k].is_pair()).collect();
+    let (mut total, mut sure, mut all) = (0.0f32, 0usize, 0usize);
+    for (b, &p) in beads.iter().zip(first) {
+        all += b.en.len() + b.ja.len();
+        if b.is_pair() {
+            total += p;
+            if p >= 0.5 {
+                sure += b.en.len() + b.ja.len();
+            }
+        }
+    }
+    let document = if pairs.is_empty() {
+        0.0
+    } else {
+        total / pairs.len() as f32
+    };
+    let confident = sure as f32 / all.max(1) as f32;
+    (0..beads.len())
+        .map(|k| {
+            let at = pairs.partition_point(|&p| p < k);
+            let lo = at.saturating_sub(CONTEXT);
+            let hi = (at + CONTEXT + usize::from(beads[k].is_pair())).min(pairs.len());
+            let (mut sum, mut weight) = (0.0f32, 0.0f32);
+            for (idx, &o) in pairs.iter().enumerate().take(hi).skip(lo) {
+                if o == k {
+                    continue;
+                }
+                let dist = if idx < at {
+                    at - idx
+                } else {
+                    idx - at + usize::from(!beads[k].is_pair())
+                };
+                let w = DECAY.powi(dist as i32);
+                sum += w * first[o];
+                weight += w;
+            }
+            Surroundings {
+                first: first[k],
+                region: if weight > 0.0 { sum / weight } else { document },
+                document,
+                confident,
+            }
+        })
+        .collect()
+}
+
+/// The inputs of the second stage, pair or unmatched sentence alike (each has its weights).
+pub fn second_inputs(s: &Surroundings, e: &Evidence) -> [f32; SECOND_INPUTS] {
+    let p = s.first.clamp(1e-4, 1.0 - 1e-4);
+    [
+        1.0,
+        (p / (1.0 - p)).ln(),
+        s.region,
+        s.document,
+        s.confident,
+        e.margin.min(8.0),
+    ]
+}
+
+/// How many inputs [`second_inputs`] gives.
+pub const SECOND_INPUTS: usize = 6;
+
+/// The second stage's weights for a pair, one per input of [`second_inputs`].
+const PAIR_SECOND: [f32; SECOND_INPUTS] = [-0.2877, 1.0396, 1.6743, -0.7271, -0.5081, -0.0045];
+/// The second stage's weights for an unmatched sentence.
+const SKIP_SECOND: [f32; SECOND_INPUTS] = [-0.0769, 1.1277, -0.7890, -0.3000, 0.4442, 0.0037];
+
+/// Scores every bead: for a pair, the probability that it is a correct translation unit; for
+/// an unmatched sentence, the probability that it truly has no counterpart. Two stages: the
+/// bead's own evidence and its region's ([`first_score`]), then that score read with the
+/// first-stage scores around it ([`surroundings`]).
+pub fn score_all(beads: &mut [Bead], evidence: &[Evidence], doc: &DocumentEvidence) {
+    let first: Vec<f32> = beads
+        .iter()
+        .zip(evidence)
+        .map(|(b, e)| first_score(b, e, doc))
+        .collect();
+    let around = surroundings(beads, &first);
+    for ((bead, s), e) in beads.iter_mut().zip(around).zip(evidence) {
+        let weights = if bead.is_pair() {
+            &PAIR_SECOND
+        } else {
+            &SKIP_SECOND
+        };
+        bead.score = logistic(weights, &second_inputs(&s, e));
     }
 }

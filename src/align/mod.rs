@@ -49,7 +49,9 @@ pub struct Alignment {
     pub evidence: Vec<evidence::Evidence>,
     /// The document pair's evidence as a whole.
     pub document: evidence::DocumentEvidence,
-    /// What the document pair is: translated whole, in part, or not at all.
+    /// What the document pair is: translated whole, in part, or not at all. The search
+    /// leaves it unjudged; [`crate::Aligner`] judges it, knowing which sentences are page
+    /// furniture and whether it has a lexicon.
     pub verdict: verdict::Verdict,
 }
 
@@ -97,8 +99,7 @@ pub fn align_tables(
     let mut model = cost::Model::new(&tables, en_paragraphs, ja_paragraphs, params);
     let (n_en, n_ja) = (tables.en.len(), tables.ja.len());
     drop(tables);
-    let mut alignment = search::search(&mut model, params);
+    let alignment = search::search(&mut model, params);
     debug_assert!(alignment.covers(n_en, n_ja));
-    alignment.verdict = Verdict::of(&alignment, &[], &[]);
     alignment
 }

@@ -512,9 +512,7 @@ fn finish(model: &Model, band: &Band, beads: &BeadScores, forward: Forward) -> A
 /// `path` with every bead scored from its evidence ([`evidence::gather`]).
 fn scored(model: &Model, mut path: Vec<Bead>, margins: &[f32]) -> Alignment {
     let (evidence, document) = evidence::gather(model, &path, margins);
-    for (bead, e) in path.iter_mut().zip(&evidence) {
-        bead.score = evidence::score(bead, e, &document);
-    }
+    evidence::score_all(&mut path, &evidence, &document);
     Alignment {
         beads: path,
         evidence,

@@ -56,6 +56,10 @@ pub struct Verdict {
     pub ja_sentences: usize,
     /// Japanese sentences in pairs scoring at least [`TRANSLATED_SCORE`].
     pub ja_translated: usize,
+    /// Whether the pair was judged at all: without the bilingual lexicon most sentences
+    /// hold too little to match (a number, a name) for their scores to tell a translation
+    /// from an unrelated text, so no pair is judged, and none refused, then.
+    pub judged: bool,
 }
 
 impl Default for Verdict {
@@ -67,6 +71,7 @@ impl Default for Verdict {
             en_translated: 0,
             ja_sentences: 0,
             ja_translated: 0,
+            judged: false,
         }
     }
 }
@@ -79,7 +84,14 @@ impl Verdict {
             r.filter(|&k| !furniture.get(k).copied().unwrap_or(false))
                 .count()
         };
-        let (mut v, mut n_en, mut n_ja) = (Verdict::default(), 0, 0);
+        let (mut v, mut n_en, mut n_ja) = (
+            Verdict {
+                judged: true,
+                ..Verdict::default()
+            },
+            0,
+            0,
+        );
         for b in &alignment.beads {
             let (e, j) = (
                 content(en_furniture, b.en.clone()),
@@ -116,7 +128,18 @@ impl Verdict {
 
     /// Whether the two look like translations of each other, in whole or in part.
     pub fn is_translation(&self) -> bool {
-        self.kind != Kind::Unrelated
+        !self.judged || self.kind != Kind::Unrelated
+    }
+
+    /// This verdict marked as not judged (see [`Verdict::judged`]): the counts stay, the
+    /// kind says translation and nothing is refused.
+    pub fn unjudged(self) -> Verdict {
+        Verdict {
+            kind: Kind::Translation,
+            probability: 1.0,
+            judged: false,
+            ..self
+        }
     }
 
     /// The verdict in words: `translation: 38 of 41 English and 40 of 44 Japanese

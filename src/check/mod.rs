@@ -139,6 +139,7 @@ pub fn findings(
         .collect();
     let length = LengthModel::new(alignment, ef, jf);
     let mut out = Vec::new();
+    let stretches = untranslated_stretches(alignment);
     for (b, bead) in alignment.beads.iter().enumerate() {
         let finding = |kind, detail: String| Finding {
             kind,
@@ -147,6 +148,13 @@ pub fn findings(
             ja_ids: bead.ja.clone().collect(),
             detail,
         };
+        if let Some(stretch) = stretches.iter().find(|s| s.beads.contains(&b)) {
+            // One finding a side for the whole stretch, at its first bead.
+            if b == stretch.beads.start {
+                out.extend(stretch.findings(b));
+            }
+            continue;
+        }
         if bead.en.is_empty() && !bead.ja.is_empty() {
             out.push(finding(
                 FindingKind::Omission,
@@ -181,6 +189,102 @@ pub fn findings(
         }
         if let Some(detail) = length.flag(bead, ef, jf) {
             out.push(finding(FindingKind::Length, detail));
+        }
+    }
+    out
+}
+
+/// A run of beads where the two texts stop translating each other: unmatched sentences and
+/// pairs too weak to count as translated, holding at least [`STRETCH_MIN`] sentences of a
+/// side with no counterpart. `check` reports it as one region a side ("English sentences
+/// 14–31 have no counterpart"), not a finding a sentence.
+struct Stretch {
+    beads: Range<usize>,
+    /// The stretch's English sentences, and whether they have no counterpart.
+    en: Range<usize>,
+    ja: Range<usize>,
+    en_alone: bool,
+    ja_alone: bool,
+}
+
+/// Sentences of one side without a counterpart from which a run is a stretch of its own.
+const STRETCH_MIN: usize = 4;
+
+impl Stretch {
+    fn findings(&self, bead: usize) -> Vec<Finding> {
+        let range = |r: &Range<usize>| {
+            if r.len() == 1 {
+                format!("sentence {}", r.start)
+            } else {
+                format!("sentences {}–{}", r.start, r.end - 1)
+            }
+        };
+        let mut out = Vec::new();
+        if self.en_alone && !self.en.is_empty() {
+            out.push(Finding {
+                kind: FindingKind::Addition,
+                bead,
+                en_ids: self.en.clone().collect(),
+                ja_ids: Vec::new(),
+                detail: format!(
+                    "{} of the English ({} in all) have no counterpart: an untranslated stretch",
+                    range(&self.en),
+                    self.en.len()
+                ),
+            });
+        }
+        if self.ja_alone && !self.ja.is_empty() {
+            out.push(Finding {
+                kind: FindingKind::Omission,
+                bead,
+                en_ids: Vec::new(),
+                ja_ids: self.ja.clone().collect(),
+                detail: format!(
+                    "{} of the Japanese ({} in all) have no counterpart: an untranslated stretch",
+                    range(&self.ja),
+                    self.ja.len()
+                ),
+            });
+        }
+        out
+    }
+}
+
+/// The untranslated stretches of an alignment, in order.
+fn untranslated_stretches(alignment: &Alignment) -> Vec<Stretch> {
+    let weak =
+        |b: &crate::align::Bead| !b.is_pair() || b.score < crate::align::verdict::TRANSLATED_SCORE;
+    let beads = &alignment.beads;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < beads.len() {
+        if !weak(&beads[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < beads.len() && weak(&beads[k]) {
+            k += 1;
+        }
+        let (first, last) = (&beads[start], &beads[k - 1]);
+        let en = first.en.start..last.en.end;
+        let ja = first.ja.start..last.ja.end;
+        let pairs = beads[start..k].iter().any(|b| b.is_pair());
+        // Only unmatched sentences: a side is alone when it has the run's sentences; with
+        // weak pairs among them, both sides are.
+        let (en_alone, ja_alone) = if pairs {
+            (true, true)
+        } else {
+            (!en.is_empty(), !ja.is_empty())
+        };
+        if en.len().max(ja.len()) >= STRETCH_MIN {
+            out.push(Stretch {
+                beads: start..k,
+                en,
+                ja,
+                en_alone,
+                ja_alone,
+            });
         }
     }
     out

@@ -66,8 +66,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
 fn dump_evidence(path: &std::path::Path, alignment: &hashi::align::Alignment) -> Result<()> {
     use hashi::align::evidence;
     let mut out = String::new();
-    for (bead, e) in alignment.beads.iter().zip(&alignment.evidence) {
-        let doc = &alignment.document;
+    let doc = &alignment.document;
+    let first: Vec<f32> = alignment
+        .beads
+        .iter()
+        .zip(&alignment.evidence)
+        .map(|(b, e)| evidence::first_score(b, e, doc))
+        .collect();
+    let around = evidence::surroundings(&alignment.beads, &first);
+    for ((bead, e), s) in alignment.beads.iter().zip(&alignment.evidence).zip(&around) {
         let inputs: Vec<f32> = if bead.is_pair() {
             evidence::pair_inputs(e, doc, bead.en.len() + bead.ja.len() > 2).to_vec()
         } else {
@@ -78,7 +85,7 @@ fn dump_evidence(path: &std::path::Path, alignment: &hashi::align::Alignment) ->
             "ja": bead.ja.clone().collect::<Vec<_>>(),
             "pair": bead.is_pair(),
             "x": inputs,
-            "r": evidence::region_inputs(e).to_vec(),
+            "x2": evidence::second_inputs(s, e).to_vec(),
             "evidence": e,
         });
         out.push_str(&line.to_string());

@@ -72,6 +72,8 @@ struct Data<'a> {
     /// exactly the same text.
     scores: Vec<String>,
     findings: Vec<JsonFinding<'a>>,
+    /// The verdict on the pair, shown as a banner when it is not a whole translation.
+    verdict: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -172,6 +174,8 @@ fn data<'a>(page: &Page<'a>) -> Data<'a> {
         beads,
         scores,
         findings,
+        verdict: (page.alignment.verdict.kind != crate::align::verdict::Kind::Translation)
+            .then(|| page.alignment.verdict.describe()),
     }
 }
 

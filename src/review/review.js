@@ -45,10 +45,24 @@
     return seen.sort(function (a, b) { return a - b; });
   }
 
+  // An unmatched sentence's score is the probability that it has no counterpart, not a
+  // pair's quality: it gets a badge of its own. A pair with a changed number, date or name
+  // is never shown as high, whatever its score.
   function band(r) {
     if (r.sc === null) return "edited";
+    if (r.e0 === r.e1 || r.j0 === r.j1) return "alone";
     var s = parseFloat(r.sc);
-    return s >= LOW ? "high" : s >= MEDIUM ? "medium" : "low";
+    var b = s >= LOW ? "high" : s >= MEDIUM ? "medium" : "low";
+    var mismatch = rowFindings(r).some(function (n) {
+      var k = D.findings[n].kind;
+      return k === "number" || k === "date" || k === "name";
+    });
+    return b === "high" && mismatch ? "medium" : b;
+  }
+  function badgeText(r, b) {
+    if (r.sc === null) return "edited";
+    if (b === "alone") return "no counterpart " + r.sc;
+    return r.sc + " " + b;
   }
   function visible(r) {
     if (filter === "low") return r.sc !== null && parseFloat(r.sc) < LOW;
@@ -96,7 +110,7 @@
     row.appendChild(sideCell("ja", "ja", D.ja, r.j0, r.j1, "(no Japanese)"));
     var score = el("div", "score");
     var b = band(r);
-    score.appendChild(el("span", "badge " + b, r.sc === null ? "edited" : r.sc + " " + b));
+    score.appendChild(el("span", "badge " + b, badgeText(r, b)));
     row.appendChild(score);
     var fd = el("div", "fd");
     rowFindings(r).forEach(function (n) {
@@ -272,7 +286,8 @@
     rows.forEach(function (r) { c[r.st]++; if (r.sc === null) edited++; });
     $("summary").textContent = rows.length + " rows \u00b7 " + c.a + " approved \u00b7 " + c.r +
       " rejected \u00b7 " + c.u + " unreviewed \u00b7 " + edited + " changed by hand \u00b7 " +
-      D.findings.length + " findings \u00b7 " + NEN + " English and " + NJA + " Japanese sentences";
+      D.findings.length + " findings \u00b7 " + NEN + " English and " + NJA + " Japanese sentences" +
+      (D.verdict ? " \u00b7 verdict: " + D.verdict : "");
     $("b-undo").disabled = !undoStack.length;
     $("b-redo").disabled = !redoStack.length;
   }

@@ -21,6 +21,12 @@ pub fn text(
     report: &Report,
     colour: bool,
 ) -> io::Result<()> {
+    // A pair translated whole needs no word on it; one that is not says so first, since it
+    // is the finding that matters most.
+    let verdict = &report.alignment.verdict;
+    if verdict.kind != crate::align::verdict::Kind::Translation {
+        writeln!(out, "verdict: {}\n", verdict.describe())?;
+    }
     if report.findings.is_empty() {
         return writeln!(out, "no findings");
     }
@@ -85,7 +91,11 @@ pub fn json(out: &mut dyn Write, en: &Document, ja: &Document, report: &Report) 
             detail: &f.detail,
         })
         .collect();
-    serde_json::to_writer(&mut *out, &serde_json::json!({ "findings": findings }))?;
+    let verdict = &report.alignment.verdict;
+    serde_json::to_writer(
+        &mut *out,
+        &serde_json::json!({ "verdict": verdict, "findings": findings }),
+    )?;
     writeln!(out)
 }
 
