@@ -14,7 +14,8 @@
 //!   brackets (`【関連記事】`), maybe followed by `:` or `»`;
 //! - a line that opens with `Click here` (a link, whatever it asks);
 //! - a credit in brackets: `(Japanese original by …)`, `(This is a translation …)`,
-//!   `(Photo by …)`, `(Mainichi)`, `（毎日新聞）`, `（斎藤文太郎撮影）`, `（東京社会部・斎藤文太郎）`;
+//!   `(Mainichi)`, `（毎日新聞）`, `（東京社会部・斎藤文太郎）`, `（ワシントン・鈴木一郎特派員）`;
+//!   not a photo's credit, which translations render;
 //! - a publisher line: `The Mainichi`, `• , The Mainichi` (a byline with no name),
 //!   `Buntaro Saito, The Mainichi`, `毎日新聞 2021/12/28 東京朝刊`;
 //! - a byline with a newsroom tail: `By Buntaro Saito, Staff Writer`;
@@ -188,7 +189,10 @@ const PUBLISHERS: &[&str] = &[
     "ロイター",
 ];
 
-/// How a credit in brackets opens (lower case, after the bracket).
+/// How a credit in brackets opens (lower case, after the bracket). Not a photo's credit
+/// (`(Photo by …)`, `(Courtesy of …)`, `（…撮影）`, `（…提供）`): translators render those
+/// (the eval's news pairs `（西日本新聞社提供）` with `(Courtesy of The Nishinippon Shimbun)`),
+/// so they are text of the page like a caption.
 const CREDIT_OPENERS: &[&str] = &[
     "japanese original by",
     "this is a translation",
@@ -196,17 +200,10 @@ const CREDIT_OPENERS: &[&str] = &[
     "translation by",
     "english translation by",
     "english version by",
-    "photo by",
-    "photos by",
-    "photo courtesy",
-    "photo credit",
-    "photo:",
-    "text and photos by",
-    "写真提供",
 ];
 
-/// How a Japanese credit in brackets ends: `（斎藤文太郎撮影）`, `（ワシントン・鈴木一郎特派員）`.
-const CREDIT_ENDINGS: &[&str] = &["撮影", "記者", "特派員", "通信員", "提供"];
+/// How a Japanese byline in brackets ends: `（ワシントン・鈴木一郎特派員）`, `（斎藤文太郎記者）`.
+const CREDIT_ENDINGS: &[&str] = &["記者", "特派員", "通信員"];
 
 /// Words that tell a byline's tail from the rest of a sentence: `By X, Staff Writer`.
 const NEWSROOM_WORDS: &[&str] = &[
@@ -395,8 +392,8 @@ fn whole_lines(text: &str, sentences: &[Sentence]) -> Vec<bool> {
         .collect()
 }
 
-/// Whether a whole line (trimmed) is page furniture; a menu item counts as furniture here.
-/// For tests and callers that judge a line alone.
+/// Whether a whole line (trimmed) is page furniture; a menu item counts as furniture here
+/// (the tests judge lines alone with it).
 #[cfg(test)]
 fn is_furniture_line(lang: Lang, line: &str) -> bool {
     line_kind(lang, line.trim_matches(is_space)) != Kind::Content
@@ -501,8 +498,8 @@ fn credit(line: &str) -> bool {
     if CREDIT_OPENERS.iter().any(|o| key.starts_with(o)) || PUBLISHERS.contains(&key.as_str()) {
         return true;
     }
-    // Japanese credits: `（斎藤文太郎撮影）`, `（東京社会部・斎藤文太郎）`. No sentence inside
-    // them, so no 、 or 。 (a caption's `（写真は…）` is one, and is content).
+    // Japanese bylines: `（東京社会部・斎藤文太郎）`, `（ワシントン・鈴木一郎特派員）`. No
+    // sentence inside them, so no 、 or 。 (a caption's `（写真は…）` is one, and is content).
     if inner.contains(['、', '。', ' ', '　']) || inner.chars().count() > 30 {
         return false;
     }
@@ -602,10 +599,8 @@ fn english_date(s: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b"/-:.".contains(&b))
             && w.bytes().any(|b| b.is_ascii_digit())
         {
-            let parts: Vec<&str> = w.split(['/', '-', '.']).collect();
-            year |= parts.iter().any(|p| is_year(p));
-            // `2021/12/28`, `12/28` carry a month of their own.
-            month |= parts.len() >= 2 && !w.contains(':');
+            year |= w.split(['/', '-', '.']).any(is_year);
+            month |= numeric_date(&w);
         } else if !DATE_WORDS.contains(&w.as_str()) {
             return false;
         }
@@ -636,8 +631,22 @@ fn japanese_date(s: &str) -> bool {
     // A year: four digits, or an era's year (令和3年 left `3年` here).
     let year = digits.split(|c: char| !c.is_ascii_digit()).any(is_year)
         || ((s.contains("令和") || s.contains("平成")) && digits.contains('年'));
-    let month = digits.contains('月') || digits.matches('/').count() >= 1;
+    let month = digits.contains('月') || digits.split(is_space).any(numeric_date);
     year && month
+}
+
+/// Whether `w` is a date written in numbers, which carries a month of its own: `2021/12/28`,
+/// `12/28`, `2021-12-28`, `28.12.2021`; not a span of years (`2019-2020`) or a time
+/// (`18:02`).
+fn numeric_date(w: &str) -> bool {
+    let parts: Vec<&str> = w.split(['/', '-', '.']).collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts
+            .iter()
+            .any(|p| !is_year(p) && p.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)))
 }
 
 fn is_year(p: &str) -> bool {
@@ -764,7 +773,6 @@ mod tests {
             "(Japanese original by staff writer)",
             "(Japanese original by Buntaro Saito, Tokyo City News Department)",
             "(This is a translation of the original Japanese article.)",
-            "(Photo by Buntaro Saito)",
             "(Mainichi)",
             "• December 28, 2021",
             "December 28, 2021",
@@ -801,8 +809,8 @@ mod tests {
             "写真拡大",
             "（毎日新聞）",
             "（共同）",
-            "（斎藤文太郎撮影）",
             "（東京社会部・斎藤文太郎）",
+            "（ワシントン・鈴木一郎特派員）",
             "【写真特集】H3ロケット5号機の打ち上げ",
             "【関連記事】H3ロケット、4回連続の成功",
             "2021年12月28日",
@@ -835,7 +843,12 @@ mod tests {
             "- Powerful noise cancelling: you barely notice the rumble of the subway",
             "*Keep out of reach of children.",
             "Reviewed by harukaze on March 2, 2026",
+            "2019-2020",
+            "18:02",
             "By Any Means Necessary",
+            "(Photo by Buntaro Saito)",
+            "(Courtesy of The Nishinippon Shimbun)",
+            "(Photo) A specialized team checks social media posts.",
             "By the end of 2021, the Mainichi had moved.",
             "Copyright law changed in 2020.",
             "(2)",
@@ -859,7 +872,10 @@ mod tests {
             "【速報】H3ロケット打ち上げ成功",
             "【動画】26日の天気 - 西・東日本の太平洋側で大雨警戒",
             "（写真は記者会見する森田理事長＝東京都内で）",
+            "（西日本新聞社提供）",
+            "（斎藤文太郎撮影）",
             "12月10日に打ち上げる予定だ。",
+            "2019/2020",
             "● 西武 0－5 ロッテ ○",
         ] {
             assert!(!ja(line), "{line:?} is content");
