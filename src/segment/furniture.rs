@@ -788,6 +788,10 @@ mod tests {
             "By Jane Doe and John Roe, Kyodo News",
             "© 2021 The Mainichi",
             "Copyright 2021 Mainichi Japan",
+            "- Politics",
+            "* Related",
+            "Kyodo",
+            "JIJI",
             "Share this post",
             "Show more replies",
             "Was this review helpful?",
@@ -818,6 +822,8 @@ mod tests {
             "最終更新 2021/12/28 18:02",
             "毎日新聞 2021/12/28 東京朝刊",
             "毎日新聞2021年12月28日 18時02分",
+            "毎日新聞 2021/12/28 18:02（最終更新 12/28 18:02）",
+            "・毎日新聞",
             "令和3年12月28日",
         ] {
             assert!(ja(line), "{line:?} is furniture");
