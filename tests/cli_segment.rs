@@ -4,7 +4,12 @@
 mod common;
 use common::{cmd, corpus, s, stderr};
 
-const CORPORA: &[&str] = &["jaxa-launch", "tokyo-budget", "shogi-record"];
+const CORPORA: &[&str] = &[
+    "jaxa-launch",
+    "tokyo-budget",
+    "shogi-record",
+    "drone-rescue",
+];
 
 #[test]
 fn segments_the_bundled_corpora_as_their_gold() {
@@ -55,10 +60,64 @@ fn jsonl_gives_byte_offsets_into_the_input_and_tokens() {
     }
     assert_eq!(rows[0]["paragraph"], 0);
     assert_eq!(rows[1]["paragraph"], 1);
+    // Every row says whether it is page furniture, false here: a stable schema.
+    assert!(rows.iter().all(|r| r["furniture"] == false), "{out}");
     let saito = &rows[1]["tokens"][0];
     assert_eq!(saito["surface"], "斎藤");
     assert_eq!(saito["reading"], "サイトウ");
     assert_eq!(saito["pos"][0], "名詞");
+}
+
+/// The ids of a side's sentences that `gold.align` leaves unmatched (`[k]:[]`, `[]:[k]`).
+fn unmatched_in_gold(name: &str, lang: &str) -> Vec<usize> {
+    let gold = std::fs::read_to_string(corpus(name).join("gold.align")).unwrap();
+    let ids = |s: &str| -> Vec<usize> {
+        let s = s.trim_matches(['[', ']']);
+        s.split(',')
+            .filter(|x| !x.is_empty())
+            .map(|x| x.parse().unwrap())
+            .collect()
+    };
+    let mut out = Vec::new();
+    for bead in gold.lines() {
+        let (en, ja) = bead.split_once(':').unwrap();
+        let (mine, other) = if lang == "en" { (en, ja) } else { (ja, en) };
+        if ids(other).is_empty() {
+            out.extend(ids(mine));
+        }
+    }
+    out
+}
+
+#[test]
+fn jsonl_marks_the_page_furniture_of_the_sample_page_and_nothing_else() {
+    // drone-rescue's page carries furniture on both sides, and its gold leaves exactly the
+    // furniture unmatched: print PRINT, the date, `, The Mainichi`, English Press, the
+    // credit, Related articles and the menu; 毎日新聞 and its date, 関連記事, the related
+    // link, この記事をシェア.
+    for lang in ["en", "ja"] {
+        let txt = corpus("drone-rescue").join(format!("{lang}.txt"));
+        let out = cmd(["segment", "--lang", lang, "--format", "jsonl", s(&txt)]).stdout();
+        let marked: Vec<usize> = out
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .enumerate()
+            .filter(|(_, r)| r["furniture"].as_bool().expect("furniture is a boolean"))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(
+            marked,
+            unmatched_in_gold("drone-rescue", lang),
+            "{lang}\n{out}"
+        );
+    }
+    // The text output is one sentence a line, furniture included, as before.
+    eqnice!(
+        "print PRINT\n\nRelated articles\n• Ambassador\n• Ukraine\n",
+        cmd(["segment", "--lang", "en"])
+            .stdin("print PRINT\n\nRelated articles\n• Ambassador\n• Ukraine\n")
+            .stdout()
+    );
 }
 
 #[test]

@@ -71,7 +71,8 @@ class Token:
     end: int
 
 class Sentence:
-    """One sentence: its text, where it stands in the input, and its paragraph."""
+    """One sentence: its text, where it stands in the input, its paragraph, and whether it is
+    page furniture."""
 
     text: str
     start: int
@@ -79,6 +80,11 @@ class Sentence:
     end: int
     paragraph: int
     """0-based paragraph number (a blank line starts a paragraph)."""
+    furniture: bool
+    """Whether the sentence is page furniture, not part of the article: a whole line such as
+    ``print PRINT``, ``• December 28, 2021``, ``Related articles``, ``(Japanese original by
+    ...)``, a menu of section names, ``関連記事``, ``（毎日新聞）``. Only a mark: the sentence is
+    still returned, with its text and offsets."""
     tokens: Optional[list[Token]]
     """The sentence's tokens with ``tokens=True`` on Japanese text; None otherwise."""
 

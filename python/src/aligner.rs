@@ -93,6 +93,7 @@ pub fn segment(
                 start,
                 end,
                 paragraph: s.paragraph,
+                furniture: s.furniture,
                 tokens: tokenizer.as_ref().map(|t| {
                     let toks = japanese::sentence_tokens(t, &doc.text, s.span.clone());
                     // Token offsets are string indices too: count from the sentence start.

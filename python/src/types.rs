@@ -468,7 +468,8 @@ fn export_options(
 }
 
 /// One sentence of `hashi.segment`: its text, its place in the input (string indices) and
-/// its paragraph; with `tokens=True`, a Japanese sentence's tokens.
+/// its paragraph, whether it is page furniture; with `tokens=True`, a Japanese sentence's
+/// tokens.
 #[pyclass(frozen, get_all, skip_from_py_object, module = "hashi")]
 #[derive(Clone)]
 pub struct Sentence {
@@ -476,6 +477,7 @@ pub struct Sentence {
     pub start: usize,
     pub end: usize,
     pub paragraph: usize,
+    pub furniture: bool,
     pub tokens: Option<Vec<Token>>,
 }
 
@@ -483,8 +485,12 @@ pub struct Sentence {
 impl Sentence {
     fn __repr__(&self) -> String {
         format!(
-            "Sentence(text={:?}, start={}, end={}, paragraph={})",
-            self.text, self.start, self.end, self.paragraph
+            "Sentence(text={:?}, start={}, end={}, paragraph={}, furniture={})",
+            self.text,
+            self.start,
+            self.end,
+            self.paragraph,
+            if self.furniture { "True" } else { "False" }
         )
     }
 }

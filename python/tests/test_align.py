@@ -149,6 +149,7 @@ def test_segment_equals_cli():
     got = hashi.segment(ja, tokens=True)
     assert [s.text for s in got] == [w["text"] for w in want]
     assert [s.paragraph for s in got] == [w["paragraph"] for w in want]
+    assert [s.furniture for s in got] == [w["furniture"] for w in want]
     assert [ja[s.start : s.end] for s in got] == [s.text for s in got]
     for s, w in zip(got, want):
         assert [(t.surface, t.pos, t.base, t.reading) for t in s.tokens] == [
@@ -161,3 +162,11 @@ def test_segment_equals_cli():
         ("Then it stopped.", 11, 27, 0, None),
         ("New paragraph.", 29, 43, 1, None),
     ]
+    # Page furniture is marked, not dropped, as the CLI's JSONL marks it.
+    page = hashi.segment("print PRINT\n\nThe launch succeeded.\n\nRelated articles\n", "en")
+    assert [(s.text, s.furniture) for s in page] == [
+        ("print PRINT", True),
+        ("The launch succeeded.", False),
+        ("Related articles", True),
+    ]
+    assert "furniture=True" in repr(page[0])

@@ -2,7 +2,8 @@
 //!
 //! Text output is one sentence a line with a blank line between paragraphs (the input
 //! `hashi align --presegmented` takes); JSONL output gives one object a sentence with its
-//! paragraph and byte offsets into the input, and with `--tokens` the Japanese tokens.
+//! paragraph, byte offsets into the input and whether it is page furniture, and with
+//! `--tokens` the Japanese tokens.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -48,6 +49,8 @@ struct SentenceRecord<'a> {
     paragraph: usize,
     start: usize,
     end: usize,
+    /// Always written, true or false, so the schema does not depend on the page.
+    furniture: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<Vec<TokenRecord<'a>>>,
 }
@@ -113,6 +116,7 @@ fn write_doc(
                     paragraph: s.paragraph,
                     start: s.span.start,
                     end: s.span.end,
+                    furniture: s.furniture,
                     tokens,
                 };
                 serde_json::to_writer(&mut *out, &record)?;

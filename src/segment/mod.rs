@@ -4,9 +4,12 @@
 //! paragraph, and every line end closes a sentence (headlines, captions and bylines carry no
 //! final punctuation). Inside a line a language-specific splitter finds the sentence ends.
 //! Spans are byte ranges into the text exactly as given, trimmed of white space, so the
-//! sentences and the gaps between them rebuild the input.
+//! sentences and the gaps between them rebuild the input. A sentence that is a whole line of
+//! page furniture (`print PRINT`, `Related articles`, `関連記事`) is marked as such
+//! (`furniture.rs`), never dropped.
 
 pub mod english;
+mod furniture;
 pub mod japanese;
 
 use std::ops::Range;
@@ -50,13 +53,22 @@ impl std::str::FromStr for Lang {
     }
 }
 
-/// One sentence: where it stands in the document's text and which paragraph holds it.
+/// One sentence: where it stands in the document's text, which paragraph holds it, and
+/// whether it is page furniture.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
     /// Byte range of the sentence in the document's text, trimmed of white space.
     pub span: Range<usize>,
     /// 0-based paragraph number.
     pub paragraph: usize,
+    /// Whether the sentence is page furniture rather than part of the article: a whole line
+    /// that a news page carries around its text and no translation renders (`print PRINT`,
+    /// `• December 28, 2021`, `• , The Mainichi`, `Related articles`, `(Japanese original by
+    /// …)`, a menu of section names, `関連記事`, `写真拡大`, `（毎日新聞）`). Marking is
+    /// conservative (a sentence that is only part of its line, a headline, a list item of an
+    /// article are never marked) and is only a mark: the sentence stays in the document with
+    /// its span and paragraph, and nothing is dropped.
+    pub furniture: bool,
 }
 
 impl Sentence {
@@ -81,10 +93,8 @@ pub struct Document {
 impl Document {
     /// Segments running text with the splitter of its language.
     pub fn segment(lang: Lang, text: String) -> Document {
-        let sentences = match lang {
-            Lang::En => split_lines(&text, english::split_line),
-            Lang::Ja => split_lines(&text, japanese::split_line),
-        };
+        let mut sentences = unmarked(lang, &text, false);
+        furniture::mark(lang, &text, &mut sentences);
         Document {
             lang,
             text,
@@ -93,9 +103,11 @@ impl Document {
     }
 
     /// Takes text that is already one sentence a line, a blank line between paragraphs
-    /// (the input of hunalign, Vecalign and Bertalign).
+    /// (the input of hunalign, Vecalign and Bertalign). Furniture is marked line by line as
+    /// in running text.
     pub fn presegmented(lang: Lang, text: String) -> Document {
-        let sentences = split_lines(&text, |_line, out| out.push(0..usize::MAX));
+        let mut sentences = unmarked(lang, &text, true);
+        furniture::mark(lang, &text, &mut sentences);
         Document {
             lang,
             text,
@@ -295,6 +307,16 @@ pub(crate) fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
+/// The sentences of `text`, none marked as furniture yet: one a line when `presegmented`,
+/// else as the splitter of `lang` finds them.
+fn unmarked(lang: Lang, text: &str, presegmented: bool) -> Vec<Sentence> {
+    match (presegmented, lang) {
+        (true, _) => split_lines(text, |_line, out| out.push(0..usize::MAX)),
+        (false, Lang::En) => split_lines(text, english::split_line),
+        (false, Lang::Ja) => split_lines(text, japanese::split_line),
+    }
+}
+
 /// Cuts `text` into lines and paragraphs and hands each non-blank line to `split`, which
 /// pushes sentence ranges relative to the line (clamped and trimmed here, empty ones dropped).
 fn split_lines(text: &str, split: impl Fn(&str, &mut Vec<Range<usize>>)) -> Vec<Sentence> {
@@ -321,7 +343,11 @@ fn split_lines(text: &str, split: impl Fn(&str, &mut Vec<Range<usize>>)) -> Vec<
             let end = piece.end.min(content.len());
             let span = trim_span(text, start + piece.start..start + end);
             if !span.is_empty() {
-                sentences.push(Sentence { span, paragraph });
+                sentences.push(Sentence {
+                    span,
+                    paragraph,
+                    furniture: false,
+                });
             }
         }
     }
