@@ -1,6 +1,6 @@
 //! The whole pipeline for one document pair: features for every sentence, then alignment.
 
-use crate::align::{self, Alignment, AnchorTable, PairTables, Params, Side, Verdict};
+use crate::align::{self, Alignment, AnchorTable, Layout, PairTables, Params, Side, Verdict};
 use crate::features::{self, SentenceFeatures};
 use crate::lexicon::Lexicon;
 use crate::segment::{japanese, Document, Sentence};
@@ -119,18 +119,27 @@ impl<'a> Aligner<'a> {
     /// the aligner needs of them.
     pub fn align(&self, en: &Document, ja: &Document) -> Alignment {
         let (et, jt) = self.both(|| self.english_anchors(en), || self.japanese_anchors(ja));
+        let (ep, jp) = (paragraphs(en), paragraphs(ja));
+        let (efu, jfu) = (furniture(en), furniture(ja));
         let alignment = align::align_tables(
             PairTables::new(et, jt),
-            &paragraphs(en),
-            &paragraphs(ja),
+            Layout {
+                paragraphs: &ep,
+                furniture: &efu,
+            },
+            Layout {
+                paragraphs: &jp,
+                furniture: &jfu,
+            },
             &self.params,
         );
-        self.judged(alignment)
+        self.judged(alignment, &efu, &jfu)
     }
 
-    /// `alignment` with its verdict ([`Verdict`]): judged when there is a lexicon.
-    fn judged(&self, mut alignment: Alignment) -> Alignment {
-        let verdict = Verdict::of(&alignment, &[], &[]);
+    /// `alignment` with its verdict ([`Verdict`]), page furniture left out: judged when there
+    /// is a lexicon.
+    fn judged(&self, mut alignment: Alignment, efu: &[bool], jfu: &[bool]) -> Alignment {
+        let verdict = Verdict::of(&alignment, efu, jfu);
         alignment.verdict = match self.lexicon {
             Some(_) => verdict,
             None => verdict.unjudged(),
@@ -165,18 +174,25 @@ impl<'a> Aligner<'a> {
     ) -> (Alignment, Vec<SentenceFeatures>, Vec<SentenceFeatures>) {
         let (ef, jf) = self.both(|| self.english_features(en), || self.japanese_features(ja));
         let (ep, jp) = (paragraphs(en), paragraphs(ja));
+        let (efu, jfu) = (furniture(en), furniture(ja));
         let alignment = align::align(
             Side {
                 features: &ef,
-                paragraphs: &ep,
+                layout: Layout {
+                    paragraphs: &ep,
+                    furniture: &efu,
+                },
             },
             Side {
                 features: &jf,
-                paragraphs: &jp,
+                layout: Layout {
+                    paragraphs: &jp,
+                    furniture: &jfu,
+                },
             },
             &self.params,
         );
-        (self.judged(alignment), ef, jf)
+        (self.judged(alignment, &efu, &jfu), ef, jf)
     }
 }
 
@@ -201,6 +217,11 @@ fn tabulate() -> Gather<AnchorTable> {
         add: |table, f| table.push(&f),
         join: |table, more| table.append(more),
     }
+}
+
+/// Whether each sentence of `doc` is page furniture.
+fn furniture(doc: &Document) -> Vec<bool> {
+    doc.sentences.iter().map(|s| s.furniture).collect()
 }
 
 /// The paragraph number of each sentence of `doc`.

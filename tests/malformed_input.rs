@@ -288,7 +288,8 @@ hashi_test!(
                 );
                 assert!(out.stdout.is_empty());
             }
-            // A looser limit lets the pair through.
+            // A looser limit lets the pair past the size rule, to the verdict, which finds
+            // no translation in it.
             let out = hashi(&[
                 "align",
                 "--max-ratio",
@@ -298,8 +299,18 @@ hashi_test!(
                 s(en),
                 s(ja),
             ]);
-            assert!(out.status.success(), "{}", stderr(&out));
-            assert_covers(&String::from_utf8_lossy(&out.stdout), n_en, n_ja);
+            assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+            assert_eq!(
+                stderr(&out),
+                format!(
+                    "hashi: {} and {} do not look like translations of each other: 0 of \
+                     {n_en} English sentences and 0 of {n_ja} Japanese find a counterpart (is \
+                     one of them the wrong file? --force aligns anyway)\n",
+                    s(en),
+                    s(ja)
+                )
+            );
+            assert!(out.stdout.is_empty());
             // Forced, it is aligned completely.
             let out = hashi(&["align", "--force", "--format", "beads", s(en), s(ja)]);
             assert!(out.status.success(), "{}", stderr(&out));
@@ -307,8 +318,17 @@ hashi_test!(
             let out = hashi(&["check", "--force", "--format", "json", s(en), s(ja)]);
             assert!(out.status.success(), "{}", stderr(&out));
             let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-            // Nearly every sentence of the long side is unmatched, and reported so.
-            assert!(report["findings"].as_array().unwrap().len() >= 4999);
+            // Nearly every sentence of the long side is unmatched, and reported so, as one
+            // untranslated stretch.
+            let findings = report["findings"].as_array().unwrap();
+            let ids = if n_en > n_ja { "en_ids" } else { "ja_ids" };
+            let unmatched: usize = findings
+                .iter()
+                .map(|f| f[ids].as_array().unwrap().len())
+                .sum();
+            assert!(unmatched >= 4999, "{unmatched}");
+            assert!(findings.len() <= 3, "{}", findings.len());
+            assert_eq!(report["verdict"]["kind"], "unrelated");
         }
     }
 );

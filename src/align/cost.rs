@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::anchors::{AnchorTable, PairTables};
-use super::Params;
+use super::{Layout, Params};
 use crate::features::AnchorKind;
 
 /// One sentence reduced to what scoring needs; its keys and item weights sit in its
@@ -28,6 +28,8 @@ struct Compact {
     offered: f32,
     len: f32,
     paragraph: usize,
+    /// Page furniture: never paired, left out at no cost.
+    furniture: bool,
 }
 
 /// A key of a sentence and the item holding it (the item's index among the sentence's
@@ -153,14 +155,9 @@ pub struct Scratch {
 }
 
 impl Model {
-    /// The model of a document pair, given both sides' anchors and each sentence's paragraph
-    /// number (`en_paragraphs[i]` for English sentence i).
-    pub fn new(
-        tables: &PairTables,
-        en_paragraphs: &[usize],
-        ja_paragraphs: &[usize],
-        params: &Params,
-    ) -> Model {
+    /// The model of a document pair, given both sides' anchors and where each sentence
+    /// stands.
+    pub fn new(tables: &PairTables, en: Layout<'_>, ja: Layout<'_>, params: &Params) -> Model {
         // Document frequency of every key on each side: a key in one sentence is telling,
         // a key in half of them says little.
         let mut df = vec![DocFreq::default(); tables.key_space()];
@@ -188,13 +185,13 @@ impl Model {
             let written = d.of(other) > 0;
             ((1.0 + n / d.en.max(d.ja) as f32).ln(), written)
         };
-        let compact = |table: &AnchorTable, paragraphs: &[usize], other: Doc| -> Sentences {
+        let compact = |table: &AnchorTable, layout: Layout<'_>, other: Doc| -> Sentences {
             let mut out = Sentences {
                 compact: Vec::with_capacity(table.len()),
                 keys: Vec::new(),
                 weights: Vec::new(),
             };
-            for (i, &paragraph) in (0..table.len()).zip(paragraphs) {
+            for (i, &paragraph) in (0..table.len()).zip(layout.paragraphs) {
                 let (key_start, weight_start) = (out.keys.len(), out.weights.len());
                 let (mut orphan_numbers, mut orphan_latin) = (0.0f32, 0.0f32);
                 let mut offered = 0.0f32;
@@ -239,14 +236,15 @@ impl Model {
                     weights: offset(weight_start)..offset(out.weights.len()),
                     len: table.sentence_len(i),
                     paragraph,
+                    furniture: layout.furniture.get(i).copied().unwrap_or(false),
                 });
             }
             out.keys.shrink_to_fit();
             out.weights.shrink_to_fit();
             out
         };
-        let en_c = compact(&tables.en, en_paragraphs, Doc::Ja);
-        let ja_c = compact(&tables.ja, ja_paragraphs, Doc::En);
+        let en_c = compact(&tables.en, en, Doc::Ja);
+        let ja_c = compact(&tables.ja, ja, Doc::En);
         drop(df);
         let le: f32 = en_c.compact.iter().map(|c| c.len).sum();
         let lj: f32 = ja_c.compact.iter().map(|c| c.len).sum();
@@ -325,6 +323,27 @@ impl Model {
         self.params.skip_score + self.irregularity
     }
 
+    /// Score of leaving out English `ei..ei+a` and Japanese `ji..ji+b` (one side empty): a
+    /// sentence of page furniture costs nothing, any other [`Model::skip`].
+    pub fn skips(&self, ei: usize, a: usize, ji: usize, b: usize) -> f32 {
+        let content = (ei..ei + a)
+            .filter(|&i| !self.en.compact[i].furniture)
+            .count()
+            + (ji..ji + b)
+                .filter(|&j| !self.ja.compact[j].furniture)
+                .count();
+        self.skip() * content as f32
+    }
+
+    /// Whether sentence `i` of one side is page furniture.
+    pub fn furniture(&self, english: bool, i: usize) -> bool {
+        if english {
+            self.en.compact[i].furniture
+        } else {
+            self.ja.compact[i].furniture
+        }
+    }
+
     /// Sets how much less likely than the parameters assume this document is to leave a
     /// sentence out or merge sentences: a log-odds shift (≤ 0) of the skip and merge scores.
     /// The absent-evidence cost follows: `Params::absent_clean` of it at the shift of a clean
@@ -355,6 +374,15 @@ impl Model {
         pair: impl Fn(usize, usize) -> PairMatch,
     ) -> FixedScore {
         let p = &self.params;
+        if (ei..ei + a).any(|i| self.en.compact[i].furniture)
+            || (ji..ji + b).any(|j| self.ja.compact[j].furniture)
+        {
+            // Page furniture is never part of a pair.
+            return FixedScore {
+                score: f32::NEG_INFINITY,
+                absent: 0.0,
+            };
+        }
         let (mut le, mut lj, mut we, mut wj, mut me, mut mj) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
         let mut orphan_numbers = 0.0;
         for i in ei..ei + a {

@@ -74,8 +74,18 @@ impl Alignment {
 pub struct Side<'a> {
     /// The features of each sentence, in order.
     pub features: &'a [SentenceFeatures],
+    /// Where each sentence stands.
+    pub layout: Layout<'a>,
+}
+
+/// Where each sentence of one side stands on its page.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Layout<'a> {
     /// Paragraph number of each sentence.
     pub paragraphs: &'a [usize],
+    /// Whether each sentence is page furniture ([`crate::segment::Sentence::furniture`]),
+    /// which is left unmatched at no cost; empty when none is.
+    pub furniture: &'a [bool],
 }
 
 /// Aligns two documents' sentences.
@@ -84,19 +94,18 @@ pub fn align(en: Side<'_>, ja: Side<'_>, params: &Params) -> Alignment {
         AnchorTable::from_features(en.features),
         AnchorTable::from_features(ja.features),
     );
-    align_tables(tables, en.paragraphs, ja.paragraphs, params)
+    align_tables(tables, en.layout, ja.layout, params)
 }
 
-/// Aligns two documents' sentences given their anchors, and each sentence's paragraph number
-/// (`en_paragraphs[i]` for English sentence i). The anchors are dropped once the cost model
-/// holds what it needs of them, before the search.
+/// Aligns two documents' sentences given their anchors and where each sentence stands. The
+/// anchors are dropped once the cost model holds what it needs of them, before the search.
 pub fn align_tables(
     tables: PairTables,
-    en_paragraphs: &[usize],
-    ja_paragraphs: &[usize],
+    en: Layout<'_>,
+    ja: Layout<'_>,
     params: &Params,
 ) -> Alignment {
-    let mut model = cost::Model::new(&tables, en_paragraphs, ja_paragraphs, params);
+    let mut model = cost::Model::new(&tables, en, ja, params);
     let (n_en, n_ja) = (tables.en.len(), tables.ja.len());
     drop(tables);
     let alignment = search::search(&mut model, params);

@@ -424,7 +424,7 @@ fn gain_over(
     floor: f32,
 ) -> f32 {
     if a == 0 || b == 0 {
-        return model.skip() * (a + b) as f32;
+        return model.skips(i, a, j, b);
     }
     let base = model.shifted(beads.get(from, a, b), i, a, j, b) + model.paragraph_start(i, j);
     if base <= floor {
@@ -513,6 +513,17 @@ fn finish(model: &Model, band: &Band, beads: &BeadScores, forward: Forward) -> A
 fn scored(model: &Model, mut path: Vec<Bead>, margins: &[f32]) -> Alignment {
     let (evidence, document) = evidence::gather(model, &path, margins);
     evidence::score_all(&mut path, &evidence, &document);
+    for bead in path.iter_mut().filter(|b| !b.is_pair()) {
+        // Page furniture has no counterpart by definition.
+        let (english, k) = if bead.ja.is_empty() {
+            (true, bead.en.start)
+        } else {
+            (false, bead.ja.start)
+        };
+        if model.furniture(english, k) {
+            bead.score = 1.0;
+        }
+    }
     Alignment {
         beads: path,
         evidence,

@@ -139,7 +139,7 @@ pub fn findings(
         .collect();
     let length = LengthModel::new(alignment, ef, jf);
     let mut out = Vec::new();
-    let stretches = untranslated_stretches(alignment);
+    let stretches = untranslated_stretches(alignment, en, ja);
     for (b, bead) in alignment.beads.iter().enumerate() {
         let finding = |kind, detail: String| Finding {
             kind,
@@ -148,6 +148,12 @@ pub fn findings(
             ja_ids: bead.ja.clone().collect(),
             detail,
         };
+        let furniture =
+            |doc: &Document, r: &Range<usize>| r.clone().all(|i| doc.sentences[i].furniture);
+        if !bead.is_pair() && furniture(en, &bead.en) && furniture(ja, &bead.ja) {
+            // Page furniture has no counterpart by nature: nothing to report.
+            continue;
+        }
         if let Some(stretch) = stretches.iter().find(|s| s.beads.contains(&b)) {
             // One finding a side for the whole stretch, at its first bead.
             if b == stretch.beads.start {
@@ -200,11 +206,10 @@ pub fn findings(
 /// 14–31 have no counterpart"), not a finding a sentence.
 struct Stretch {
     beads: Range<usize>,
-    /// The stretch's English sentences, and whether they have no counterpart.
-    en: Range<usize>,
-    ja: Range<usize>,
-    en_alone: bool,
-    ja_alone: bool,
+    /// The stretch's sentences of each side that have no counterpart, page furniture left
+    /// out.
+    en: Vec<usize>,
+    ja: Vec<usize>,
 }
 
 /// Sentences of one side without a counterpart from which a run is a stretch of its own.
@@ -212,19 +217,17 @@ const STRETCH_MIN: usize = 4;
 
 impl Stretch {
     fn findings(&self, bead: usize) -> Vec<Finding> {
-        let range = |r: &Range<usize>| {
-            if r.len() == 1 {
-                format!("sentence {}", r.start)
-            } else {
-                format!("sentences {}–{}", r.start, r.end - 1)
-            }
+        let range = |ids: &[usize]| match ids {
+            [one] => format!("sentence {one}"),
+            [first, .., last] => format!("sentences {first}–{last}"),
+            [] => String::new(),
         };
         let mut out = Vec::new();
-        if self.en_alone && !self.en.is_empty() {
+        if !self.en.is_empty() {
             out.push(Finding {
                 kind: FindingKind::Addition,
                 bead,
-                en_ids: self.en.clone().collect(),
+                en_ids: self.en.clone(),
                 ja_ids: Vec::new(),
                 detail: format!(
                     "{} of the English ({} in all) have no counterpart: an untranslated stretch",
@@ -233,12 +236,12 @@ impl Stretch {
                 ),
             });
         }
-        if self.ja_alone && !self.ja.is_empty() {
+        if !self.ja.is_empty() {
             out.push(Finding {
                 kind: FindingKind::Omission,
                 bead,
                 en_ids: Vec::new(),
-                ja_ids: self.ja.clone().collect(),
+                ja_ids: self.ja.clone(),
                 detail: format!(
                     "{} of the Japanese ({} in all) have no counterpart: an untranslated stretch",
                     range(&self.ja),
@@ -250,8 +253,12 @@ impl Stretch {
     }
 }
 
-/// The untranslated stretches of an alignment, in order.
-fn untranslated_stretches(alignment: &Alignment) -> Vec<Stretch> {
+/// The untranslated stretches of an alignment of `en` with `ja`, in order.
+fn untranslated_stretches(
+    alignment: &Alignment,
+    en_doc: &Document,
+    ja_doc: &Document,
+) -> Vec<Stretch> {
     let weak =
         |b: &crate::align::Bead| !b.is_pair() || b.score < crate::align::verdict::TRANSLATED_SCORE;
     let beads = &alignment.beads;
@@ -266,24 +273,17 @@ fn untranslated_stretches(alignment: &Alignment) -> Vec<Stretch> {
         while k < beads.len() && weak(&beads[k]) {
             k += 1;
         }
-        let (first, last) = (&beads[start], &beads[k - 1]);
-        let en = first.en.start..last.en.end;
-        let ja = first.ja.start..last.ja.end;
-        let pairs = beads[start..k].iter().any(|b| b.is_pair());
-        // Only unmatched sentences: a side is alone when it has the run's sentences; with
-        // weak pairs among them, both sides are.
-        let (en_alone, ja_alone) = if pairs {
-            (true, true)
-        } else {
-            (!en.is_empty(), !ja.is_empty())
+        let run = &beads[start..k];
+        let content = |doc: &Document, r: Range<usize>| -> Vec<usize> {
+            r.filter(|&i| !doc.sentences[i].furniture).collect()
         };
+        let en = content(en_doc, run[0].en.start..run[run.len() - 1].en.end);
+        let ja = content(ja_doc, run[0].ja.start..run[run.len() - 1].ja.end);
         if en.len().max(ja.len()) >= STRETCH_MIN {
             out.push(Stretch {
                 beads: start..k,
                 en,
                 ja,
-                en_alone,
-                ja_alone,
             });
         }
     }

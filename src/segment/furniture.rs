@@ -4,7 +4,8 @@
 //! `写真拡大`, `（毎日新聞）`).
 //!
 //! Marking is conservative: a line is furniture only when the whole line is one of the forms
-//! below, so a sentence of the article is never marked (a headline, a bulleted step of a
+//! below (or, at a line's edge, a sentence that is all a known phrase or a credit, where a
+//! page was flattened into running text), so a sentence of the article is never marked (a headline, a bulleted step of a
 //! manual, `Trending topics on social media rose 5% in May.`, `関連記事によると、…。` are
 //! content). Marking changes nothing else: the sentence keeps its span and paragraph, and
 //! nothing is dropped; the aligner decides what to make of the mark.
@@ -334,14 +335,19 @@ enum Kind {
 /// Sets [`Sentence::furniture`] on the sentences of `text` (spans and paragraphs untouched).
 /// Only a sentence that is its whole line can be furniture.
 pub(crate) fn mark(lang: Lang, text: &str, sentences: &mut [Sentence]) {
-    let whole = whole_lines(text, sentences);
+    let ends = line_ends(text, sentences);
     let kinds: Vec<(Kind, bool)> = sentences
         .iter()
-        .zip(whole)
-        .map(|(s, whole)| {
-            if whole {
-                let line = &text[s.span.clone()];
+        .zip(ends)
+        .map(|(s, (before, after))| {
+            let line = &text[s.span.clone()];
+            if before && after {
                 (line_kind(lang, line), bullet(line).is_some())
+            } else if (before || after) && (is_phrase(line) || credit(line)) {
+                // A page flattened into running text leaves its furniture at the edge of a
+                // line of the article (`… the ferry. Related articles`): a sentence that is
+                // all a known phrase or a credit is furniture there too.
+                (Kind::Furniture, false)
             } else {
                 (Kind::Content, false)
             }
@@ -375,11 +381,11 @@ pub(crate) fn mark(lang: Lang, text: &str, sentences: &mut [Sentence]) {
     }
 }
 
-/// Whether each sentence is all of its line. The gaps between sentences are white space
-/// (the splitters leave nothing else out), so a sentence is its whole line when a line break
-/// (or the text's edge) stands in the gap before it and in the gap after it. Linear in the
-/// text: a 20 MB line of many sentences costs one pass.
-fn whole_lines(text: &str, sentences: &[Sentence]) -> Vec<bool> {
+/// For each sentence, whether a line break (or the text's edge) stands before it and after
+/// it: both, it is all of its line; either, it opens or closes its line. The gaps between
+/// sentences are white space (the splitters leave nothing else out). Linear in the text: a
+/// 20 MB line of many sentences costs one pass.
+fn line_ends(text: &str, sentences: &[Sentence]) -> Vec<(bool, bool)> {
     let breaks_at = |gap: std::ops::Range<usize>| text[gap].contains('\n');
     (0..sentences.len())
         .map(|i| {
@@ -387,7 +393,7 @@ fn whole_lines(text: &str, sentences: &[Sentence]) -> Vec<bool> {
             let before = i == 0 || breaks_at(sentences[i - 1].span.end..span.start);
             let after =
                 i + 1 == sentences.len() || breaks_at(span.end..sentences[i + 1].span.start);
-            before && after
+            (before, after)
         })
         .collect()
 }
@@ -963,6 +969,27 @@ mod tests {
         assert_eq!(marks, [true, false, true]);
     }
 
+    #[test]
+    fn a_known_phrase_at_the_edge_of_an_article_line_is_furniture() {
+        let text = "The ferry left at noon. Related articles
+            Trending The ferry returned at six.
+            The captain said the ferry was \"Related articles\" in the log.
+";
+        let doc = Document::segment(Lang::En, text.to_string());
+        let marked: Vec<&str> = doc
+            .sentences
+            .iter()
+            .filter(|s| s.furniture)
+            .map(|s| &text[s.span.clone()])
+            .collect();
+        assert_eq!(marked, ["Related articles"]);
+        let credit = "Police arrested him on Tuesday. (Japanese original by staff writer)
+";
+        let doc = Document::segment(Lang::En, credit.to_string());
+        let marks: Vec<bool> = doc.sentences.iter().map(|s| s.furniture).collect();
+        assert_eq!(marks, [false, true]);
+    }
+
     /// Whether the sentence is all of its line, found the slow way: only white space before
     /// it on its line and after it.
     fn whole_line(text: &str, s: &Sentence) -> bool {
@@ -1008,10 +1035,11 @@ mod tests {
                     let mut cleared = doc.sentences.clone();
                     cleared.iter_mut().for_each(|s| s.furniture = false);
                     proptest::prop_assert_eq!(cleared, super::super::unmarked(lang, &text, presegmented));
-                    let whole = whole_lines(&text, &doc.sentences);
-                    for (s, w) in doc.sentences.iter().zip(whole) {
-                        proptest::prop_assert_eq!(w, whole_line(&text, s));
-                        proptest::prop_assert!(!s.furniture || w);
+                    let ends = line_ends(&text, &doc.sentences);
+                    for (s, (before, after)) in doc.sentences.iter().zip(ends) {
+                        proptest::prop_assert_eq!(before && after, whole_line(&text, s));
+                        // Furniture is a whole line, or a phrase at a line's edge.
+                        proptest::prop_assert!(!s.furniture || before || after);
                     }
                 }
             }
