@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Fits the bead score models of src/align/evidence.rs (PAIR_WEIGHTS, SKIP_WEIGHTS).
+"""Fits the bead score models of src/align/evidence.rs (the PAIR_* network, SKIP_WEIGHTS and
+the second stage's PAIR_SECOND, SKIP_SECOND).
 
 A bead's score is the probability that it is right: a pair, that it is a correct translation
 unit; an unmatched sentence, that it truly has no counterpart. Three kinds of document pair
@@ -14,7 +15,9 @@ and labelled:
              halves is right when gold, a pair touching a tail is wrong, an unmatched tail
              sentence is right.
 
-Logistic regression (Newton's method, a little L2) fits each model on the `--fit` sets. The
+The first stage of a pair is a small neural network (one hidden layer of 8 tanh units, Adam
+on the log loss, a fixed seed); the other models are logistic regressions (Newton's method, a
+little L2); each is fitted on the `--fit` sets. The
 second stage's inputs are the first stage's scores as the binary computes them: after the
 first stage's weights change, rebuild and run again for the second's. With `--check`, the
 current binary's scores are tabled as they are (reliability per score bin, on the `--fit`
@@ -117,6 +120,40 @@ def fit(X, y, l2=1.0, iters=50):
     return w
 
 
+HIDDEN = 8
+
+
+def fit_mlp(X, y, hidden=HIDDEN, l2=1e-3, steps=3000, seed=0):
+    """One hidden layer of tanh units, a logistic output; Adam on the log loss. Inputs are
+    standardised (the first, the constant 1, left as it is). Returns the Rust constants."""
+    mu, sd = X.mean(0), X.std(0) + 1e-6
+    mu[0], sd[0] = 0.0, 1.0
+    Z = (X - mu) / sd
+    rng = np.random.default_rng(seed)
+    params = [rng.normal(0, 0.3, (Z.shape[1], hidden)), np.zeros(hidden),
+              rng.normal(0, 0.3, hidden), np.zeros(1)]
+    m = [np.zeros_like(p) for p in params]
+    v = [np.zeros_like(p) for p in params]
+    for t in range(1, steps + 1):
+        h = np.tanh(Z @ params[0] + params[1])
+        p = 1 / (1 + np.exp(-(h @ params[2] + params[3][0])))
+        g = (p - y) / len(y)
+        gh = np.outer(g, params[2]) * (1 - h * h)
+        grads = [Z.T @ gh + l2 * params[0], gh.sum(0), h.T @ g + l2 * params[2], np.array([g.sum()])]
+        for i, gr in enumerate(grads):
+            m[i] = 0.9 * m[i] + 0.1 * gr
+            v[i] = 0.999 * v[i] + 0.001 * gr * gr
+            params[i] -= 0.01 * (m[i] / (1 - 0.9 ** t)) / (np.sqrt(v[i] / (1 - 0.999 ** t)) + 1e-8)
+    W1, b1, w2, b2 = params
+    consts = {"PAIR_MEAN": mu, "PAIR_SCALE": sd, "PAIR_HIDDEN": W1.T.reshape(-1),
+              "PAIR_HIDDEN_BIAS": b1, "PAIR_OUT": w2, "PAIR_OUT_BIAS": b2}
+    return consts
+
+
+def rust(name, values):
+    return f"const {name}: [f32; {len(values)}] = [{', '.join(f'{v:.5f}' for v in values)}];"
+
+
 def table(title, rows):
     print(f"\n{title}")
     print("score bin     beads   mean score   share right   in band ±0.05")
@@ -153,8 +190,12 @@ def main():
     a = ap.parse_args()
     if not a.check:
         data = examples(a.bin, a.fit.split(","), a.eval)
+        pairs = [(d[2], d[4]) for d in data if d[1]]
+        X = np.array([x for x, _ in pairs], dtype=float)
+        y = np.array([float(r) for _, r in pairs])
+        for name, values in fit_mlp(X, y).items():
+            print(rust(name, values))
         models = (
-            ("PAIR_WEIGHTS", [(d[2], d[4]) for d in data if d[1]]),
             ("SKIP_WEIGHTS", [(d[2], d[4]) for d in data if not d[1]]),
             ("PAIR_SECOND", [(d[5], d[4]) for d in data if d[1]]),
             ("SKIP_SECOND", [(d[5], d[4]) for d in data if not d[1]]),
