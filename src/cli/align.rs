@@ -14,8 +14,10 @@ use super::{output, ExportArgs, PairArgs, ParamsArgs};
 pub struct Args {
     #[command(flatten)]
     pair: PairArgs,
-    /// Write to FILE (atomically) instead of standard output. With --format moses, a prefix:
-    /// FILE.en and FILE.ja are written.
+    /// Write to FILE instead of standard output: atomically (a temporary file renamed over
+    /// FILE) when FILE is a regular file or new, through a symbolic link to its target, in
+    /// place for a device or FIFO; another run writing FILE meanwhile is refused. With
+    /// --format moses, a prefix: FILE.en and FILE.ja are written.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
     #[command(flatten)]

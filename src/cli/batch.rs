@@ -49,8 +49,8 @@ pub struct Args {
     presegmented: bool,
     #[command(flatten)]
     export: ExportArgs,
-    /// Write to FILE instead of standard output: atomically (a temporary file renamed into
-    /// place at the end), or, with --resume, appending.
+    /// Write to FILE instead of standard output: as align -o does (atomically, links
+    /// followed, another run on FILE refused), or, with --resume, appending.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Continue an interrupted run: skip the documents whose ids FILE (-o, csv or jsonl)
@@ -118,6 +118,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     match &args.output {
         Some(path) if args.resume => {
+            // Held until the run ends: another run appending to or replacing the file would
+            // interleave its documents with these or lose them.
+            let _lock = output::lock_output(path)?;
             let done = resume::scan(path, format)?;
             report.skipped_from = Some(path.clone());
             settings.skip = done.done;
