@@ -101,13 +101,50 @@ pub enum DocError {
     Panic(String),
 }
 
+/// The most threads a caller may ask for ([`resolve_threads`]): more would only cost memory
+/// (each worker holds documents; a window is 4 documents a thread) on any machine hashi runs
+/// on today.
+pub const MAX_THREADS: usize = 1024;
+
+/// The most documents in flight a caller may ask for ([`Settings::window`]).
+pub const MAX_WINDOW: usize = 64 * MAX_THREADS;
+
+/// A thread count as a caller asks for it (`batch --threads`, `align --threads`, Python's
+/// `threads=`): 0 is every core ([`std::thread::available_parallelism`]), 1 to
+/// [`MAX_THREADS`] that many; more is [`crate::Error::InvalidValue`].
+pub fn resolve_threads(requested: usize) -> crate::error::Result<usize> {
+    match requested {
+        0 => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
+        n if n <= MAX_THREADS => Ok(n),
+        n => Err(crate::Error::InvalidValue {
+            name: "threads".into(),
+            value: n.to_string(),
+            expected: format!("0 (every core) or 1 to {MAX_THREADS}"),
+        }),
+    }
+}
+
+/// A window of documents in flight as a caller asks for it (the hidden `--window`, Python's
+/// `window=`): at least `threads` (a smaller one is raised to it), at most [`MAX_WINDOW`].
+pub fn resolve_window(requested: usize, threads: usize) -> crate::error::Result<usize> {
+    if requested > MAX_WINDOW {
+        return Err(crate::Error::InvalidValue {
+            name: "window".into(),
+            value: requested.to_string(),
+            expected: format!("at most {MAX_WINDOW} documents"),
+        });
+    }
+    Ok(requested.max(threads))
+}
+
 /// How a batch runs.
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// Worker threads. Parallelism is across documents: give the [`Aligner`] one thread.
+    /// [`run`] takes at least 1 and at most [`MAX_THREADS`].
     pub threads: usize,
     /// Documents in flight at most (read, being aligned, or waiting for an earlier one to be
-    /// written). At least `threads`.
+    /// written). [`run`] takes at least `threads` and at most [`MAX_WINDOW`].
     pub window: usize,
     /// The texts are one sentence a line (as `hashi align --presegmented`).
     pub presegmented: bool,
@@ -122,7 +159,7 @@ impl Settings {
     /// The defaults for `threads` workers (at least one): a window of four documents a
     /// thread, running text, the default size limit, nothing skipped.
     pub fn new(threads: usize) -> Self {
-        let threads = threads.max(1);
+        let threads = threads.clamp(1, MAX_THREADS);
         Settings {
             threads,
             window: 4 * threads,
@@ -193,8 +230,8 @@ where
     I: Iterator<Item = Source> + Send + 'static,
     S: Sink,
 {
-    let threads = settings.threads.max(1);
-    let window = settings.window.max(threads);
+    let threads = settings.threads.clamp(1, MAX_THREADS);
+    let window = settings.window.clamp(threads, MAX_WINDOW);
     let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Source)>(window);
     // One token a free place in the window: the feeder takes one before each document, the
     // sink side gives it back once the document is handed over.

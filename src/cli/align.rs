@@ -31,7 +31,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let format = args.export.format();
     let (en, ja) = args.pair.read()?;
     let resources = args.pair.resources.load()?;
-    let mut aligner = args.pair.aligner(&resources);
+    let mut aligner = args.pair.aligner(&resources)?;
     args.tuning.apply(&mut aligner.params)?;
     let alignment = aligner.align(&en, &ja);
     let aligned = Aligned {

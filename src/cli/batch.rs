@@ -58,9 +58,9 @@ pub struct Args {
     /// it may have been cut short.
     #[arg(long, requires = "output")]
     resume: bool,
-    /// Documents aligned at once (default: the number of cores).
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
+    /// Documents aligned at once: 0 (the default) is one a core; at most 1024.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    threads: usize,
     #[command(flatten)]
     rules: RulesArgs,
     #[command(flatten)]
@@ -92,22 +92,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.resume && !format.resumable() {
         bail!("--resume needs --format jsonl or csv, whose records carry doc_id");
     }
+    let threads = batch::resolve_threads(args.threads).context("--threads")?;
+    let mut settings = Settings::new(threads);
+    if let Some(window) = args.window {
+        settings.window = batch::resolve_window(window, threads).context("--window")?;
+    }
+    settings.presegmented = args.presegmented;
+    settings.rules = rules;
 
     let (inputs, total) = open_inputs(&args)?;
     let resources = args.resources.load()?;
     // Parallelism is across documents, so each document gets one thread.
     let mut aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
     args.tuning.apply(&mut aligner.params)?;
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let mut settings = Settings::new(threads);
-    if let Some(window) = args.window {
-        settings.window = window.max(threads);
-    }
-    settings.presegmented = args.presegmented;
-    settings.rules = rules;
 
     let mut report = Report::new(total, format, options.min_score);
     let job = Job {
