@@ -139,6 +139,7 @@ pub fn doc_error_kind(e: &hashi::batch::DocError) -> &'static str {
         D::Unpaired { .. } => "unpaired",
         D::BadRecord { .. } => "bad_record",
         D::Pair(p) => pair_error_kind(p),
+        D::DuplicateId { .. } => "duplicate_id",
         D::Panic(_) => "internal",
     }
 }

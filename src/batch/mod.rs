@@ -17,7 +17,7 @@
 pub mod resume;
 pub mod sources;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -95,6 +95,13 @@ pub enum DocError {
     /// A pair that breaks a rule of [`Settings::rules`].
     #[error(transparent)]
     Pair(#[from] PairError),
+    /// A document whose id an earlier document of the input already has: ids tag the
+    /// output's records and are what `--resume` skips by, so the later one is left out.
+    #[error("the id is repeated: document {first} of the input has it already")]
+    DuplicateId {
+        /// The 1-based position in the input of the first document with the id.
+        first: usize,
+    },
     /// The aligner panicked on this document: a bug, but one that costs one document, not the
     /// run.
     #[error("internal error while aligning: {0}")]
@@ -291,6 +298,10 @@ where
 }
 
 /// Receives outcomes in completion order and hands them to the sink in input order.
+///
+/// A document whose id an earlier one has is handed over as failed with
+/// [`DocError::DuplicateId`], whatever became of it: every id the sink sees aligned or
+/// skipped is the first document with that id.
 fn reorder<S: Sink>(
     done_rx: &mpsc::Receiver<(usize, Outcome)>,
     token_tx: &mpsc::SyncSender<()>,
@@ -298,6 +309,8 @@ fn reorder<S: Sink>(
 ) -> Result<(), S::Error> {
     let mut waiting = BTreeMap::new();
     let mut next = 0usize;
+    // Each id seen, with the 1-based position of its first document.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     loop {
         let (seq, outcome) = match done_rx.try_recv() {
             Ok(done) => done,
@@ -311,8 +324,14 @@ fn reorder<S: Sink>(
             Err(TryRecvError::Disconnected) => break,
         };
         waiting.insert(seq, outcome);
-        while let Some(outcome) = waiting.remove(&next) {
+        while let Some(mut outcome) = waiting.remove(&next) {
             next += 1;
+            match seen.get(&outcome.id) {
+                Some(&first) => outcome.status = Status::Failed(DocError::DuplicateId { first }),
+                None => {
+                    seen.insert(outcome.id.clone(), next);
+                }
+            }
             sink.outcome(outcome)?;
             let _ = token_tx.try_send(());
         }
@@ -455,6 +474,38 @@ mod tests {
                 (_, status) => panic!("document {i}: {status:?}"),
             }
         }
+    }
+
+    #[test]
+    fn a_repeated_id_fails_the_later_document() {
+        let aligner = Aligner::new(crate::tokenizer::shared(), None);
+        let doc = |id: &str| Source::Inline {
+            id: id.into(),
+            en: "It rained.".into(),
+            ja: "雨が降った。".into(),
+        };
+        let sources = vec![doc("a"), doc("b"), doc("a"), doc("c"), doc("b")];
+        let mut sink = Collect(Vec::new());
+        run(sources.into_iter(), &aligner, &Settings::new(2), &mut sink).unwrap();
+        let firsts: Vec<(&str, Option<usize>)> = sink
+            .0
+            .iter()
+            .map(|o| match &o.status {
+                Status::Aligned(_) => (o.id.as_str(), None),
+                Status::Failed(DocError::DuplicateId { first }) => (o.id.as_str(), Some(*first)),
+                status => panic!("{}: {status:?}", o.id),
+            })
+            .collect();
+        assert_eq!(
+            firsts,
+            [
+                ("a", None),
+                ("b", None),
+                ("a", Some(1)),
+                ("c", None),
+                ("b", Some(2))
+            ]
+        );
     }
 
     #[test]

@@ -118,7 +118,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             // Held until the run ends: another run appending to or replacing the file would
             // interleave its documents with these or lose them.
             let _lock = output::lock_output(path)?;
-            let done = resume::scan(path, format)?;
+            let mut done = resume::scan(path, format)?;
+            if options.spreadsheet_safe {
+                done = done.unescape_spreadsheet_ids();
+            }
             report.skipped_from = Some(path.clone());
             settings.skip = done.done;
             let file = std::fs::OpenOptions::new()
