@@ -352,9 +352,9 @@ pub fn process(source: Source, aligner: &Aligner<'_>, settings: &Settings) -> Ou
             let texts = read(&en).and_then(|en| Ok((en, read(&ja)?)));
             (id, texts.map_err(DocError::from))
         }
-        Source::Inline { id, en, ja } => (id, Ok((en, ja))),
+        Source::Inline { id, en, ja } => (id, inline_texts(en, ja)),
         Source::JsonLine { line, bytes } => match sources::parse_inline(line, &bytes) {
-            Ok((id, en, ja)) => (id, Ok((en, ja))),
+            Ok((id, en, ja)) => (id, inline_texts(en, ja)),
             Err((id, error)) => return failed(id, error),
         },
     };
@@ -366,6 +366,14 @@ pub fn process(source: Source, aligner: &Aligner<'_>, settings: &Settings) -> Ou
         Err(error) => Status::Failed(error),
     };
     Outcome { id, status }
+}
+
+/// Texts given inline pass the check a file's text does ([`crate::input::refuse_binary`]),
+/// named `<en>` and `<ja>` in the message.
+fn inline_texts(en: String, ja: String) -> Result<(String, String), DocError> {
+    crate::input::refuse_binary(std::path::Path::new("<en>"), en.as_bytes())?;
+    crate::input::refuse_binary(std::path::Path::new("<ja>"), ja.as_bytes())?;
+    Ok((en, ja))
 }
 
 fn failed(id: String, error: DocError) -> Outcome {
