@@ -387,6 +387,14 @@ impl Report {
 
     fn failed(&mut self, id: &str, error: &batch::DocError) {
         self.failed += 1;
+        // A line without an id is reported as `line N` already: its error need not say
+        // `(line N)` again.
+        let error = match error {
+            batch::DocError::BadRecord { line, message } if id == format!("line {line}") => {
+                message.clone()
+            }
+            error => error.to_string(),
+        };
         self.say(&format!("hashi: batch: {id}: {error}"));
         self.tick();
     }

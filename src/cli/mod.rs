@@ -353,8 +353,11 @@ impl PairArgs {
     pub fn read(&self) -> Result<(Document, Document)> {
         let rules = self.rules.rules()?;
         self.threads()?;
-        if self.en_file.as_os_str() == "-" && self.ja_file.as_os_str() == "-" {
-            anyhow::bail!("only one of EN_FILE and JA_FILE can be standard input (-)");
+        if is_stdin(&self.en_file) && is_stdin(&self.ja_file) {
+            anyhow::bail!(
+                "only one of EN_FILE and JA_FILE can be standard input (-, /dev/stdin): it \
+                 can be read once"
+            );
         }
         let read = |lang, path: &Path| -> Result<Document> {
             let text = self.encoding.read(Some(path))?;
@@ -394,11 +397,12 @@ impl PairArgs {
                 name(Lang::Ja)
             ),
             PairError::Lopsided { en, ja, limit } => anyhow::anyhow!(
-                "{} and {} differ too much in size: {en} English sentences against {ja} \
+                "{} and {} differ too much in size: {en} English {} against {ja} \
                  Japanese, more than {} times the smaller plus {} (--max-ratio, \
                  --ratio-slack): is one of them the wrong file? (--force aligns anyway)",
                 name(Lang::En),
                 name(Lang::Ja),
+                hashi::validate::sentence_word(en),
                 limit.ratio,
                 limit.slack
             ),
@@ -425,6 +429,14 @@ impl PairArgs {
         aligner.threads = self.threads()?;
         Ok(aligner)
     }
+}
+
+/// Whether `path` names standard input: `-`, or one of the paths the system gives it
+/// (`/dev/stdin`, `/dev/fd/0`, `/proc/self/fd/0`), which read the same stream.
+fn is_stdin(path: &Path) -> bool {
+    ["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]
+        .iter()
+        .any(|name| path == Path::new(name))
 }
 
 /// The built-in IPADIC, or a lindera dictionary directory the user named.
