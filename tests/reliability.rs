@@ -120,13 +120,20 @@ fn output_onto_a_fifo_is_written_in_place() {
     let path = std::ffi::CString::new(s(&fifo)).unwrap();
     // SAFETY: a valid C string and mode.
     assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
-    let reader = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
-    };
+    // Opened for reading without waiting for a writer, so that a build that replaced the
+    // FIFO instead of writing it fails here rather than blocking for ever. The output (4 KB)
+    // fits in the pipe's buffer, so hashi ends before it is read.
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut reader = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&fifo)
+        .unwrap();
     let expected = cmd(["align", s(&en), s(&ja)]).stdout();
     cmd(["align", s(&en), s(&ja), "-o", s(&fifo)]).stdout();
-    eqnice!(expected, reader.join().unwrap());
+    let mut got = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut got).unwrap();
+    eqnice!(expected, got);
     use std::os::unix::fs::FileTypeExt;
     let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
     assert!(kind.is_fifo(), "the FIFO became {kind:?}");
