@@ -119,6 +119,18 @@ pub enum Error {
         /// The names accepted.
         expected: &'static str,
     },
+    /// A number given as a setting is not finite or out of its range: a parameter
+    /// ([`Params::set`](crate::align::Params::set)), a thread count
+    /// ([`crate::batch::resolve_threads`]), a window of documents in flight.
+    #[error("{name} = {value}: expected {expected}")]
+    InvalidValue {
+        /// The setting, as the library names it (`skip_score`, `threads`).
+        name: String,
+        /// The value as given.
+        value: String,
+        /// What the setting takes (`a finite number from -100 to 100`).
+        expected: String,
+    },
     /// A document pair that breaks a rule of [`crate::validate::Rules`] (an empty side,
     /// swapped languages, sides of very different size).
     #[error(transparent)]

@@ -95,12 +95,7 @@ pub fn read_text_with(path: Option<&Path>, encoding: Encoding) -> Result<Decoded
 /// article has one, and a file with one is binary (or UTF-16) that would otherwise be aligned
 /// as garbage or reported as an unhelpful decoding error.
 pub fn decode_with(name: &Path, bytes: Vec<u8>, encoding: Encoding) -> Result<Decoded> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::Binary {
-            path: name.to_path_buf(),
-            offset,
-        });
-    }
+    refuse_binary(name, &bytes)?;
     match encoding {
         Encoding::Utf8 => decode(name, bytes).map(|text| Decoded {
             text,
@@ -116,6 +111,19 @@ pub fn decode_with(name: &Path, bytes: Vec<u8>, encoding: Encoding) -> Result<De
                 })?;
             Ok(Decoded { text, encoding })
         }
+    }
+}
+
+/// The check every text passes however it comes (a file, standard input, a text given
+/// inline in batch JSONL or from Python): a NUL byte makes it binary data,
+/// [`Error::Binary`], with `name` standing for the text.
+pub fn refuse_binary(name: &Path, bytes: &[u8]) -> Result<()> {
+    match bytes.iter().position(|&b| b == 0) {
+        Some(offset) => Err(Error::Binary {
+            path: name.to_path_buf(),
+            offset,
+        }),
+        None => Ok(()),
     }
 }
 

@@ -35,6 +35,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    cli::output::install_signal_cleanup();
     let result = match cli.command {
         Command::Segment(args) => cli::segment::run(args),
         Command::Align(args) => cli::align::run(args),

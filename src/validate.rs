@@ -135,8 +135,9 @@ pub enum PairError {
     },
     /// The sides' sentence counts break the [`SizeLimit`] ([`Rules::size_limit`]).
     #[error(
-        "the sides differ too much in size: {en} English sentences, {ja} Japanese \
+        "the sides differ too much in size: {en} English {}, {ja} Japanese \
          (the larger may be at most {} times the smaller plus {})",
+        sentence_word(*en),
         limit.ratio,
         limit.slack
     )]
@@ -157,6 +158,15 @@ pub enum PairError {
         .0.en_sentences
     )]
     NotTranslation(Verdict),
+}
+
+/// "sentence" or "sentences", as `n` asks: `1 English sentence`, `2 English sentences`.
+pub fn sentence_word(n: usize) -> &'static str {
+    if n == 1 {
+        "sentence"
+    } else {
+        "sentences"
+    }
 }
 
 impl PairError {
@@ -262,6 +272,16 @@ mod tests {
             lopsided.to_string(),
             "the sides differ too much in size: 2 English sentences, 26 Japanese \
              (the larger may be at most 10 times the smaller plus 5)"
+        );
+        let one = PairError::Lopsided {
+            en: 1,
+            ja: 26,
+            limit: SizeLimit::default(),
+        };
+        assert!(
+            one.to_string()
+                .contains(": 1 English sentence, 26 Japanese"),
+            "{one}"
         );
 
         let forced = Rules::forced();

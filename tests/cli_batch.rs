@@ -265,7 +265,7 @@ hashi_test!(
         );
         assert!(
             reports[3].starts_with(
-                "hashi: batch: lopsided: the sides differ too much in size: 1 English sentences"
+                "hashi: batch: lopsided: the sides differ too much in size: 1 English sentence,"
             ),
             "{stderr}"
         );

@@ -278,12 +278,13 @@ hashi_test!(
                 assert_eq!(
                     err,
                     format!(
-                        "hashi: {} and {} differ too much in size: {n_en} English sentences \
+                        "hashi: {} and {} differ too much in size: {n_en} English {} \
                      against {n_ja} Japanese, more than 10 times the smaller plus 5 \
                      (--max-ratio, --ratio-slack): is one of them the wrong file? \
                      (--force aligns anyway)\n",
                         s(en),
-                        s(ja)
+                        s(ja),
+                        if n_en == 1 { "sentence" } else { "sentences" }
                     )
                 );
                 assert!(out.stdout.is_empty());

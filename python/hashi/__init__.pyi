@@ -7,7 +7,10 @@ Rust library the ``hashi`` command runs, so results are the command's, bead for 
 Texts: wherever a text is taken, a ``str`` is the text itself; ``bytes`` are decoded as the
 command decodes a file (UTF-8 with or without BOM, else Shift_JIS or EUC-JP when only one of
 them fits); an ``os.PathLike`` (``pathlib.Path``) is a file to read. A ``str`` is never taken
-for a path.
+for a path: a ``str`` of one line that names an existing file raises ``ValueError`` saying to
+pass ``pathlib.Path`` (aligning the file's name would only fail later, with a puzzling
+refusal). A text holding a NUL character is binary data, ``InputError`` kind ``"binary"``,
+as a file holding a NUL byte is.
 
 Offsets (``Sentence.start``, ``Bead.en_spans``, ...) are Python string indices into the text
 (``text[start:end]``), not the byte offsets the command's JSONL prints. ``InputError.offset``
@@ -258,7 +261,8 @@ class DocResult:
     def error_kind(self) -> Optional[str]:
         """The failure's kind: ``"empty_side"``, ``"lopsided"`` (the sides differ too much
         in size), ``"swapped_languages"``, ``"invalid_utf8"``, ``"read"``, ``"bad_record"``
-        (an item that is not a document), ``"internal"``...; None when aligned."""
+        (an item that is not a document), ``"binary"``, ``"duplicate_id"`` (an earlier
+        document has the id), ``"internal"``...; None when aligned."""
 
 class AlignMany(Iterator[DocResult]):
     """The iterator ``Aligner.align_many`` returns."""
@@ -278,7 +282,8 @@ class Aligner:
     file to use instead (``--lexicon``), widened with the same WordNet synonyms. ``dict``: a
     compiled lindera dictionary directory instead of the built-in IPADIC (``--dict``).
     ``threads``: threads for one document's feature extraction in ``align`` and ``check``
-    (the command's ``--threads``, 2 by default). Raises ``HashiError`` (kind ``"lexicon"`` or
+    (the command's ``--threads``, 2 by default; 0 is every core; a negative count or one
+    over 1024 raises ``ValueError``, anything not an int ``TypeError``). Raises ``HashiError`` (kind ``"lexicon"`` or
     ``"dictionary"``) or ``InputError`` (an unreadable file) when a resource cannot be
     loaded.
     """
@@ -288,7 +293,7 @@ class Aligner:
         lexicon: Union[bool, None, str, "os.PathLike[str]"] = True,
         dict: Optional[Union[str, "os.PathLike[str]"]] = None,
         *,
-        threads: int = 2,
+        threads: Optional[int] = 2,
     ) -> None: ...
     @property
     def has_lexicon(self) -> bool: ...
@@ -332,21 +337,27 @@ class Aligner:
         threads: Optional[int] = None,
         *,
         presegmented: bool = False,
+        force: bool = False,
         max_ratio: float = 10.0,
         ratio_slack: int = 5,
         window: Optional[int] = None,
     ) -> AlignMany:
-        """Align many documents on ``threads`` threads (default: the number of cores) with
-        the GIL released, as ``hashi batch`` does, yielding one ``DocResult`` a document in
-        input order as soon as it and those before it are done.
+        """Align many documents on ``threads`` threads (default, or 0: the number of cores;
+        at most 1024, as ``hashi batch --threads``) with the GIL released, as ``hashi batch``
+        does, yielding one ``DocResult`` a document in input order as soon as it and those
+        before it are done.
 
         ``docs`` is read lazily, a few documents ahead of the workers (``window``, 4 per
-        thread by default), so memory stays bounded however long it is. Each document is
+        thread by default), so memory stays bounded however long it is. It is read by the
+        thread that takes the results (in ``next()``), never by a thread of hashi's, so a
+        script may end while results are still pending. Each document is
         ``(id, en, ja)`` or a dict with ``"id"``, ``"en"`` and ``"ja"``; the texts are ``str``,
         ``bytes`` or paths. A document that cannot be aligned (no sentence on a side, sides
         whose sentence counts differ by more than ``max_ratio`` times plus ``ratio_slack``,
         a side that looks like the other language, bytes that are not text, an item that is
-        not a document) yields a ``DocResult`` with its ``error``; the others go on. An
+        not a document, an id an earlier document has: ``error_kind`` ``"duplicate_id"``)
+        yields a ``DocResult`` with its ``error``; the others go on. ``force=True``
+        (``batch --force``) aligns swapped and lopsided documents anyway. An
         exception raised by ``docs`` itself is raised after the results of the documents
         before it.
         """

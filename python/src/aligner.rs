@@ -40,7 +40,7 @@ impl Resources {
 
     fn aligner(&self, threads: usize) -> hashi::Aligner<'_> {
         let mut aligner = hashi::Aligner::new(&self.tokenizer, self.lexicon());
-        aligner.threads = threads.max(1);
+        aligner.threads = threads;
         aligner
     }
 }
@@ -162,13 +162,17 @@ pub struct Aligner {
 #[pymethods]
 impl Aligner {
     #[new]
-    #[pyo3(signature = (lexicon=LexiconArg::Builtin, dict=None, *, threads=2))]
+    #[pyo3(signature = (lexicon=LexiconArg::Builtin, dict=None, *, threads=None))]
     fn new(
         py: Python<'_>,
         lexicon: LexiconArg,
         dict: Option<std::path::PathBuf>,
-        threads: usize,
+        threads: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        let threads = match threads {
+            Some(threads) => threads_arg("threads", threads)?,
+            None => 2,
+        };
         let resources = py
             .detach(move || -> Result<Resources, Failure> {
                 let lexicon = match lexicon {
@@ -184,7 +188,7 @@ impl Aligner {
             .map_err(|f| f.into_pyerr(py))?;
         Ok(Aligner {
             resources: Arc::new(resources),
-            threads: threads.max(1),
+            threads,
         })
     }
 
@@ -264,56 +268,105 @@ impl Aligner {
 
     /// Aligns many documents on several threads, yielding a `DocResult` for each in input
     /// order.
-    #[pyo3(signature = (docs, threads=None, *, presegmented=false, max_ratio=10.0, ratio_slack=5, window=None))]
+    #[pyo3(signature = (docs, threads=None, *, presegmented=false, force=false, max_ratio=10.0, ratio_slack=5, window=None))]
     #[allow(clippy::too_many_arguments)]
     fn align_many(
         &self,
         docs: &Bound<'_, PyAny>,
-        threads: Option<usize>,
+        threads: Option<&Bound<'_, PyAny>>,
         presegmented: bool,
+        force: bool,
         max_ratio: f64,
         ratio_slack: usize,
-        window: Option<usize>,
+        window: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<AlignMany> {
-        let size_limit = size_limit(max_ratio, ratio_slack)?;
-        let threads = threads
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-            .max(1);
+        let rules = rules(force, max_ratio, ratio_slack)?;
+        let threads = match threads {
+            Some(threads) => threads_arg("threads", threads)?,
+            None => batch::resolve_threads(0).map_err(value_error)?,
+        };
         let mut settings = Settings::new(threads);
         if let Some(window) = window {
-            settings.window = window.max(threads);
+            let window = count_arg("window", window)?;
+            settings.window = batch::resolve_window(window, threads).map_err(value_error)?;
         }
         settings.presegmented = presegmented;
-        settings.rules = Rules {
-            size_limit: Some(size_limit),
-            ..Rules::default()
-        };
-        let feed_error = Arc::new(Mutex::new(None));
-        let feed = Feed {
-            docs: docs.try_iter()?.unbind(),
-            seq: 0,
-            error: feed_error.clone(),
-        };
-        // Outcomes wait here for Python to take them; with the library's window this bounds
-        // the documents held at once.
+        settings.rules = rules;
+        let window = settings.window;
+        // The documents go to the library's feeder through this channel, read from `docs` by
+        // the thread that consumes the results (`AlignMany.__next__`, holding the GIL), never
+        // by a thread of the library's: a thread that took the GIL on its own could be doing
+        // so while the interpreter shuts down, and panic.
+        let (jobs, feed) = mpsc::channel::<Source>();
+        // Outcomes wait here for Python to take them; with the window this bounds the
+        // documents held at once.
         let (tx, rx) = mpsc::sync_channel(threads);
         let resources = self.resources.clone();
         std::thread::spawn(move || {
             // Parallelism is across documents: each gets one thread.
             let aligner = resources.aligner(1);
-            let _ = batch::run(feed, &aligner, &settings, &mut ChannelSink(tx));
+            let _ = batch::run(feed.into_iter(), &aligner, &settings, &mut ChannelSink(tx));
         });
         Ok(AlignMany {
-            rx: Mutex::new(Some(rx)),
-            feed_error,
+            state: Mutex::new(Some(Feeding {
+                docs: Some(docs.try_iter()?.unbind()),
+                jobs: Some(jobs),
+                rx,
+                seq: 0,
+                in_flight: 0,
+                window,
+                error: None,
+            })),
         })
     }
 }
 
+/// A count argument (`threads`, `window`): a Python int that is not negative. Anything else
+/// is a `ValueError` (a negative or huge int, where PyO3 would raise a bare
+/// `OverflowError`) or a `TypeError` (not an int).
+fn count_arg(name: &str, value: &Bound<'_, PyAny>) -> PyResult<usize> {
+    if value.cast::<pyo3::types::PyInt>().is_err() || value.cast::<pyo3::types::PyBool>().is_ok() {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "{name} must be an int, not {}",
+            value.get_type().name()?
+        )));
+    }
+    value.extract::<usize>().map_err(|_| {
+        PyValueError::new_err(format!(
+            "{name} must be 0 or more, not {}",
+            value.str().map_or_else(|_| "?".into(), |s| s.to_string())
+        ))
+    })
+}
+
+/// `threads`: 0 for every core, 1 to [`batch::MAX_THREADS`] that many, as the command's
+/// `--threads`; anything else a `ValueError`.
+fn threads_arg(name: &str, value: &Bound<'_, PyAny>) -> PyResult<usize> {
+    let invalid = || {
+        PyValueError::new_err(format!(
+            "{name} must be 0 (every core) or 1 to {}, not {}",
+            batch::MAX_THREADS,
+            value.str().map_or_else(|_| "?".into(), |s| s.to_string())
+        ))
+    };
+    let n = count_arg(name, value).map_err(|e| {
+        if e.is_instance_of::<PyValueError>(value.py()) {
+            invalid()
+        } else {
+            e
+        }
+    })?;
+    batch::resolve_threads(n).map_err(|_| invalid())
+}
+
+fn value_error(e: hashi::Error) -> PyErr {
+    PyValueError::new_err(e.to_string())
+}
+
 fn size_limit(max_ratio: f64, ratio_slack: usize) -> PyResult<SizeLimit> {
-    if max_ratio.is_nan() || max_ratio < 1.0 {
+    if !max_ratio.is_finite() || max_ratio < 1.0 {
         return Err(PyValueError::new_err(format!(
-            "max_ratio must be at least 1, not {max_ratio}"
+            "max_ratio must be a finite number of at least 1, not {max_ratio}"
         )));
     }
     Ok(SizeLimit {
@@ -375,32 +428,6 @@ impl batch::Sink for ChannelSink {
 
     fn outcome(&mut self, outcome: Outcome) -> Result<(), ()> {
         self.0.send(outcome).map_err(|_| ())
-    }
-}
-
-/// The documents of `align_many`, read from the Python iterable one at a time (on the
-/// library's feeder thread, which takes the GIL for each).
-struct Feed {
-    docs: Py<PyIterator>,
-    seq: usize,
-    /// An exception the iterable raised: it ends the input and is raised to the consumer
-    /// after the documents before it.
-    error: Arc<Mutex<Option<PyErr>>>,
-}
-
-impl Iterator for Feed {
-    type Item = Source;
-
-    fn next(&mut self) -> Option<Source> {
-        self.seq += 1;
-        let seq = self.seq;
-        Python::attach(|py| match self.docs.bind(py).clone().next()? {
-            Ok(item) => Some(source(&item, seq)),
-            Err(e) => {
-                *self.error.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
-                None
-            }
-        })
     }
 }
 
@@ -471,8 +498,59 @@ fn source(item: &Bound<'_, PyAny>, seq: usize) -> Source {
 /// The iterator `align_many` returns.
 #[pyclass(frozen, module = "hashi")]
 pub struct AlignMany {
-    rx: Mutex<Option<Receiver<Outcome>>>,
-    feed_error: Arc<Mutex<Option<PyErr>>>,
+    /// `None` once every result was yielded.
+    state: Mutex<Option<Feeding>>,
+}
+
+/// Where an `align_many` run stands.
+struct Feeding {
+    /// The Python iterable, read only by `__next__`, with the GIL; `None` once it ended or
+    /// raised.
+    docs: Option<Py<PyIterator>>,
+    /// The documents, to the library's feeder; dropped (the input ends) with `docs`.
+    jobs: Option<mpsc::Sender<Source>>,
+    /// The outcomes, in input order.
+    rx: Receiver<Outcome>,
+    /// Documents read so far.
+    seq: usize,
+    /// Documents sent and not yet yielded.
+    in_flight: usize,
+    /// How many documents may be in flight: read this far ahead of the results.
+    window: usize,
+    /// An exception the iterable raised: raised after the documents before it.
+    error: Option<PyErr>,
+}
+
+impl Feeding {
+    /// Reads documents from the iterable until `window` are in flight or it ends.
+    fn fill(&mut self, py: Python<'_>) {
+        while self.in_flight < self.window {
+            let Some(docs) = &self.docs else { return };
+            let next = docs.bind(py).clone().next();
+            match next {
+                Some(Ok(item)) => {
+                    self.seq += 1;
+                    let sent = self
+                        .jobs
+                        .as_ref()
+                        .is_some_and(|jobs| jobs.send(source(&item, self.seq)).is_ok());
+                    if sent {
+                        self.in_flight += 1;
+                    }
+                }
+                Some(Err(e)) => {
+                    self.error = Some(e);
+                    self.end_input();
+                }
+                None => self.end_input(),
+            }
+        }
+    }
+
+    fn end_input(&mut self) {
+        self.docs = None;
+        self.jobs = None;
+    }
 }
 
 #[pymethods]
@@ -482,31 +560,28 @@ impl AlignMany {
     }
 
     fn __next__(&self, py: Python<'_>) -> PyResult<Option<DocResult>> {
-        let mut guard = self.rx.lock().unwrap_or_else(|e| e.into_inner());
-        let Some(rx) = guard.take() else {
+        let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(mut state) = guard.take() else {
             return Ok(None);
         };
-        // The receiver goes into the GIL-free wait and comes back: it may not be shared.
-        let (rx, outcome) = py.detach(move || {
-            let outcome = rx.recv();
-            (rx, outcome)
+        state.fill(py);
+        if state.in_flight == 0 {
+            return state.error.take().map_or(Ok(None), Err);
+        }
+        // The state goes into the GIL-free wait and comes back: its receiver may not be
+        // shared, and its Python objects are not touched there.
+        let (mut state, outcome) = py.detach(move || {
+            let outcome = state.rx.recv();
+            (state, outcome)
         });
         match outcome {
             Ok(outcome) => {
-                *guard = Some(rx);
+                state.in_flight -= 1;
+                *guard = Some(state);
                 Ok(Some(doc_result(outcome)))
             }
-            Err(_) => {
-                match self
-                    .feed_error
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .take()
-                {
-                    Some(e) => Err(e),
-                    None => Ok(None),
-                }
-            }
+            // The library's run ended early (it cannot, short of a bug): nothing more comes.
+            Err(_) => state.error.take().map_or(Ok(None), Err),
         }
     }
 }

@@ -116,6 +116,7 @@ fn error_kind(e: &hashi::Error) -> &'static str {
         E::ManifestKind { .. } => "manifest_kind",
         E::UnknownName { .. } => "unknown_name",
         E::NotResumable(_) => "not_resumable",
+        E::InvalidValue { .. } => "invalid_value",
         E::Pair(p) => pair_error_kind(p),
         // hashi::Error is #[non_exhaustive]: a variant added later is still a HashiError.
         _ => "other",
@@ -139,6 +140,7 @@ pub fn doc_error_kind(e: &hashi::batch::DocError) -> &'static str {
         D::Unpaired { .. } => "unpaired",
         D::BadRecord { .. } => "bad_record",
         D::Pair(p) => pair_error_kind(p),
+        D::DuplicateId { .. } => "duplicate_id",
         D::Panic(_) => "internal",
     }
 }

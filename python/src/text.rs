@@ -11,7 +11,10 @@ use hashi::segment::{Document, Lang};
 
 /// A text argument before it is read: `str` is the text itself; `bytes` are decoded as
 /// `hashi` decodes a file (UTF-8, else Shift_JIS or EUC-JP); a path (`os.PathLike`) is a file
-/// to read. A `str` is never taken for a path.
+/// to read. A `str` is never taken for a path; one that looks like a mistaken path (a single
+/// line naming an existing file) is refused with a `ValueError` saying to pass a
+/// `pathlib.Path`, since aligning the file's name would only fail later with a puzzling
+/// refusal (an empty or lopsided side).
 pub enum TextArg {
     Text(String),
     Bytes(Vec<u8>),
@@ -23,7 +26,14 @@ impl<'py> FromPyObject<'_, 'py> for TextArg {
 
     fn extract(obj: Borrowed<'_, 'py, PyAny>) -> PyResult<Self> {
         if obj.cast::<PyString>().is_ok() {
-            return Ok(TextArg::Text(obj.extract()?));
+            let text: String = obj.extract()?;
+            if names_a_file(&text) {
+                return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                    "{text:?} is a str, which hashi takes as the text itself, but it names a \
+                     file: pass pathlib.Path({text:?}) to read the file"
+                )));
+            }
+            return Ok(TextArg::Text(text));
         }
         if let Ok(b) = obj.cast::<PyBytes>() {
             return Ok(TextArg::Bytes(b.as_bytes().to_vec()));
@@ -39,6 +49,15 @@ impl<'py> FromPyObject<'_, 'py> for TextArg {
     }
 }
 
+/// Whether a `str` given as a text is more likely a file's name: one short line that names
+/// an existing file.
+fn names_a_file(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 4096
+        && !text.contains(['\n', '\r'])
+        && std::path::Path::new(text).is_file()
+}
+
 impl TextArg {
     /// How the text is named in a report: a file by its path, a text by `inline`.
     pub fn name(&self, inline: &str) -> String {
@@ -51,7 +70,11 @@ impl TextArg {
     /// The text, read and decoded; `name` stands for it in messages when it is not a file.
     pub fn read(self, name: &str) -> Result<String, hashi::Error> {
         match self {
-            TextArg::Text(t) => Ok(t),
+            TextArg::Text(t) => {
+                // The check a file's text passes: a NUL makes it binary.
+                hashi::input::refuse_binary(std::path::Path::new(name), t.as_bytes())?;
+                Ok(t)
+            }
             TextArg::Bytes(b) => {
                 hashi::input::decode_with(std::path::Path::new(name), b, Encoding::Auto)
                     .map(|d| d.text)

@@ -39,7 +39,7 @@ def test_lopsided_sides(aligner):
     # The limit is the command's --max-ratio/--ratio-slack, and force waives it.
     assert len(aligner.align(en, "雨が降った。", ratio_slack=15)) > 0
     assert len(aligner.check(en, "雨が降った。", force=True).alignment) > 0
-    with pytest.raises(ValueError, match="max_ratio must be at least 1"):
+    with pytest.raises(ValueError, match="max_ratio must be a finite number of at least 1"):
         aligner.align(en, "雨が降った。", max_ratio=0.5)
 
 

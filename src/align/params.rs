@@ -235,8 +235,38 @@ impl Params {
 
     /// Sets one parameter by name, for experiments and re-estimation (`--params k=v,...`).
     /// The names are the field names; `band` and `full_search_cells` take the value's integer
-    /// part.
+    /// part. A value that is not finite or lies outside the parameter's range ([`RANGES`]) is
+    /// refused with [`crate::Error::InvalidValue`] and leaves the parameters as they were:
+    /// the search and the confidence mapping assume finite costs (an infinite skip score made
+    /// the search index out of its table, a NaN one left every sentence unmatched).
     pub fn set(&mut self, name: &str, value: f32) -> crate::error::Result<()> {
+        let Some(&(_, min, max)) = RANGES.iter().find(|(n, _, _)| *n == name) else {
+            return Err(crate::Error::UnknownName {
+                what: "parameter",
+                name: name.to_owned(),
+                expected: "one of len_sigma, len_short_var, len_weight, \
+                    sim_weight, sim_smoothing, skip_score, merge_score, paragraph_bonus, \
+                    paragraph_cross, absent_weight, absent_sim, absent_min_weight, \
+                    exclusive_weight, exclusive_min, orphan_number, orphan_latin, \
+                    skip_clean, skip_rate_ref, skip_prior, merge_shift, absent_clean, \
+                    confidence_slope, confidence_offset, band, full_search_cells",
+            });
+        };
+        // `len_sigma` and `skip_rate_ref` divide: their least value is excluded.
+        let divides = matches!(name, "len_sigma" | "skip_rate_ref");
+        let above_min = if divides { value > min } else { value >= min };
+        if !(value.is_finite() && above_min && value <= max) {
+            let expected = if divides {
+                format!("a finite number above {min}, at most {max}")
+            } else {
+                format!("a finite number from {min} to {max}")
+            };
+            return Err(crate::Error::InvalidValue {
+                name: name.to_owned(),
+                value: value.to_string(),
+                expected,
+            });
+        }
         let slot = match name {
             "len_sigma" => &mut self.len_sigma,
             "len_short_var" => &mut self.len_short_var,
@@ -265,27 +295,50 @@ impl Params {
                 self.band = value as usize;
                 return Ok(());
             }
-            "full_search_cells" => {
+            _ => {
                 self.full_search_cells = value as usize;
                 return Ok(());
-            }
-            other => {
-                return Err(crate::Error::UnknownName {
-                    what: "parameter",
-                    name: other.to_owned(),
-                    expected: "one of len_sigma, len_short_var, len_weight, \
-                        sim_weight, sim_smoothing, skip_score, merge_score, paragraph_bonus, \
-                        paragraph_cross, absent_weight, absent_sim, absent_min_weight, \
-                        exclusive_weight, exclusive_min, orphan_number, orphan_latin, \
-                        skip_clean, skip_rate_ref, skip_prior, merge_shift, absent_clean, \
-                        confidence_slope, confidence_offset, band, full_search_cells",
-                })
             }
         };
         *slot = value;
         Ok(())
     }
 }
+
+/// Each parameter [`Params::set`] takes, with the least and greatest value it accepts. The
+/// ranges are wide (every fitted value and every value the fitting grids tried lies well
+/// inside) but keep the costs finite and the search's tables of a size memory can hold:
+/// weights and similarities are not negative, shares lie in [0, 1], the clean-document skip
+/// score is not positive (0 turns the adaptation off), `len_sigma` and `skip_rate_ref` are
+/// above 0 (they divide), the band is at least one sentence and a full search at most 10^8
+/// cells (2 GB).
+pub const RANGES: &[(&str, f32, f32)] = &[
+    ("len_sigma", 0.0, 100.0),
+    ("len_short_var", 0.0, 100.0),
+    ("len_weight", 0.0, 100.0),
+    ("sim_weight", 0.0, 100.0),
+    ("sim_smoothing", 0.0, 100.0),
+    ("skip_score", -100.0, 100.0),
+    ("merge_score", -100.0, 100.0),
+    ("paragraph_bonus", -100.0, 100.0),
+    ("paragraph_cross", -100.0, 100.0),
+    ("absent_weight", 0.0, 100.0),
+    ("absent_sim", 0.0, 1.0),
+    ("absent_min_weight", 0.0, 100.0),
+    ("exclusive_weight", 0.0, 100.0),
+    ("exclusive_min", 0.0, 100.0),
+    ("orphan_number", 0.0, 100.0),
+    ("orphan_latin", 0.0, 100.0),
+    ("skip_clean", -100.0, 0.0),
+    ("skip_rate_ref", 0.0, 1.0),
+    ("skip_prior", 0.0, 1000.0),
+    ("merge_shift", 0.0, 100.0),
+    ("absent_clean", 0.0, 1.0),
+    ("confidence_slope", 0.0, 100.0),
+    ("confidence_offset", -100.0, 100.0),
+    ("band", 1.0, 100_000.0),
+    ("full_search_cells", 0.0, 100_000_000.0),
+];
 
 #[cfg(test)]
 mod tests {
@@ -298,6 +351,7 @@ mod tests {
         params.set("band", 12.7).unwrap();
         assert_eq!((params.skip_score, params.band), (-0.5, 12));
         let err = params.set("skip", 1.0).unwrap_err();
+        assert!(matches!(err, crate::Error::UnknownName { .. }), "{err:?}");
         assert!(
             matches!(&err, crate::Error::UnknownName { what: "parameter", name, .. } if name == "skip"),
             "{err:?}"
@@ -307,5 +361,56 @@ mod tests {
                 .starts_with(r#"unknown parameter "skip" (expected one of len_sigma, "#),
             "{err}"
         );
+    }
+
+    #[test]
+    fn set_refuses_values_that_are_not_finite_or_out_of_range() {
+        let mut params = Params::default();
+        for (name, value) in [
+            ("skip_score", f32::INFINITY),
+            ("len_sigma", f32::NAN),
+            ("confidence_slope", f32::NAN),
+            ("len_sigma", 0.0),
+            ("absent_sim", 1.5),
+            ("band", 0.0),
+            ("full_search_cells", 1e12),
+        ] {
+            let err = params.set(name, value).unwrap_err();
+            assert!(
+                matches!(&err, crate::Error::InvalidValue { name: n, .. } if n == name),
+                "{name}={value}: {err:?}"
+            );
+        }
+        assert_eq!(params.skip_score, Params::default().skip_score);
+        assert_eq!(
+            params
+                .set("skip_score", f32::INFINITY)
+                .unwrap_err()
+                .to_string(),
+            "skip_score = inf: expected a finite number from -100 to 100"
+        );
+        assert_eq!(
+            params.set("len_sigma", 0.0).unwrap_err().to_string(),
+            "len_sigma = 0: expected a finite number above 0, at most 100"
+        );
+        // Every field's default lies in its range.
+        let defaults = Params::default();
+        let fields = [
+            defaults.len_sigma,
+            defaults.skip_score,
+            defaults.skip_clean,
+            defaults.band as f32,
+            defaults.full_search_cells as f32,
+        ];
+        let names = [
+            "len_sigma",
+            "skip_score",
+            "skip_clean",
+            "band",
+            "full_search_cells",
+        ];
+        for (name, value) in names.iter().zip(fields) {
+            Params::default().set(name, value).unwrap();
+        }
     }
 }

@@ -17,7 +17,7 @@
 pub mod resume;
 pub mod sources;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -95,19 +95,63 @@ pub enum DocError {
     /// A pair that breaks a rule of [`Settings::rules`].
     #[error(transparent)]
     Pair(#[from] PairError),
+    /// A document whose id an earlier document of the input already has: ids tag the
+    /// output's records and are what `--resume` skips by, so the later one is left out.
+    #[error("the id is repeated: document {first} of the input has it already")]
+    DuplicateId {
+        /// The 1-based position in the input of the first document with the id.
+        first: usize,
+    },
     /// The aligner panicked on this document: a bug, but one that costs one document, not the
     /// run.
     #[error("internal error while aligning: {0}")]
     Panic(String),
 }
 
+/// The most threads a caller may ask for ([`resolve_threads`]): more would only cost memory
+/// (each worker holds documents; a window is 4 documents a thread) on any machine hashi runs
+/// on today.
+pub const MAX_THREADS: usize = 1024;
+
+/// The most documents in flight a caller may ask for ([`Settings::window`]).
+pub const MAX_WINDOW: usize = 64 * MAX_THREADS;
+
+/// A thread count as a caller asks for it (`batch --threads`, `align --threads`, Python's
+/// `threads=`): 0 is every core ([`std::thread::available_parallelism`]), 1 to
+/// [`MAX_THREADS`] that many; more is [`crate::Error::InvalidValue`].
+pub fn resolve_threads(requested: usize) -> crate::error::Result<usize> {
+    match requested {
+        0 => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
+        n if n <= MAX_THREADS => Ok(n),
+        n => Err(crate::Error::InvalidValue {
+            name: "threads".into(),
+            value: n.to_string(),
+            expected: format!("0 (every core) or 1 to {MAX_THREADS}"),
+        }),
+    }
+}
+
+/// A window of documents in flight as a caller asks for it (the hidden `--window`, Python's
+/// `window=`): at least `threads` (a smaller one is raised to it), at most [`MAX_WINDOW`].
+pub fn resolve_window(requested: usize, threads: usize) -> crate::error::Result<usize> {
+    if requested > MAX_WINDOW {
+        return Err(crate::Error::InvalidValue {
+            name: "window".into(),
+            value: requested.to_string(),
+            expected: format!("at most {MAX_WINDOW} documents"),
+        });
+    }
+    Ok(requested.max(threads))
+}
+
 /// How a batch runs.
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// Worker threads. Parallelism is across documents: give the [`Aligner`] one thread.
+    /// [`run`] takes at least 1 and at most [`MAX_THREADS`].
     pub threads: usize,
     /// Documents in flight at most (read, being aligned, or waiting for an earlier one to be
-    /// written). At least `threads`.
+    /// written). [`run`] takes at least `threads` and at most [`MAX_WINDOW`].
     pub window: usize,
     /// The texts are one sentence a line (as `hashi align --presegmented`).
     pub presegmented: bool,
@@ -122,7 +166,7 @@ impl Settings {
     /// The defaults for `threads` workers (at least one): a window of four documents a
     /// thread, running text, the default size limit, nothing skipped.
     pub fn new(threads: usize) -> Self {
-        let threads = threads.max(1);
+        let threads = threads.clamp(1, MAX_THREADS);
         Settings {
             threads,
             window: 4 * threads,
@@ -193,8 +237,8 @@ where
     I: Iterator<Item = Source> + Send + 'static,
     S: Sink,
 {
-    let threads = settings.threads.max(1);
-    let window = settings.window.max(threads);
+    let threads = settings.threads.clamp(1, MAX_THREADS);
+    let window = settings.window.clamp(threads, MAX_WINDOW);
     let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Source)>(window);
     // One token a free place in the window: the feeder takes one before each document, the
     // sink side gives it back once the document is handed over.
@@ -254,6 +298,10 @@ where
 }
 
 /// Receives outcomes in completion order and hands them to the sink in input order.
+///
+/// A document whose id an earlier one has is handed over as failed with
+/// [`DocError::DuplicateId`], whatever became of it: every id the sink sees aligned or
+/// skipped is the first document with that id.
 fn reorder<S: Sink>(
     done_rx: &mpsc::Receiver<(usize, Outcome)>,
     token_tx: &mpsc::SyncSender<()>,
@@ -261,6 +309,8 @@ fn reorder<S: Sink>(
 ) -> Result<(), S::Error> {
     let mut waiting = BTreeMap::new();
     let mut next = 0usize;
+    // Each id seen, with the 1-based position of its first document.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     loop {
         let (seq, outcome) = match done_rx.try_recv() {
             Ok(done) => done,
@@ -274,8 +324,14 @@ fn reorder<S: Sink>(
             Err(TryRecvError::Disconnected) => break,
         };
         waiting.insert(seq, outcome);
-        while let Some(outcome) = waiting.remove(&next) {
+        while let Some(mut outcome) = waiting.remove(&next) {
             next += 1;
+            match seen.get(&outcome.id) {
+                Some(&first) => outcome.status = Status::Failed(DocError::DuplicateId { first }),
+                None => {
+                    seen.insert(outcome.id.clone(), next);
+                }
+            }
             sink.outcome(outcome)?;
             let _ = token_tx.try_send(());
         }
@@ -296,9 +352,9 @@ pub fn process(source: Source, aligner: &Aligner<'_>, settings: &Settings) -> Ou
             let texts = read(&en).and_then(|en| Ok((en, read(&ja)?)));
             (id, texts.map_err(DocError::from))
         }
-        Source::Inline { id, en, ja } => (id, Ok((en, ja))),
+        Source::Inline { id, en, ja } => (id, inline_texts(en, ja)),
         Source::JsonLine { line, bytes } => match sources::parse_inline(line, &bytes) {
-            Ok((id, en, ja)) => (id, Ok((en, ja))),
+            Ok((id, en, ja)) => (id, inline_texts(en, ja)),
             Err((id, error)) => return failed(id, error),
         },
     };
@@ -310,6 +366,14 @@ pub fn process(source: Source, aligner: &Aligner<'_>, settings: &Settings) -> Ou
         Err(error) => Status::Failed(error),
     };
     Outcome { id, status }
+}
+
+/// Texts given inline pass the check a file's text does ([`crate::input::refuse_binary`]),
+/// named `<en>` and `<ja>` in the message.
+fn inline_texts(en: String, ja: String) -> Result<(String, String), DocError> {
+    crate::input::refuse_binary(std::path::Path::new("<en>"), en.as_bytes())?;
+    crate::input::refuse_binary(std::path::Path::new("<ja>"), ja.as_bytes())?;
+    Ok((en, ja))
 }
 
 fn failed(id: String, error: DocError) -> Outcome {
@@ -419,6 +483,38 @@ mod tests {
                 (_, status) => panic!("document {i}: {status:?}"),
             }
         }
+    }
+
+    #[test]
+    fn a_repeated_id_fails_the_later_document() {
+        let aligner = Aligner::new(crate::tokenizer::shared(), None);
+        let doc = |id: &str| Source::Inline {
+            id: id.into(),
+            en: "It rained.".into(),
+            ja: "雨が降った。".into(),
+        };
+        let sources = vec![doc("a"), doc("b"), doc("a"), doc("c"), doc("b")];
+        let mut sink = Collect(Vec::new());
+        run(sources.into_iter(), &aligner, &Settings::new(2), &mut sink).unwrap();
+        let firsts: Vec<(&str, Option<usize>)> = sink
+            .0
+            .iter()
+            .map(|o| match &o.status {
+                Status::Aligned(_) => (o.id.as_str(), None),
+                Status::Failed(DocError::DuplicateId { first }) => (o.id.as_str(), Some(*first)),
+                status => panic!("{}: {status:?}", o.id),
+            })
+            .collect();
+        assert_eq!(
+            firsts,
+            [
+                ("a", None),
+                ("b", None),
+                ("a", Some(1)),
+                ("c", None),
+                ("b", Some(2))
+            ]
+        );
     }
 
     #[test]

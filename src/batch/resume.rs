@@ -49,6 +49,20 @@ pub fn scan(path: &Path, format: Format) -> Result<Resume> {
     }
 }
 
+impl Resume {
+    /// The ids as a run with `--spreadsheet-safe` wrote them: a CSV cell starting like a
+    /// formula (`=A0`) got a leading `'` (`'=A0`), the document id too; this takes it off
+    /// again so that the ids compare equal to the input's.
+    pub fn unescape_spreadsheet_ids(mut self) -> Resume {
+        self.done = self
+            .done
+            .into_iter()
+            .map(|id| crate::export::spreadsheet_unescape(&id).to_string())
+            .collect();
+        self
+    }
+}
+
 /// Ids in the order their records come, grouped into runs.
 #[derive(Default)]
 struct Runs {
@@ -134,16 +148,32 @@ fn scan_jsonl(path: &Path, mut reader: impl BufRead) -> Result<Resume> {
     Ok(resume)
 }
 
-fn scan_csv(path: &Path, file: impl Read) -> Result<Resume> {
+fn scan_csv(path: &Path, mut file: impl Read) -> Result<Resume> {
     let parse_err = |line: u64, message: String| Error::Parse {
         path: path.to_path_buf(),
         line: line as usize,
         message,
     };
+    // A file cut inside its header (killed while writing it) holds a proper prefix of the
+    // header and nothing else: it holds no document, and the whole header is to be written
+    // again. (Reading it as a header would take the cut name for a column and keep it, and
+    // the next record would be glued onto it.)
+    let header = crate::export::batch_csv_header();
+    let mut start = Vec::with_capacity(header.len());
+    (&mut file)
+        .take(header.len() as u64)
+        .read_to_end(&mut start)
+        .map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    if start.len() < header.len() && header.starts_with(&start) {
+        return Ok(Resume::default());
+    }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(false)
-        .from_reader(file);
+        .from_reader(start.as_slice().chain(file));
     let mut records = reader.byte_records();
     let header = match records.next() {
         None => return Ok(Resume::default()),
@@ -227,5 +257,28 @@ mod tests {
         let header_only = "doc_id,en_ids,ja_ids,en,ja,score,kind\n";
         let r = scan_csv(Path::new("out.csv"), header_only.as_bytes()).unwrap();
         assert_eq!((r.keep, r.has_header), (header_only.len() as u64, true));
+    }
+
+    #[test]
+    fn csv_cut_inside_its_header_is_written_again() {
+        let header = "doc_id,en_ids,ja_ids,en,ja,score,kind\n";
+        for cut in 1..header.len() {
+            let r = scan_csv(Path::new("out.csv"), &header.as_bytes()[..cut]).unwrap();
+            assert_eq!(r, Resume::default(), "cut after {cut} bytes");
+        }
+    }
+
+    #[test]
+    fn spreadsheet_safe_ids_are_unescaped() {
+        let text = "doc_id,en_ids,ja_ids,en,ja,score,kind\n\
+                    '=A0,0,0,Hi.,やあ。,0.9,1-1\n\
+                    '-b,0,0,Hi.,やあ。,0.9,1-1\n\
+                    'c,0,0,Hi.,やあ。,0.9,1-1\n\
+                    d,0,0,Hi.,やあ。,0.9,1-1\n";
+        let r = scan_csv(Path::new("out.csv"), text.as_bytes())
+            .unwrap()
+            .unescape_spreadsheet_ids();
+        let expected = ["=A0", "-b", "'c"].map(String::from);
+        assert_eq!(r.done, HashSet::from(expected));
     }
 }

@@ -144,7 +144,10 @@ fn jsonl_manifest(path: &Path, file: File, base: PathBuf) -> impl Iterator<Item 
             }
         };
         match serde_json::from_slice::<Map<String, Value>>(&bytes) {
-            Err(e) => bad_line(line, format!("manifest: not a JSON object: {e}")),
+            Err(e) => bad_line(
+                line,
+                format!("manifest: not a JSON object: {}", json_error(&e)),
+            ),
             Ok(object) => {
                 let path_field = |key: &str| object.get(key).and_then(Value::as_str);
                 files_source(
@@ -272,7 +275,7 @@ pub fn parse_inline(
     let mut object = match serde_json::from_slice::<Map<String, Value>>(bytes) {
         Ok(object) => object,
         Err(e) => {
-            let message = format!("not a JSON object: {e}");
+            let message = format!("not a JSON object: {}", json_error(&e));
             return Err((line_id(line), DocError::BadRecord { line, message }));
         }
     };
@@ -298,6 +301,19 @@ pub fn parse_inline(
                 DocError::BadRecord { line, message },
             ))
         }
+    }
+}
+
+/// serde_json's message for one line of JSONL, which names the place as `at line 1 column
+/// N`: the line is always 1 within the line, and the report names the input's line itself,
+/// so only the column is kept.
+fn json_error(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    match message.strip_suffix(&place) {
+        Some(what) if e.line() == 1 && e.column() > 0 => format!("{what} at column {}", e.column()),
+        Some(what) if e.line() == 1 => what.to_string(),
+        _ => message,
     }
 }
 
@@ -373,8 +389,12 @@ mod tests {
         let (id, err) = parse_inline(3, br#"{"id": "a7", "en": "Hi."}"#).unwrap_err();
         assert_eq!(id, "a7");
         assert_eq!(err.to_string(), "no \"ja\" (line 3)");
-        let (id, _) = parse_inline(4, b"{\"id\": ").unwrap_err();
+        let (id, err) = parse_inline(4, b"{\"id\": ").unwrap_err();
         assert_eq!(id, "line 4");
+        assert_eq!(
+            err.to_string(),
+            "not a JSON object: EOF while parsing a value at column 7 (line 4)"
+        );
         let (id, en, ja) = parse_inline(5, br#"{"id": 12, "en": "a", "ja": "b"}"#).unwrap();
         assert_eq!((id.as_str(), en.as_str(), ja.as_str()), ("12", "a", "b"));
     }

@@ -14,8 +14,10 @@ use super::{output, ExportArgs, PairArgs, ParamsArgs};
 pub struct Args {
     #[command(flatten)]
     pair: PairArgs,
-    /// Write to FILE (atomically) instead of standard output. With --format moses, a prefix:
-    /// FILE.en and FILE.ja are written.
+    /// Write to FILE instead of standard output: atomically (a temporary file renamed over
+    /// FILE) when FILE is a regular file or new, through a symbolic link to its target, in
+    /// place for a device or FIFO; another run writing FILE meanwhile is refused. With
+    /// --format moses, a prefix: FILE.en and FILE.ja are written.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
     #[command(flatten)]
@@ -33,7 +35,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let format = args.export.format();
     let (en, ja) = args.pair.read()?;
     let resources = args.pair.resources.load()?;
-    let mut aligner = args.pair.aligner(&resources);
+    let mut aligner = args.pair.aligner(&resources)?;
     args.tuning.apply(&mut aligner.params)?;
     let alignment = aligner.align(&en, &ja);
     args.pair.accept(&alignment)?;

@@ -49,8 +49,8 @@ pub struct Args {
     presegmented: bool,
     #[command(flatten)]
     export: ExportArgs,
-    /// Write to FILE instead of standard output: atomically (a temporary file renamed into
-    /// place at the end), or, with --resume, appending.
+    /// Write to FILE instead of standard output: as align -o does (atomically, links
+    /// followed, another run on FILE refused), or, with --resume, appending.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Continue an interrupted run: skip the documents whose ids FILE (-o, csv or jsonl)
@@ -58,9 +58,9 @@ pub struct Args {
     /// it may have been cut short.
     #[arg(long, requires = "output")]
     resume: bool,
-    /// Documents aligned at once (default: the number of cores).
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
+    /// Documents aligned at once: 0 (the default) is one a core; at most 1024.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    threads: usize,
     #[command(flatten)]
     rules: RulesArgs,
     #[command(flatten)]
@@ -92,22 +92,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.resume && !format.resumable() {
         bail!("--resume needs --format jsonl or csv, whose records carry doc_id");
     }
+    let threads = batch::resolve_threads(args.threads).context("--threads")?;
+    let mut settings = Settings::new(threads);
+    if let Some(window) = args.window {
+        settings.window = batch::resolve_window(window, threads).context("--window")?;
+    }
+    settings.presegmented = args.presegmented;
+    settings.rules = rules;
 
     let (inputs, total) = open_inputs(&args)?;
     let resources = args.resources.load()?;
     // Parallelism is across documents, so each document gets one thread.
     let mut aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
     args.tuning.apply(&mut aligner.params)?;
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let mut settings = Settings::new(threads);
-    if let Some(window) = args.window {
-        settings.window = window.max(threads);
-    }
-    settings.presegmented = args.presegmented;
-    settings.rules = rules;
 
     let mut report = Report::new(total, format, options.min_score);
     let job = Job {
@@ -118,7 +115,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     match &args.output {
         Some(path) if args.resume => {
-            let done = resume::scan(path, format)?;
+            // Held until the run ends: another run appending to or replacing the file would
+            // interleave its documents with these or lose them.
+            let _lock = output::lock_output(path)?;
+            let mut done = resume::scan(path, format)?;
+            if options.spreadsheet_safe {
+                done = done.unescape_spreadsheet_ids();
+            }
             report.skipped_from = Some(path.clone());
             settings.skip = done.done;
             let file = std::fs::OpenOptions::new()
@@ -384,6 +387,14 @@ impl Report {
 
     fn failed(&mut self, id: &str, error: &batch::DocError) {
         self.failed += 1;
+        // A line without an id is reported as `line N` already: its error need not say
+        // `(line N)` again.
+        let error = match error {
+            batch::DocError::BadRecord { line, message } if id == format!("line {line}") => {
+                message.clone()
+            }
+            error => error.to_string(),
+        };
         self.say(&format!("hashi: batch: {id}: {error}"));
         self.tick();
     }

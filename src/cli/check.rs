@@ -66,7 +66,7 @@ fn fail_on(s: &str) -> Result<FailOn, String> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let (en, ja) = args.pair.read()?;
     let resources = args.pair.resources.load()?;
-    let mut aligner = args.pair.aligner(&resources).for_checking();
+    let mut aligner = args.pair.aligner(&resources)?.for_checking();
     args.tuning.apply(&mut aligner.params)?;
     let report = check::check(&en, &ja, &aligner);
     args.pair.accept(&report.alignment)?;

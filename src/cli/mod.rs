@@ -10,7 +10,7 @@ pub mod segment;
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use hashi::export::{self, Format};
 use hashi::input::Encoding;
@@ -204,8 +204,11 @@ pub struct RulesArgs {
 impl RulesArgs {
     /// The rules these flags ask for.
     pub fn rules(&self) -> Result<Rules> {
-        if self.max_ratio.is_nan() || self.max_ratio < 1.0 {
-            anyhow::bail!("--max-ratio must be at least 1, not {}", self.max_ratio);
+        if !self.max_ratio.is_finite() || self.max_ratio < 1.0 {
+            anyhow::bail!(
+                "--max-ratio must be a finite number of at least 1, not {}",
+                self.max_ratio
+            );
         }
         if self.force {
             return Ok(Rules::forced());
@@ -339,8 +342,8 @@ pub struct PairArgs {
     rules: RulesArgs,
     #[command(flatten)]
     pub resources: ResourceArgs,
-    /// Threads for feature extraction.
-    #[arg(long, default_value_t = 2)]
+    /// Threads for feature extraction: 0 is one a core; at most 1024.
+    #[arg(long, value_name = "N", default_value_t = 2)]
     threads: usize,
 }
 
@@ -349,8 +352,12 @@ impl PairArgs {
     /// `--max-ratio`): an error names the file at fault.
     pub fn read(&self) -> Result<(Document, Document)> {
         let rules = self.rules.rules()?;
-        if self.en_file.as_os_str() == "-" && self.ja_file.as_os_str() == "-" {
-            anyhow::bail!("only one of EN_FILE and JA_FILE can be standard input (-)");
+        self.threads()?;
+        if is_stdin(&self.en_file) && is_stdin(&self.ja_file) {
+            anyhow::bail!(
+                "only one of EN_FILE and JA_FILE can be standard input (-, /dev/stdin): it \
+                 can be read once"
+            );
         }
         let read = |lang, path: &Path| -> Result<Document> {
             let text = self.encoding.read(Some(path))?;
@@ -399,11 +406,12 @@ impl PairArgs {
                 name(Lang::Ja)
             ),
             PairError::Lopsided { en, ja, limit } => anyhow::anyhow!(
-                "{} and {} differ too much in size: {en} English sentences against {ja} \
+                "{} and {} differ too much in size: {en} English {} against {ja} \
                  Japanese, more than {} times the smaller plus {} (--max-ratio, \
                  --ratio-slack): is one of them the wrong file? (--force aligns anyway)",
                 name(Lang::En),
                 name(Lang::Ja),
+                hashi::validate::sentence_word(en),
                 limit.ratio,
                 limit.slack
             ),
@@ -430,12 +438,25 @@ impl PairArgs {
         )
     }
 
-    /// An aligner over `resources` with these arguments' threads.
-    pub fn aligner<'a>(&self, resources: &'a Resources) -> hashi::Aligner<'a> {
-        let mut aligner = hashi::Aligner::new(&resources.tokenizer, resources.lexicon());
-        aligner.threads = self.threads.max(1);
-        aligner
+    /// `--threads`, checked.
+    fn threads(&self) -> Result<usize> {
+        hashi::batch::resolve_threads(self.threads).context("--threads")
     }
+
+    /// An aligner over `resources` with these arguments' threads.
+    pub fn aligner<'a>(&self, resources: &'a Resources) -> Result<hashi::Aligner<'a>> {
+        let mut aligner = hashi::Aligner::new(&resources.tokenizer, resources.lexicon());
+        aligner.threads = self.threads()?;
+        Ok(aligner)
+    }
+}
+
+/// Whether `path` names standard input: `-`, or one of the paths the system gives it
+/// (`/dev/stdin`, `/dev/fd/0`, `/proc/self/fd/0`), which read the same stream.
+fn is_stdin(path: &Path) -> bool {
+    ["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]
+        .iter()
+        .any(|name| path == Path::new(name))
 }
 
 /// The built-in IPADIC, or a lindera dictionary directory the user named.

@@ -31,13 +31,13 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let (en, ja) = args.pair.read()?;
     let resources = args.pair.resources.load()?;
-    let mut aligner = args.pair.aligner(&resources);
+    let mut aligner = args.pair.aligner(&resources)?;
     args.tuning.apply(&mut aligner.params)?;
     // The rows are align's; the findings are check's, found on its own alignment and shown
     // on the rows holding their sentences.
     let alignment = aligner.align(&en, &ja);
     args.pair.accept(&alignment)?;
-    let mut checker = args.pair.aligner(&resources).for_checking();
+    let mut checker = args.pair.aligner(&resources)?.for_checking();
     args.tuning.apply(&mut checker.params)?;
     let report = check::check(&en, &ja, &checker);
     let name = args.name.unwrap_or_else(|| args.pair.names());

@@ -370,11 +370,31 @@ fn score_4(score: f32) -> f64 {
     (score as f64 * 1e4).round() / 1e4
 }
 
+/// What `--spreadsheet-safe` escapes: a cell starting with one of these gets a leading `'`.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// `--spreadsheet-safe`: a cell a spreadsheet would read as a formula gets a leading `'`.
 fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if cell.starts_with(FORMULA_STARTS) {
         format!("'{cell}").into()
     } else {
         cell.into()
     }
+}
+
+/// The cell `--spreadsheet-safe` escaped as `cell`: the leading `'` it put before a cell
+/// starting like a formula taken off (what reading back a batch output to resume it needs,
+/// the ids being escaped too). Any other cell is returned as it is.
+pub fn spreadsheet_unescape(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
+/// The header of a CSV batch output, line end included: what a batch's file starts with.
+pub(crate) fn batch_csv_header() -> Vec<u8> {
+    let mut header = Vec::new();
+    csv::header(&mut header, true).expect("writing to memory does not fail");
+    header
 }

@@ -386,7 +386,8 @@ pub(crate) fn mark(lang: Lang, text: &str, sentences: &mut [Sentence]) {
 /// sentences are white space (the splitters leave nothing else out). Linear in the text: a
 /// 20 MB line of many sentences costs one pass.
 fn line_ends(text: &str, sentences: &[Sentence]) -> Vec<(bool, bool)> {
-    let breaks_at = |gap: std::ops::Range<usize>| text[gap].contains('\n');
+    // A lone CR ends a line too (old Mac OS files), as `lines_inclusive` reads them.
+    let breaks_at = |gap: std::ops::Range<usize>| text[gap].contains(['\n', '\r']);
     (0..sentences.len())
         .map(|i| {
             let span = &sentences[i].span;

@@ -317,6 +317,31 @@ fn unmarked(lang: Lang, text: &str, presegmented: bool) -> Vec<Sentence> {
     }
 }
 
+/// The lines of `text`, each with its line end: `\n`, `\r\n`, or a lone `\r` (old Mac OS
+/// files, which have no other). Slices of `text`, so offsets stay those of the input.
+pub(crate) fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let end = match bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+        {
+            None => bytes.len(),
+            Some(i) if bytes[start + i] == b'\r' && bytes.get(start + i + 1) == Some(&b'\n') => {
+                start + i + 2
+            }
+            Some(i) => start + i + 1,
+        };
+        let line = &text[start..end];
+        start = end;
+        Some(line)
+    })
+}
+
 /// Cuts `text` into lines and paragraphs and hands each non-blank line to `split`, which
 /// pushes sentence ranges relative to the line (clamped and trimmed here, empty ones dropped).
 fn split_lines(text: &str, split: impl Fn(&str, &mut Vec<Range<usize>>)) -> Vec<Sentence> {
@@ -325,7 +350,7 @@ fn split_lines(text: &str, split: impl Fn(&str, &mut Vec<Range<usize>>)) -> Vec<
     let mut in_paragraph = false;
     let mut pieces = Vec::new();
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    for line in lines_inclusive(text) {
         let start = line_start;
         line_start += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
@@ -391,6 +416,33 @@ mod tests {
             vec![("First line", 0), ("Second line", 0), ("Third", 1)]
         );
         assert_eq!(doc.sentences[0].span, 3..13);
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line_as_old_mac_files_write_it() {
+        let text = "First line\rSecond line\r\rThird\r\nFourth\nFifth\r";
+        let doc = Document::presegmented(Lang::En, text.into());
+        assert_eq!(
+            texts(&doc),
+            vec![
+                ("First line", 0),
+                ("Second line", 0),
+                ("Third", 1),
+                ("Fourth", 1),
+                ("Fifth", 1)
+            ]
+        );
+        // Offsets point into the text as given.
+        assert_eq!(doc.sentences[1].span, 11..22);
+        let doc = Document::segment(Lang::Ja, "一行目。\r二行目。\r\r三行目。".into());
+        assert_eq!(
+            texts(&doc),
+            vec![("一行目。", 0), ("二行目。", 0), ("三行目。", 1)]
+        );
+        assert!(doc
+            .sentences
+            .iter()
+            .all(|s| !s.text(&doc.text).contains('\r')));
     }
 
     #[test]
