@@ -24,7 +24,13 @@ def run_set(binary, evald, name, tmp, e2e, extra):
         else:
             args = [binary, "align", "--presegmented", "--format", "beads", "-o", os.path.join(c, "out.align"),
                     os.path.join(c, "en.sent"), os.path.join(c, "ja.sent")]
-        subprocess.run(args + extra, check=True)
+        r = subprocess.run(args + extra, capture_output=True, text=True)
+        if r.returncode == 2 and "do not look like translations" in r.stderr:
+            # Refused by the verdict: aligned to nothing, every gold bead missed.
+            print(f"{name}/{case}: refused: {r.stderr.strip()}", file=sys.stderr)
+            open(os.path.join(c, "out.jsonl" if e2e else "out.align"), "w").close()
+        elif r.returncode != 0:
+            sys.exit(f"{name}/{case}: {r.stderr}")
     secs = time.time() - t0
     scorer = "e2e_score.py" if e2e else "score.py"
     cmd = [sys.executable, os.path.join(evald, scorer)] + ([dst, "out.jsonl"] if e2e else ["--cases", dst, "out.align"])

@@ -252,8 +252,8 @@ fn parameters_out_of_range_are_refused_naming_them() {
             "hashi: --params: len_sigma = NaN: expected a finite number above 0, at most 100\n",
         ),
         (
-            "confidence_slope=nan",
-            "hashi: --params: confidence_slope = NaN: expected a finite number from 0 to 100\n",
+            "merge_score=nan",
+            "hashi: --params: merge_score = NaN: expected a finite number from -100 to 100\n",
         ),
     ] {
         let out = cmd(["align", "--params", params, s(&en), s(&ja)]).assert_exit_code(2);

@@ -150,7 +150,8 @@ class Alignment(Sequence[Bead]):
         """The verdict on the document pair: ``kind`` (``"translation"``, ``"partial"`` or
         ``"unrelated"``), ``probability`` (that the two translate each other, in whole or in
         part), ``en_sentences``, ``en_translated``, ``ja_sentences``, ``ja_translated`` (page
-        furniture left out; translated means in a pair scoring at least 0.5). ``align``
+        furniture left out; translated means in a pair scoring at least 0.5) and ``judged``
+        (False without a lexicon, which gives too little evidence to judge). ``align``
         refuses an unrelated pair with ``InputError`` of kind ``"not_translation"`` unless
         ``force=True``."""
     @property

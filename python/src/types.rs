@@ -226,7 +226,8 @@ impl Alignment {
     /// The verdict on the document pair: a dict with `kind` ("translation", "partial" or
     /// "unrelated"), `probability` (that the two translate each other, in whole or in part),
     /// `en_sentences`, `en_translated`, `ja_sentences`, `ja_translated` (page furniture left
-    /// out; translated: in a pair scoring at least 0.5).
+    /// out; translated: in a pair scoring at least 0.5), `judged` (False without a lexicon:
+    /// then nothing is refused).
     #[getter]
     fn verdict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
         let v = &self.inner.alignment.verdict;
@@ -237,6 +238,7 @@ impl Alignment {
         d.set_item("en_translated", v.en_translated)?;
         d.set_item("ja_sentences", v.ja_sentences)?;
         d.set_item("ja_translated", v.ja_translated)?;
+        d.set_item("judged", v.judged)?;
         Ok(d)
     }
 

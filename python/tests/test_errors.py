@@ -1,8 +1,12 @@
 """Bad input raises hashi.InputError (a hashi.HashiError) with the library's message and kind."""
 
+import pathlib
+
 import pytest
 
 import hashi
+
+CORPORA_DIR = pathlib.Path(__file__).resolve().parents[2] / "corpora"
 
 EN = "It rained in Tokyo on Monday. The rain stopped in the evening."
 JA = "月曜日、東京で雨が降った。雨は夕方にやんだ。"
@@ -36,8 +40,11 @@ def test_lopsided_sides(aligner):
     with pytest.raises(hashi.InputError, match="differ too much in size: 16 English sentences, 1 Japanese") as e:
         aligner.align(en, "雨が降った。")
     assert e.value.kind == "lopsided"
-    # The limit is the command's --max-ratio/--ratio-slack, and force waives it.
-    assert len(aligner.align(en, "雨が降った。", ratio_slack=15)) > 0
+    # The limit is the command's --max-ratio/--ratio-slack, and force waives it; past the
+    # size rule, sixteen times one sentence against one is no translation either.
+    with pytest.raises(hashi.InputError) as e:
+        aligner.align(en, "雨が降った。", ratio_slack=15)
+    assert e.value.kind == "not_translation"
     assert len(aligner.check(en, "雨が降った。", force=True).alignment) > 0
     with pytest.raises(ValueError, match="max_ratio must be a finite number of at least 1"):
         aligner.align(en, "雨が降った。", max_ratio=0.5)
@@ -83,3 +90,28 @@ def test_without_lexicon_aligns_too():
     plain = hashi.Aligner(lexicon=None)
     assert not plain.has_lexicon
     assert [b.kind for b in plain.align(EN, JA)] == ["1-1", "1-1"]
+
+
+def test_unrelated_texts_are_refused_with_their_own_kind(aligner):
+    en = (CORPORA_DIR / "jaxa-launch" / "en.txt").read_text("utf-8")
+    ja = (CORPORA_DIR / "shogi-record" / "ja.txt").read_text("utf-8")
+    with pytest.raises(hashi.InputError, match="do not look like translations of each other") as e:
+        aligner.align(en, ja)
+    assert e.value.kind == "not_translation"
+    assert str(e.value).endswith("(force=True aligns anyway)")
+    with pytest.raises(hashi.InputError) as e:
+        aligner.check(en, ja)
+    assert e.value.kind == "not_translation"
+    forced = aligner.align(en, ja, force=True)
+    assert forced.verdict["kind"] == "unrelated"
+    assert all(b.score < 0.5 for b in forced.pairs())
+    # align_many yields it as the document's error, and the others go on.
+    own = (CORPORA_DIR / "jaxa-launch" / "ja.txt").read_text("utf-8")
+    results = list(aligner.align_many([("mixed", en, ja), ("own", en, own)]))
+    assert [r.id for r in results] == ["mixed", "own"]
+    assert results[0].error_kind == "not_translation"
+    assert "do not look like translations" in results[0].error
+    assert results[1].error is None
+    verdict = results[1].alignment.verdict
+    assert verdict["kind"] == "translation" and verdict["judged"] is True
+    assert verdict["en_sentences"] == 16 and verdict["en_translated"] >= 14

@@ -138,14 +138,6 @@ pub struct Params {
     /// than an omission beside an addition. 1 (the default, which `align` uses) keeps the
     /// cost whole in every document; see [`Params::for_checking`] for `check`'s value.
     pub absent_clean: f32,
-    /// Confidence is sigmoid(`confidence_slope` × margin + `confidence_offset`), the margin
-    /// being how much the best alignment loses without the bead. Fitted by logistic regression
-    /// on whether the beads of the pre-segmented development sets are right
-    /// (`scripts/fit_confidence.py`), on the first model; not refitted since the
-    /// missing-evidence costs changed the margins.
-    pub confidence_slope: f32,
-    /// The intercept of the confidence mapping; see `confidence_slope`.
-    pub confidence_offset: f32,
     /// Half-width of the search band around the anchor path, in sentences; it doubles until
     /// the best path stays clear of its edges, so it sets speed, not the result. Set by hand.
     pub band: usize,
@@ -178,8 +170,6 @@ impl Default for Params {
             skip_prior: 0.5,
             merge_shift: 1.0,
             absent_clean: 1.0,
-            confidence_slope: 1.08,
-            confidence_offset: 0.867,
             band: 24,
             full_search_cells: 250_000,
         }
@@ -237,7 +227,7 @@ impl Params {
     /// The names are the field names; `band` and `full_search_cells` take the value's integer
     /// part. A value that is not finite or lies outside the parameter's range ([`RANGES`]) is
     /// refused with [`crate::Error::InvalidValue`] and leaves the parameters as they were:
-    /// the search and the confidence mapping assume finite costs (an infinite skip score made
+    /// the search and the bead scores assume finite costs (an infinite skip score made
     /// the search index out of its table, a NaN one left every sentence unmatched).
     pub fn set(&mut self, name: &str, value: f32) -> crate::error::Result<()> {
         let Some(&(_, min, max)) = RANGES.iter().find(|(n, _, _)| *n == name) else {
@@ -249,7 +239,7 @@ impl Params {
                     paragraph_cross, absent_weight, absent_sim, absent_min_weight, \
                     exclusive_weight, exclusive_min, orphan_number, orphan_latin, \
                     skip_clean, skip_rate_ref, skip_prior, merge_shift, absent_clean, \
-                    confidence_slope, confidence_offset, band, full_search_cells",
+                    band, full_search_cells",
             });
         };
         // `len_sigma` and `skip_rate_ref` divide: their least value is excluded.
@@ -289,8 +279,6 @@ impl Params {
             "skip_prior" => &mut self.skip_prior,
             "merge_shift" => &mut self.merge_shift,
             "absent_clean" => &mut self.absent_clean,
-            "confidence_slope" => &mut self.confidence_slope,
-            "confidence_offset" => &mut self.confidence_offset,
             "band" => {
                 self.band = value as usize;
                 return Ok(());
@@ -334,8 +322,6 @@ pub const RANGES: &[(&str, f32, f32)] = &[
     ("skip_prior", 0.0, 1000.0),
     ("merge_shift", 0.0, 100.0),
     ("absent_clean", 0.0, 1.0),
-    ("confidence_slope", 0.0, 100.0),
-    ("confidence_offset", -100.0, 100.0),
     ("band", 1.0, 100_000.0),
     ("full_search_cells", 0.0, 100_000_000.0),
 ];
@@ -369,7 +355,7 @@ mod tests {
         for (name, value) in [
             ("skip_score", f32::INFINITY),
             ("len_sigma", f32::NAN),
-            ("confidence_slope", f32::NAN),
+            ("merge_score", f32::NAN),
             ("len_sigma", 0.0),
             ("absent_sim", 1.5),
             ("band", 0.0),

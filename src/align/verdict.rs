@@ -155,3 +155,58 @@ impl Verdict {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::Bead;
+
+    fn alignment(beads: &[(std::ops::Range<usize>, std::ops::Range<usize>, f32)]) -> Alignment {
+        Alignment {
+            beads: beads
+                .iter()
+                .map(|(en, ja, score)| Bead {
+                    en: en.clone(),
+                    ja: ja.clone(),
+                    score: *score,
+                })
+                .collect(),
+            ..Alignment::default()
+        }
+    }
+
+    #[test]
+    fn the_kind_follows_the_translated_share_of_the_smaller_side() {
+        // Four sure pairs of ten: partial; furniture (English 0 and 9) counts on neither side.
+        let a = alignment(&[
+            (0..1, 0..0, 1.0),
+            (1..2, 0..1, 0.9),
+            (2..3, 1..2, 0.95),
+            (3..5, 2..3, 0.7),
+            (5..6, 3..4, 0.3),
+            (6..7, 4..5, 0.1),
+            (7..8, 5..6, 0.2),
+            (8..9, 6..6, 0.9),
+            (9..10, 6..6, 1.0),
+        ]);
+        let mut furniture = vec![false; 10];
+        furniture[0] = true;
+        furniture[9] = true;
+        let v = Verdict::of(&a, &furniture, &[]);
+        assert_eq!((v.en_sentences, v.en_translated), (8, 4));
+        assert_eq!((v.ja_sentences, v.ja_translated), (6, 3));
+        assert_eq!(v.kind, Kind::Partial);
+        assert!(v.judged && v.is_translation());
+        assert!((v.probability - 0.993).abs() < 0.01, "{}", v.probability);
+        // Nothing sure: unrelated, and refused unless unjudged.
+        let none = alignment(&[(0..3, 0..3, 0.1), (3..4, 3..4, 0.4)]);
+        let v = Verdict::of(&none, &[], &[]);
+        assert_eq!(v.kind, Kind::Unrelated);
+        assert!(!v.is_translation());
+        assert!(v.unjudged().is_translation());
+        assert_eq!(
+            v.describe(),
+            "unrelated: 0 of 4 English and 0 of 4 Japanese sentences find a counterpart"
+        );
+    }
+}

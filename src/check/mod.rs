@@ -165,7 +165,7 @@ pub fn findings(
             out.push(finding(
                 FindingKind::Omission,
                 format!(
-                    "no English counterpart: the English edition leaves it out (confidence {:.2})",
+                    "no English counterpart: the English edition leaves it out (probability {:.2})",
                     bead.score
                 ),
             ));
@@ -175,7 +175,7 @@ pub fn findings(
             out.push(finding(
                 FindingKind::Addition,
                 format!(
-                    "no Japanese source: added in the English edition (confidence {:.2})",
+                    "no Japanese source: added in the English edition (probability {:.2})",
                     bead.score
                 ),
             ));
@@ -213,7 +213,12 @@ struct Stretch {
 }
 
 /// Sentences of one side without a counterpart from which a run is a stretch of its own.
-const STRETCH_MIN: usize = 4;
+const STRETCH_MIN: usize = 6;
+
+/// A pair scoring below this may be part of an untranslated stretch: well below the 0.5 at
+/// which a pair counts as translated, since a true translation's pairs that are merely
+/// doubtful (a free rendering, few words in common) must not make a stretch of it.
+const STRETCH_PAIR: f32 = 0.2;
 
 impl Stretch {
     fn findings(&self, bead: usize) -> Vec<Finding> {
@@ -259,8 +264,7 @@ fn untranslated_stretches(
     en_doc: &Document,
     ja_doc: &Document,
 ) -> Vec<Stretch> {
-    let weak =
-        |b: &crate::align::Bead| !b.is_pair() || b.score < crate::align::verdict::TRANSLATED_SCORE;
+    let weak = |b: &crate::align::Bead| !b.is_pair() || b.score < STRETCH_PAIR;
     let beads = &alignment.beads;
     let mut out = Vec::new();
     let mut k = 0;

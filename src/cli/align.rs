@@ -39,6 +39,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     args.tuning.apply(&mut aligner.params)?;
     let alignment = aligner.align(&en, &ja);
     args.pair.accept(&alignment)?;
+    args.pair.note(&alignment);
     if let Some(path) = &args.dump_evidence {
         dump_evidence(path, &alignment)?;
     }

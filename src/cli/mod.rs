@@ -382,6 +382,24 @@ impl PairArgs {
             .map_err(|e| self.explain(e))
     }
 
+    /// Says on standard error when the pair is translated only in part (its verdict
+    /// `partial`): the output is right, but much of it is unmatched sentences.
+    pub fn note(&self, alignment: &hashi::align::Alignment) {
+        let v = &alignment.verdict;
+        if v.judged && v.kind == hashi::align::verdict::Kind::Partial {
+            eprintln!(
+                "hashi: {} and {}: translated in part: {} of {} English sentences and {} of \
+                 {} Japanese find a counterpart",
+                hashi::input::display_name(Some(&self.en_file)).display(),
+                hashi::input::display_name(Some(&self.ja_file)).display(),
+                v.en_translated,
+                v.en_sentences,
+                v.ja_translated,
+                v.ja_sentences
+            );
+        }
+    }
+
     /// A broken rule in the command line's words: which file, which flag.
     fn explain(&self, error: PairError) -> anyhow::Error {
         let name = |lang| {

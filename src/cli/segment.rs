@@ -33,6 +33,10 @@ pub struct Args {
     /// With --format jsonl, add each Japanese sentence's tokens (surface, part of speech, reading, offsets).
     #[arg(long)]
     tokens: bool,
+    /// The text is one sentence a line already (as `align --presegmented` takes it): only
+    /// the paragraphs, offsets, furniture marks and tokens are added.
+    #[arg(long)]
+    presegmented: bool,
     /// A compiled lindera dictionary directory to tokenize with instead of the built-in IPADIC.
     #[arg(long, value_name = "DIR")]
     dict: Option<PathBuf>,
@@ -68,7 +72,11 @@ struct TokenRecord<'a> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let text = args.encoding.read(args.file.as_deref())?;
     let lang = args.lang.unwrap_or_else(|| detect_lang(&text));
-    let doc = Document::segment(lang, text);
+    let doc = if args.presegmented {
+        Document::presegmented(lang, text)
+    } else {
+        Document::segment(lang, text)
+    };
     let tokenizer: Option<JapaneseTokenizer> = if args.tokens && lang == Lang::Ja {
         Some(load_tokenizer(args.dict.as_deref())?)
     } else {

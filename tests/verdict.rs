@@ -1,0 +1,236 @@
+//! Scores that mean "this is a translation", the verdict on a document pair, half-translated
+//! pages and page furniture, through the real binary on the bundled corpora.
+
+#[macro_use]
+mod common;
+use common::{cmd, corpus, s, stderr};
+
+use std::path::PathBuf;
+
+fn files(name: &str) -> (PathBuf, PathBuf) {
+    let dir = corpus(name);
+    (dir.join("en.txt"), dir.join("ja.txt"))
+}
+
+fn jsonl(out: &str) -> Vec<serde_json::Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The 1-1 beads' scores of `hashi align --format jsonl [extra] EN JA`.
+fn one_to_one_scores(extra: &[&str], en: &str, ja: &str) -> Vec<f64> {
+    let out = cmd(["align", "--format", "jsonl"])
+        .args(extra)
+        .args([en, ja])
+        .stdout();
+    jsonl(&out)
+        .iter()
+        .filter(|b| b["kind"] == "1-1")
+        .map(|b| b["score"].as_f64().unwrap())
+        .collect()
+}
+
+#[test]
+fn two_unrelated_articles_are_refused_and_score_low_when_forced() {
+    // A rocket launch against a shogi title match: both news, similar size, nothing in
+    // common.
+    let (en, _) = files("jaxa-launch");
+    let (_, ja) = files("shogi-record");
+    for command in ["align", "check"] {
+        let out = cmd([command, s(&en), s(&ja)]).assert_exit_code(2);
+        let err = stderr(&out);
+        assert!(
+            err.starts_with(&format!(
+                "hashi: {} and {} do not look like translations of each other: ",
+                s(&en),
+                s(&ja)
+            )) && err.contains("--force aligns anyway"),
+            "{command}: {err}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+    let scores = one_to_one_scores(&["--force"], s(&en), s(&ja));
+    assert!(!scores.is_empty());
+    assert!(scores.iter().all(|&x| x < 0.5), "{scores:?}");
+    // The same article with its own original keeps its pairs high.
+    let (_, own) = files("jaxa-launch");
+    let scores = one_to_one_scores(&[], s(&en), s(&own));
+    let high = scores.iter().filter(|&&x| x >= 0.8).count();
+    assert!(high * 10 >= scores.len() * 9, "{scores:?}");
+}
+
+#[test]
+fn check_json_carries_the_verdict() {
+    let (en, ja) = files("jaxa-launch");
+    let out = cmd(["check", "--format", "json", s(&en), s(&ja)]).stdout();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let verdict = &v["verdict"];
+    assert_eq!(verdict["kind"], "translation");
+    assert_eq!(verdict["judged"], true);
+    assert_eq!(verdict["en_sentences"], 16);
+    assert!(verdict["probability"].as_f64().unwrap() > 0.99);
+    assert!(verdict["en_translated"].as_u64().unwrap() >= 14);
+}
+
+hashi_test!(
+    a_half_translated_page_is_partial_and_its_untranslated_stretch_one_finding_a_side,
+    |dir, cmd| {
+        // The first eight sentences of jaxa-launch on each side, then the second half of
+        // shogi-record's English and of tokyo-budget's Japanese: a page translated up to a
+        // point, with something else run after it.
+        let lines = |name: &str, file: &str| -> Vec<String> {
+            std::fs::read_to_string(corpus(name).join(file))
+                .unwrap()
+                .lines()
+                .map(str::to_owned)
+                .collect()
+        };
+        let (en, ja) = (
+            lines("jaxa-launch", "en.sent"),
+            lines("jaxa-launch", "ja.sent"),
+        );
+        let tail_en = lines("shogi-record", "en.sent");
+        let tail_ja = lines("tokyo-budget", "ja.sent");
+        let en: Vec<String> = en[..8].iter().chain(&tail_en[7..]).cloned().collect();
+        let ja: Vec<String> = ja[..8].iter().chain(&tail_ja[8..]).cloned().collect();
+        let en_path = dir.create("en.sent", en.join("\n") + "\n");
+        let ja_path = dir.create("ja.sent", ja.join("\n") + "\n");
+        let out = cmd
+            .args(["check", "--presegmented", "--format", "json"])
+            .args([&en_path, &ja_path])
+            .stdout();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["verdict"]["kind"], "partial", "{out}");
+        let stretches: Vec<&serde_json::Value> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| {
+                f["detail"]
+                    .as_str()
+                    .unwrap()
+                    .contains("untranslated stretch")
+            })
+            .collect();
+        assert_eq!(stretches.len(), 2, "{out}");
+        let ids = |f: &serde_json::Value, side: &str| -> Vec<u64> {
+            f[side]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_u64().unwrap())
+                .collect()
+        };
+        let added = ids(stretches[0], "en_ids");
+        let omitted = ids(stretches[1], "ja_ids");
+        assert_eq!(stretches[0]["kind"], "addition");
+        assert_eq!(stretches[1]["kind"], "omission");
+        // The English tail (8..16) and the Japanese tail (8..17), give or take the sentence
+        // at the seam.
+        assert!(added.first() >= Some(&7) && added.last() == Some(&(en.len() as u64 - 1)));
+        assert!(omitted.first() >= Some(&7) && omitted.last() == Some(&(ja.len() as u64 - 1)));
+        assert!(
+            added.len() >= 7 && omitted.len() >= 8,
+            "{added:?} {omitted:?}"
+        );
+        // And align says so on standard error.
+        let out = common::hashi(&["align", "--presegmented", s(&en_path), s(&ja_path)]);
+        assert!(out.status.success());
+        assert!(
+            stderr(&out).contains("translated in part"),
+            "{}",
+            stderr(&out)
+        );
+    }
+);
+
+#[test]
+fn page_furniture_is_left_unmatched_at_no_cost_and_never_reported() {
+    let (en, ja) = files("drone-rescue");
+    let out = cmd(["align", "--format", "jsonl", s(&en), s(&ja)]).stdout();
+    let beads = jsonl(&out);
+    let furniture_en = [
+        "print PRINT",
+        "• May 14, 2026",
+        "• , The Mainichi",
+        "• English Press",
+        "Related articles",
+        "• Ambassador",
+        "• Trending Japan",
+    ];
+    for text in furniture_en {
+        let bead = beads
+            .iter()
+            .find(|b| b["en"].as_array().unwrap().iter().any(|t| t == text))
+            .unwrap_or_else(|| panic!("{text} not in the output"));
+        assert_eq!(bead["kind"], "1-0", "{text}: {bead}");
+        assert_eq!(bead["score"], 1.0, "{text}: {bead}");
+    }
+    for text in ["関連記事", "この記事をシェア"] {
+        let bead = beads
+            .iter()
+            .find(|b| b["ja"].as_array().unwrap().iter().any(|t| t == text))
+            .unwrap();
+        assert_eq!(bead["kind"], "0-1", "{text}: {bead}");
+    }
+    // Every article sentence is paired, with confidence.
+    let pairs: Vec<&serde_json::Value> = beads.iter().filter(|b| b["kind"] == "1-1").collect();
+    assert_eq!(pairs.len(), 10);
+    assert!(pairs.iter().all(|b| b["score"].as_f64().unwrap() >= 0.8));
+    // check reports none of it, and the verdict counts the article alone.
+    let out = cmd(["check", "--format", "json", s(&en), s(&ja)]).stdout();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["findings"], serde_json::json!([]), "{out}");
+    assert_eq!(v["verdict"]["en_sentences"], 10);
+    assert_eq!(v["verdict"]["en_translated"], 10);
+}
+
+hashi_test!(
+    batch_leaves_out_an_unrelated_document_and_says_why,
+    |dir, cmd| {
+        let text =
+            |name: &str, file: &str| std::fs::read_to_string(corpus(name).join(file)).unwrap();
+        let line = |id: &str, en: &str, ja: &str| {
+            serde_json::json!({"id": id, "en": en, "ja": ja}).to_string() + "\n"
+        };
+        let input = line(
+            "jaxa",
+            &text("jaxa-launch", "en.txt"),
+            &text("jaxa-launch", "ja.txt"),
+        ) + &line(
+            "mixed",
+            &text("jaxa-launch", "en.txt"),
+            &text("shogi-record", "ja.txt"),
+        );
+        let out = cmd
+            .args([
+                "batch",
+                "--format",
+                "jsonl",
+                "-o",
+                "out.jsonl",
+                "--stdin-jsonl",
+            ])
+            .stdin(input)
+            .assert_exit_code(1);
+        let err = stderr(&out);
+        assert!(
+            err.contains("mixed: the sides do not look like translations of each other"),
+            "{err}"
+        );
+        let written = jsonl(&dir.read("out.jsonl"));
+        assert!(!written.is_empty());
+        assert!(written.iter().all(|b| b["doc_id"] == "jaxa"));
+    }
+);
+
+#[test]
+fn without_the_lexicon_no_pair_is_judged_or_refused() {
+    // Numbers and names alone are too little to tell a translation from an unrelated text.
+    let (en, _) = files("jaxa-launch");
+    let (_, ja) = files("shogi-record");
+    let out = cmd(["check", "--no-lexicon", "--format", "json", s(&en), s(&ja)]).stdout();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["verdict"]["judged"], false);
+}
