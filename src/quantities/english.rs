@@ -122,7 +122,9 @@ const DAY_PREPOSITIONS: &[&str] = &[
     "on", "by", "until", "till", "since", "from", "to", "before", "after", "through",
 ];
 
-fn month_word(w: &str) -> Option<u8> {
+/// The month (1–12) an English month name or its abbreviation names (lower case, no
+/// period).
+pub(crate) fn month_word(w: &str) -> Option<u8> {
     MONTHS
         .iter()
         .chain(MONTH_ABBR)

@@ -233,34 +233,6 @@ const IMPERATIVES: &[&str] = &[
 /// the World`, `Sci & Tech`).
 const MENU_JOINERS: &[&str] = &["&", "and", "of", "the", "in", "for", "on", "at", "to", "a"];
 
-/// Month names and their abbreviations, as a date line writes them (lower case, no period).
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Other words a date line may hold (lower case, no period).
 const DATE_WORDS: &[&str] = &[
     "monday",
@@ -599,7 +571,8 @@ fn english_date(s: &str) -> bool {
         if w.is_empty() {
             continue;
         }
-        if MONTHS.contains(&w.as_str()) {
+        // A month's name or abbreviation, as the number reader knows them, and `sept`.
+        if crate::quantities::month_word(&w).is_some() || w == "sept" {
             month = true;
         } else if w
             .bytes()
