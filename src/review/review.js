@@ -286,8 +286,7 @@
     rows.forEach(function (r) { c[r.st]++; if (r.sc === null) edited++; });
     $("summary").textContent = rows.length + " rows \u00b7 " + c.a + " approved \u00b7 " + c.r +
       " rejected \u00b7 " + c.u + " unreviewed \u00b7 " + edited + " changed by hand \u00b7 " +
-      D.findings.length + " findings \u00b7 " + NEN + " English and " + NJA + " Japanese sentences" +
-      (D.verdict ? " \u00b7 verdict: " + D.verdict : "");
+      D.findings.length + " findings \u00b7 " + NEN + " English and " + NJA + " Japanese sentences";
     $("b-undo").disabled = !undoStack.length;
     $("b-redo").disabled = !redoStack.length;
   }
@@ -487,6 +486,11 @@
   $("rows").appendChild(frag);
   select(sel, "first");
   summary();
+  if (D.verdict) {
+    // A pair that is not a whole translation says so above the rows, once.
+    $("verdict").textContent = "Verdict: " + D.verdict;
+    $("verdict").hidden = false;
+  }
   if (restored) say("Saved work restored (" + rows.length + " rows); \u201cClear saved work\u201d starts again");
   // Time to the first frame with the rows, for the browser test and the curious.
   requestAnimationFrame(function () {
