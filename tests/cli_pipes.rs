@@ -35,7 +35,9 @@ fn bigger_pair() -> &'static (PathBuf, PathBuf) {
 }
 
 fn repeated_pair(copies: usize) -> (PathBuf, PathBuf) {
-    let dir = std::env::temp_dir().join(format!("hashi-pipes-{}", std::process::id()));
+    // In the target's scratch folder, not /tmp: shared by the tests of one run, replaced by
+    // the next run's.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_pipes");
     std::fs::create_dir_all(&dir).unwrap();
     let write = |lang: &str| {
         let text =

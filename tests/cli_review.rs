@@ -3,7 +3,7 @@
 //! `hashi align`'s (same message, exit 2, no page written).
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
@@ -13,11 +13,12 @@ fn run(args: &[&str]) -> Output {
         .expect("hashi runs")
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hashi-cli-review-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+fn scratch(name: &str) -> tempfile::TempDir {
+    // Removed when the test ends, whatever it wrote.
+    tempfile::Builder::new()
+        .prefix(&format!("hashi-cli-review-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn corpus(file: &str) -> String {
@@ -39,7 +40,8 @@ fn data(page: &str) -> serde_json::Value {
 
 #[test]
 fn page_is_self_contained_and_carries_align_rows_and_check_findings() {
-    let dir = scratch("page");
+    let scratch_dir = scratch("page");
+    let dir = scratch_dir.path();
     let page = dir.join("review.html");
     let out = run(&[
         "review",
@@ -122,7 +124,8 @@ fn page_is_self_contained_and_carries_align_rows_and_check_findings() {
 
 #[test]
 fn input_errors_are_those_of_align_and_leave_no_page() {
-    let dir = scratch("errors");
+    let scratch_dir = scratch("errors");
+    let dir = scratch_dir.path();
     let empty = dir.join("empty.txt");
     fs::write(&empty, "  \n\n").unwrap();
     let surrogate = dir.join("surrogate.txt");
@@ -180,7 +183,7 @@ fn input_errors_are_those_of_align_and_leave_no_page() {
     ]);
     assert_eq!(review.status.code(), Some(2));
     assert_eq!(fs::read_to_string(&page).unwrap(), "before");
-    let names: Vec<_> = fs::read_dir(&dir)
+    let names: Vec<_> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
@@ -189,7 +192,8 @@ fn input_errors_are_those_of_align_and_leave_no_page() {
 
 #[test]
 fn a_thousand_row_page_stays_small() {
-    let dir = scratch("size");
+    let scratch_dir = scratch("size");
+    let dir = scratch_dir.path();
     let (mut en, mut ja) = (String::new(), String::new());
     for i in 0..1000 {
         en.push_str(&format!(
