@@ -47,7 +47,7 @@ fn gold_omissions_and_additions_are_reported() {
         let keys: Vec<&String> = x.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["detail", "en", "en_ids", "ja", "ja_ids", "kind"]);
     }
-    assert!(f[1]["detail"].as_str().unwrap().contains("confidence"));
+    assert!(f[1]["detail"].as_str().unwrap().contains("probability"));
     assert_eq!(f[1]["ja"], "衛星の開発費は約380億円。");
 }
 
