@@ -37,6 +37,7 @@ pub mod export;
 pub mod features;
 pub mod input;
 pub mod lexicon;
+pub mod pair;
 pub mod pipeline;
 pub mod quantities;
 pub mod review;

@@ -1,0 +1,842 @@
+//! Pairing documents: which English article translates which Japanese original, among many
+//! on each side, either side holding articles with no counterpart (`hashi pair`).
+//!
+//! 1. Every document is read, segmented and turned into the anchor table the aligner uses
+//!    ([`Aligner::english_anchors`], [`Aligner::japanese_anchors`]); the tables are kept in
+//!    one store in which each distinct key and key list is held once, whatever the number
+//!    of documents writing it.
+//! 2. Each document's distinct keys, the ones the other side writes too, weighted by their
+//!    rarity on both sides (`ln(N_en/df_en) + ln(N_ja/df_ja)`, the surprise of seeing the
+//!    key in an unrelated pair), go into an inverted index. A document's similarity to
+//!    another is the weight of the keys they share over the geometric mean of their own;
+//!    keys in more than a few percent of a side's documents are left out of the index, so
+//!    the work grows about linearly with the collection.
+//! 3. The best few candidates of each document (by similarity, both ways) are aligned, and
+//!    the alignment's [`Verdict`] decides: a pair's score is its probability of being a
+//!    translation.
+//! 4. Pairs are taken greedily, best first (by translated share, then similarity), each
+//!    document once; those scoring below [`Settings::min_score`] are left out.
+
+pub mod sources;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use crate::align::{self, AnchorTable, PairTables, Verdict};
+use crate::error::{Error, Result};
+use crate::features::AnchorKind;
+use crate::input::{self, Encoding};
+use crate::segment::{Document, Lang};
+use crate::validate::SizeLimit;
+use crate::Aligner;
+
+pub use sources::{list, Listing};
+
+/// One document of a side: its id and where its text is.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// The id: a file's path within its folder, a manifest's id.
+    pub id: String,
+    /// The text, or the file holding it.
+    pub origin: Origin,
+}
+
+/// Where a document's text is.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    /// A file, read when the document is.
+    File(PathBuf),
+    /// The text itself.
+    Inline(String),
+}
+
+impl Doc {
+    /// A document read from `path`.
+    pub fn file(id: impl Into<String>, path: impl Into<PathBuf>) -> Doc {
+        Doc {
+            id: id.into(),
+            origin: Origin::File(path.into()),
+        }
+    }
+
+    /// A document given as its text.
+    pub fn inline(id: impl Into<String>, text: impl Into<String>) -> Doc {
+        Doc {
+            id: id.into(),
+            origin: Origin::Inline(text.into()),
+        }
+    }
+
+    /// The file, for a document read from one.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::File(p) => Some(p),
+            Origin::Inline(_) => None,
+        }
+    }
+}
+
+/// How a pairing runs.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Worker threads (documents are read and pairs aligned in parallel).
+    pub threads: usize,
+    /// How many candidates of each English document are aligned.
+    pub en_candidates: usize,
+    /// How many candidates of each Japanese document are aligned (besides those found from
+    /// the English side).
+    pub ja_candidates: usize,
+    /// Pairs scoring below this are left out (the score is [`Verdict::probability`]: 0.5
+    /// where the verdict turns from unrelated to partial translation).
+    pub min_score: f32,
+    /// The texts are one sentence a line (as `hashi align --presegmented`).
+    pub presegmented: bool,
+    /// The encoding files are read in.
+    pub encoding: Encoding,
+    /// Sides of very different size are never paired (`hashi batch` would refuse them).
+    pub size_limit: Option<SizeLimit>,
+    /// A key in more than this share of a side's documents is left out of the index.
+    pub max_df_share: f32,
+}
+
+impl Settings {
+    /// The defaults for `threads` workers.
+    pub fn new(threads: usize) -> Settings {
+        Settings {
+            threads: threads.max(1),
+            en_candidates: 4,
+            ja_candidates: 2,
+            min_score: 0.5,
+            presegmented: false,
+            encoding: Encoding::Auto,
+            size_limit: Some(SizeLimit::default()),
+            max_df_share: 0.05,
+        }
+    }
+}
+
+/// A pair found: indices into the English and Japanese documents given.
+#[derive(Debug, Clone, Copy)]
+pub struct Found {
+    /// The English document.
+    pub en: usize,
+    /// The Japanese document.
+    pub ja: usize,
+    /// The probability that the two are translations of each other ([`Verdict::probability`]).
+    pub score: f32,
+    /// The verdict on their alignment.
+    pub verdict: Verdict,
+    /// Their similarity in the index (0 to 1).
+    pub similarity: f32,
+}
+
+/// A document that could not be read, left out of the pairing.
+#[derive(Debug)]
+pub struct Failure {
+    /// Its side.
+    pub side: Lang,
+    /// Its index among that side's documents.
+    pub index: usize,
+    /// Why (the message names the file).
+    pub error: Error,
+}
+
+/// What a pairing found.
+#[derive(Debug, Default)]
+pub struct Pairing {
+    /// The pairs, in the English documents' order.
+    pub pairs: Vec<Found>,
+    /// English documents left unpaired (those that failed excluded), in order.
+    pub en_unpaired: Vec<usize>,
+    /// Japanese documents left unpaired (those that failed excluded), in order.
+    pub ja_unpaired: Vec<usize>,
+    /// Documents that could not be read.
+    pub failures: Vec<Failure>,
+    /// How many candidate pairs were aligned.
+    pub aligned: usize,
+}
+
+/// A stage of the work, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and analysing the English documents.
+    English,
+    /// Reading and analysing the Japanese documents.
+    Japanese,
+    /// Aligning the candidate pairs.
+    Aligning,
+}
+
+/// Follows a pairing's progress; every method may be called from any worker thread.
+pub trait Progress: Sync {
+    /// A stage begins, with this many steps.
+    fn stage(&self, _stage: Stage, _total: usize) {}
+    /// One step of the current stage is done.
+    fn step(&self) {}
+}
+
+impl Progress for () {}
+
+/// Finds which of `en` translates which of `ja`. Documents that cannot be read are reported
+/// in [`Pairing::failures`] and left out. Fails when a side is empty or one file is listed on
+/// both sides ([`Error::SameFile`]).
+pub fn pair(
+    en: &[Doc],
+    ja: &[Doc],
+    aligner: &Aligner<'_>,
+    settings: &Settings,
+    progress: &dyn Progress,
+) -> Result<Pairing> {
+    for (docs, side) in [(en, "English"), (ja, "Japanese")] {
+        if docs.is_empty() {
+            return Err(Error::EmptySource { path: None, side });
+        }
+    }
+    refuse_shared_files(en, ja)?;
+    let aligner = Aligner {
+        threads: 1,
+        params: aligner.params.clone(),
+        ..*aligner
+    };
+    let mut store = Store::default();
+    let mut failures = Vec::new();
+    progress.stage(Stage::English, en.len());
+    let en_docs = store.read(Lang::En, en, &aligner, settings, progress, &mut failures);
+    progress.stage(Stage::Japanese, ja.len());
+    let ja_docs = store.read(Lang::Ja, ja, &aligner, settings, progress, &mut failures);
+    store.freeze();
+
+    let index = Index::new(&store, &en_docs, &ja_docs, settings.max_df_share);
+    let mut candidates = index.candidates(
+        settings.en_candidates,
+        settings.ja_candidates,
+        settings.threads,
+    );
+    if let Some(limit) = settings.size_limit {
+        candidates.retain(|c| {
+            let (e, j) = (&en_docs[c.en], &ja_docs[c.ja]);
+            e.as_ref()
+                .zip(j.as_ref())
+                .is_some_and(|(e, j)| limit.allows(e.len(), j.len()))
+        });
+    }
+    progress.stage(Stage::Aligning, candidates.len());
+    let verified = verify(
+        &store,
+        &en_docs,
+        &ja_docs,
+        &candidates,
+        &aligner,
+        settings.threads,
+        progress,
+    );
+    let aligned = verified.len();
+
+    // Greedy one-to-one: the best-translated pair first.
+    let mut order: Vec<Found> = verified
+        .into_iter()
+        .filter(|f| f.score >= settings.min_score)
+        .collect();
+    order.sort_by(|a, b| {
+        b.verdict
+            .share()
+            .total_cmp(&a.verdict.share())
+            .then(b.similarity.total_cmp(&a.similarity))
+            .then((a.en, a.ja).cmp(&(b.en, b.ja)))
+    });
+    let mut en_taken = vec![false; en.len()];
+    let mut ja_taken = vec![false; ja.len()];
+    let mut pairs = Vec::new();
+    for f in order {
+        if !en_taken[f.en] && !ja_taken[f.ja] {
+            en_taken[f.en] = true;
+            ja_taken[f.ja] = true;
+            pairs.push(f);
+        }
+    }
+    pairs.sort_by_key(|f| (f.en, f.ja));
+    let unpaired = |docs: &[Option<Stored>], taken: &[bool]| {
+        (0..docs.len())
+            .filter(|&i| docs[i].is_some() && !taken[i])
+            .collect()
+    };
+    failures.sort_by_key(|f: &Failure| (f.side != Lang::En, f.index));
+    Ok(Pairing {
+        pairs,
+        en_unpaired: unpaired(&en_docs, &en_taken),
+        ja_unpaired: unpaired(&ja_docs, &ja_taken),
+        failures,
+        aligned,
+    })
+}
+
+/// Refuses a file listed on both sides (by its canonical path, so `a/x.txt` and `./a/x.txt`
+/// are one file).
+fn refuse_shared_files(en: &[Doc], ja: &[Doc]) -> Result<()> {
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let en_files: std::collections::HashSet<PathBuf> =
+        en.iter().filter_map(Doc::path).map(canonical).collect();
+    match ja
+        .iter()
+        .filter_map(Doc::path)
+        .find(|p| en_files.contains(&canonical(p)))
+    {
+        Some(path) => Err(Error::SameFile {
+            path: path.to_path_buf(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Reads and segments a document.
+fn read_doc(lang: Lang, doc: &Doc, settings: &Settings) -> Result<Document> {
+    let text = match &doc.origin {
+        Origin::File(path) => input::read_text_with(Some(path), settings.encoding)?.text,
+        Origin::Inline(text) => text.clone(),
+    };
+    Ok(if settings.presegmented {
+        Document::presegmented(lang, text)
+    } else {
+        Document::segment(lang, text)
+    })
+}
+
+/// One document's anchor table in a [`Store`]: each sentence's length, paragraph and items,
+/// each item its kind and the number of its key list in the store.
+#[derive(Debug, Default)]
+struct Stored {
+    lens: Vec<f32>,
+    paragraphs: Vec<u32>,
+    item_ends: Vec<u32>,
+    kinds: Vec<AnchorKind>,
+    lists: Vec<u32>,
+}
+
+impl Stored {
+    fn len(&self) -> usize {
+        self.lens.len()
+    }
+
+    fn items(&self, i: usize) -> std::ops::Range<usize> {
+        let start = if i == 0 { 0 } else { self.item_ends[i - 1] };
+        start as usize..self.item_ends[i] as usize
+    }
+}
+
+/// The anchor tables of every document, each distinct key and key list held once.
+#[derive(Debug, Default)]
+struct Store {
+    /// The 64-bit key of each key number.
+    keys: Vec<u64>,
+    key_ids: HashMap<u64, u32>,
+    /// Every key list's key numbers, one after the other, and where each ends.
+    list_keys: Vec<u32>,
+    list_ends: Vec<u32>,
+    list_ids: HashMap<Box<[u32]>, u32>,
+}
+
+impl Store {
+    /// Reads, segments and analyses `docs` on `settings.threads` threads, storing their
+    /// tables; a document that cannot be read is `None`, its failure pushed to `failures`.
+    fn read(
+        &mut self,
+        lang: Lang,
+        docs: &[Doc],
+        aligner: &Aligner<'_>,
+        settings: &Settings,
+        progress: &dyn Progress,
+        failures: &mut Vec<Failure>,
+    ) -> Vec<Option<Stored>> {
+        let mut out: Vec<Option<Stored>> = (0..docs.len()).map(|_| None).collect();
+        let next = AtomicUsize::new(0);
+        let (tx, rx) = mpsc::sync_channel::<(usize, Result<(AnchorTable, Vec<u32>)>)>(64);
+        std::thread::scope(|scope| {
+            for _ in 0..settings.threads.max(1) {
+                let (tx, next) = (tx.clone(), &next);
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= docs.len() {
+                        break;
+                    }
+                    let result = read_doc(lang, &docs[i], settings).map(|doc| {
+                        let table = match lang {
+                            Lang::En => aligner.english_anchors(&doc),
+                            Lang::Ja => aligner.japanese_anchors(&doc),
+                        };
+                        let paragraphs = doc.sentences.iter().map(|s| s.paragraph as u32).collect();
+                        (table, paragraphs)
+                    });
+                    if tx.send((i, result)).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(tx);
+            for (i, result) in rx {
+                match result {
+                    Ok((table, paragraphs)) => out[i] = Some(self.add(&table, paragraphs)),
+                    Err(error) => failures.push(Failure {
+                        side: lang,
+                        index: i,
+                        error,
+                    }),
+                }
+                progress.step();
+            }
+        });
+        out
+    }
+
+    /// Stores a table.
+    fn add(&mut self, table: &AnchorTable, paragraphs: Vec<u32>) -> Stored {
+        let mut scratch = Vec::new();
+        let lists: Vec<u32> = (0..table.list_count() as u32)
+            .map(|list| {
+                scratch.clear();
+                for key in table.list_keys(list) {
+                    let next = self.keys.len() as u32;
+                    let id = *self.key_ids.entry(key).or_insert(next);
+                    if id == next {
+                        self.keys.push(key);
+                    }
+                    scratch.push(id);
+                }
+                self.list_id(&scratch)
+            })
+            .collect();
+        let mut stored = Stored {
+            lens: table.sentence_lens().to_vec(),
+            paragraphs,
+            ..Stored::default()
+        };
+        for i in 0..table.len() {
+            for (kind, list) in table.sentence_items(i) {
+                stored.kinds.push(kind);
+                stored.lists.push(lists[list as usize]);
+            }
+            stored.item_ends.push(stored.kinds.len() as u32);
+        }
+        stored.kinds.shrink_to_fit();
+        stored.lists.shrink_to_fit();
+        stored
+    }
+
+    fn list_id(&mut self, keys: &[u32]) -> u32 {
+        if let Some(&id) = self.list_ids.get(keys) {
+            return id;
+        }
+        let id = self.list_ends.len() as u32;
+        self.list_keys.extend_from_slice(keys);
+        self.list_ends.push(self.list_keys.len() as u32);
+        self.list_ids.insert(keys.into(), id);
+        id
+    }
+
+    /// Frees what only storing needs.
+    fn freeze(&mut self) {
+        self.key_ids = HashMap::new();
+        self.list_ids = HashMap::new();
+    }
+
+    /// The key numbers of list `list`.
+    fn list(&self, list: u32) -> &[u32] {
+        let list = list as usize;
+        let start = if list == 0 {
+            0
+        } else {
+            self.list_ends[list - 1]
+        };
+        &self.list_keys[start as usize..self.list_ends[list] as usize]
+    }
+
+    /// The anchor table of a stored document, as the aligner takes it.
+    fn table(&self, doc: &Stored) -> AnchorTable {
+        let mut table = AnchorTable::default();
+        for i in 0..doc.len() {
+            table.push_items(
+                doc.lens[i],
+                doc.items(i).map(|item| {
+                    let keys = self.list(doc.lists[item]).iter();
+                    (doc.kinds[item], keys.map(|&k| self.keys[k as usize]))
+                }),
+            );
+        }
+        table
+    }
+
+    /// A document's distinct key numbers, sorted.
+    fn distinct_keys(&self, doc: &Stored, out: &mut Vec<u32>) {
+        out.clear();
+        let mut lists = doc.lists.clone();
+        lists.sort_unstable();
+        lists.dedup();
+        for list in lists {
+            out.extend_from_slice(self.list(list));
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// A candidate pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Candidate {
+    en: usize,
+    ja: usize,
+    /// The similarity, as the bits of a non-negative f32 (so that candidates sort and
+    /// deduplicate as integers).
+    similarity: u32,
+}
+
+/// The inverted index of both sides over the keys both write.
+struct Index {
+    /// Each key's weight; 0 for a key left out.
+    weights: Vec<f32>,
+    /// Each side's postings: for each key, the documents writing it.
+    en: Postings,
+    ja: Postings,
+    /// Each document's total weight.
+    en_norms: Vec<f32>,
+    ja_norms: Vec<f32>,
+}
+
+/// Documents by key, as compressed rows.
+struct Postings {
+    starts: Vec<u32>,
+    docs: Vec<u32>,
+}
+
+impl Postings {
+    fn of(&self, key: usize) -> &[u32] {
+        &self.docs[self.starts[key] as usize..self.starts[key + 1] as usize]
+    }
+
+    /// The postings of `profiles` (each document's key numbers) over `n_keys` keys.
+    fn new(profiles: &[Vec<u32>], n_keys: usize) -> Postings {
+        let mut starts = vec![0u32; n_keys + 1];
+        for p in profiles {
+            for &k in p {
+                starts[k as usize + 1] += 1;
+            }
+        }
+        for k in 0..n_keys {
+            starts[k + 1] += starts[k];
+        }
+        let mut fill = starts.clone();
+        let mut docs = vec![0u32; starts[n_keys] as usize];
+        for (d, p) in profiles.iter().enumerate() {
+            for &k in p {
+                docs[fill[k as usize] as usize] = d as u32;
+                fill[k as usize] += 1;
+            }
+        }
+        Postings { starts, docs }
+    }
+}
+
+impl Index {
+    fn new(
+        store: &Store,
+        en_docs: &[Option<Stored>],
+        ja_docs: &[Option<Stored>],
+        max_df_share: f32,
+    ) -> Index {
+        let n_keys = store.keys.len();
+        let mut scratch = Vec::new();
+        let mut profiles = |docs: &[Option<Stored>]| -> (Vec<Vec<u32>>, Vec<u32>) {
+            let mut df = vec![0u32; n_keys];
+            let profiles: Vec<Vec<u32>> = docs
+                .iter()
+                .map(|d| match d {
+                    Some(d) => {
+                        store.distinct_keys(d, &mut scratch);
+                        for &k in &scratch {
+                            df[k as usize] += 1;
+                        }
+                        scratch.clone()
+                    }
+                    None => Vec::new(),
+                })
+                .collect();
+            (profiles, df)
+        };
+        let (mut en_profiles, en_df) = profiles(en_docs);
+        let (mut ja_profiles, ja_df) = profiles(ja_docs);
+        let n_en = en_docs.iter().filter(|d| d.is_some()).count().max(1) as f32;
+        let n_ja = ja_docs.iter().filter(|d| d.is_some()).count().max(1) as f32;
+        // A key's weight: how surprising it is to find it on both sides of an unrelated
+        // pair. Keys one side never writes, and keys too common to tell documents apart,
+        // weigh nothing and stay out of the index.
+        let max_en = (max_df_share * n_en).max(8.0);
+        let max_ja = (max_df_share * n_ja).max(8.0);
+        let weights: Vec<f32> = (0..n_keys)
+            .map(|k| {
+                let (e, j) = (en_df[k] as f32, ja_df[k] as f32);
+                if e == 0.0 || j == 0.0 || e > max_en || j > max_ja {
+                    0.0
+                } else {
+                    (n_en / e).ln() + (n_ja / j).ln() + 1.0
+                }
+            })
+            .collect();
+        let norms = |profiles: &mut Vec<Vec<u32>>| -> Vec<f32> {
+            profiles
+                .iter_mut()
+                .map(|p| {
+                    p.retain(|&k| weights[k as usize] > 0.0);
+                    p.shrink_to_fit();
+                    p.iter().map(|&k| weights[k as usize]).sum()
+                })
+                .collect()
+        };
+        let en_norms = norms(&mut en_profiles);
+        let ja_norms = norms(&mut ja_profiles);
+        Index {
+            en: Postings::new(&en_profiles, n_keys),
+            ja: Postings::new(&ja_profiles, n_keys),
+            weights,
+            en_norms,
+            ja_norms,
+        }
+    }
+
+    /// The `en_k` most similar Japanese documents of every English document and the `ja_k`
+    /// most similar English documents of every Japanese one, as one sorted list of pairs.
+    fn candidates(&self, en_k: usize, ja_k: usize, threads: usize) -> Vec<Candidate> {
+        let mut all = self.side(
+            &self.en,
+            &self.ja,
+            &self.en_norms,
+            &self.ja_norms,
+            en_k,
+            threads,
+            false,
+        );
+        all.extend(self.side(
+            &self.ja,
+            &self.en,
+            &self.ja_norms,
+            &self.en_norms,
+            ja_k,
+            threads,
+            true,
+        ));
+        all.sort_unstable();
+        all.dedup_by_key(|c| (c.en, c.ja));
+        all
+    }
+
+    /// The `k` best documents of the other side for each document of `from`.
+    #[allow(clippy::too_many_arguments)]
+    fn side(
+        &self,
+        from: &Postings,
+        to: &Postings,
+        from_norms: &[f32],
+        to_norms: &[f32],
+        k: usize,
+        threads: usize,
+        swapped: bool,
+    ) -> Vec<Candidate> {
+        if k == 0 {
+            return Vec::new();
+        }
+        // Each document's keys, from the postings turned round.
+        let n_from = from_norms.len();
+        let mut keys_of: Vec<Vec<u32>> = vec![Vec::new(); n_from];
+        for key in 0..self.weights.len() {
+            for &d in from.of(key) {
+                keys_of[d as usize].push(key as u32);
+            }
+        }
+        let next = AtomicUsize::new(0);
+        let chunk = 64;
+        let parts: Vec<Vec<Candidate>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads.max(1))
+                .map(|_| {
+                    let (next, keys_of) = (&next, &keys_of);
+                    scope.spawn(move || {
+                        let mut acc = vec![0f32; to_norms.len()];
+                        let mut touched: Vec<u32> = Vec::new();
+                        let mut out = Vec::new();
+                        loop {
+                            let start = next.fetch_add(chunk, Ordering::Relaxed);
+                            if start >= n_from {
+                                break;
+                            }
+                            for d in start..(start + chunk).min(n_from) {
+                                for &key in &keys_of[d] {
+                                    let w = self.weights[key as usize];
+                                    for &o in to.of(key as usize) {
+                                        if acc[o as usize] == 0.0 {
+                                            touched.push(o);
+                                        }
+                                        acc[o as usize] += w;
+                                    }
+                                }
+                                let mut best: Vec<(f32, u32)> = touched
+                                    .iter()
+                                    .map(|&o| {
+                                        let norm = (from_norms[d] * to_norms[o as usize]).sqrt();
+                                        (acc[o as usize] / norm.max(1e-6), o)
+                                    })
+                                    .collect();
+                                for &o in &touched {
+                                    acc[o as usize] = 0.0;
+                                }
+                                touched.clear();
+                                let k = k.min(best.len());
+                                if k == 0 {
+                                    continue;
+                                }
+                                best.select_nth_unstable_by(k - 1, |a, b| {
+                                    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+                                });
+                                for &(s, o) in &best[..k] {
+                                    let (en, ja) = if swapped {
+                                        (o as usize, d)
+                                    } else {
+                                        (d, o as usize)
+                                    };
+                                    out.push(Candidate {
+                                        en,
+                                        ja,
+                                        similarity: s.clamp(0.0, 1.0).to_bits(),
+                                    });
+                                }
+                            }
+                        }
+                        out
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("scoring does not panic"))
+                .collect()
+        });
+        parts.into_iter().flatten().collect()
+    }
+}
+
+/// Aligns every candidate pair and returns it with its verdict.
+fn verify(
+    store: &Store,
+    en_docs: &[Option<Stored>],
+    ja_docs: &[Option<Stored>],
+    candidates: &[Candidate],
+    aligner: &Aligner<'_>,
+    threads: usize,
+    progress: &dyn Progress,
+) -> Vec<Found> {
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads.max(1))
+            .map(|_| {
+                let next = &next;
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(c) = candidates.get(i) else {
+                            break;
+                        };
+                        let (Some(e), Some(j)) = (&en_docs[c.en], &ja_docs[c.ja]) else {
+                            continue;
+                        };
+                        let to_usize =
+                            |p: &[u32]| p.iter().map(|&x| x as usize).collect::<Vec<_>>();
+                        let alignment = align::align_tables(
+                            PairTables::new(store.table(e), store.table(j)),
+                            &to_usize(&e.paragraphs),
+                            &to_usize(&j.paragraphs),
+                            &aligner.params,
+                        );
+                        let verdict = alignment.verdict;
+                        out.push(Found {
+                            en: c.en,
+                            ja: c.ja,
+                            score: verdict.probability,
+                            verdict,
+                            similarity: f32::from_bits(c.similarity),
+                        });
+                        progress.step();
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("aligning does not panic"))
+            .collect()
+    })
+}
+
+/// The formats a pairing is written in: each a manifest `hashi batch --manifest` reads
+/// (CSV and JSONL; TSV for other tools), one pair a record: `id`, `en`, `ja`, `score`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A header `id,en,ja,score`, then one row a pair.
+    Csv,
+    /// The same, tab-separated.
+    Tsv,
+    /// One `{"id", "en", "ja", "score"}` object a line.
+    Jsonl,
+}
+
+/// The id of a pair: the two ids joined by `_`.
+pub fn pair_id(en: &Doc, ja: &Doc) -> String {
+    format!("{}_{}", en.id, ja.id)
+}
+
+/// How a manifest names a document: its file as an absolute path (so the manifest reads
+/// the same from any folder), or its id for a text given inline.
+pub fn manifest_name(doc: &Doc) -> String {
+    match &doc.origin {
+        Origin::File(p) => std::path::absolute(p)
+            .unwrap_or_else(|_| p.clone())
+            .to_string_lossy()
+            .into_owned(),
+        Origin::Inline(_) => doc.id.clone(),
+    }
+}
+
+/// Writes the pairs of `pairing` (over the documents `en` and `ja`) as a manifest.
+pub fn write(
+    out: &mut dyn std::io::Write,
+    format: Format,
+    pairing: &Pairing,
+    en: &[Doc],
+    ja: &[Doc],
+) -> std::io::Result<()> {
+    let score = |f: &Found| format!("{:.4}", f.score);
+    match format {
+        Format::Csv | Format::Tsv => {
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(if format == Format::Csv { b',' } else { b'\t' })
+                .from_writer(out);
+            w.write_record(["id", "en", "ja", "score"])?;
+            for f in &pairing.pairs {
+                let (e, j) = (&en[f.en], &ja[f.ja]);
+                w.write_record([pair_id(e, j), manifest_name(e), manifest_name(j), score(f)])?;
+            }
+            w.flush()
+        }
+        Format::Jsonl => {
+            for f in &pairing.pairs {
+                let (e, j) = (&en[f.en], &ja[f.ja]);
+                let line = serde_json::json!({
+                    "id": pair_id(e, j),
+                    "en": manifest_name(e),
+                    "ja": manifest_name(j),
+                    "score": (f.score as f64 * 1e4).round() / 1e4,
+                });
+                writeln!(out, "{line}")?;
+            }
+            Ok(())
+        }
+    }
+}
