@@ -5,6 +5,7 @@ pub mod batch;
 pub mod check;
 pub mod eval;
 pub mod output;
+pub mod pair;
 pub mod review;
 pub mod segment;
 

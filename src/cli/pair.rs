@@ -1,0 +1,173 @@
+//! `hashi pair`: find which English article translates which Japanese original among two
+//! collections, and write the pairs as a manifest `hashi batch --manifest` reads.
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use hashi::pair::{self, Format, Stage};
+use hashi::Aligner;
+
+use super::{output, EncodingArgs, ParamsArgs, ResourceArgs};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The English articles: a folder of .txt files (searched recursively), a CSV manifest
+    /// (a path column, an id column optional) or JSONL ({"id", "text"} or {"id", "path"} a
+    /// line).
+    en_source: PathBuf,
+    /// The Japanese articles, in any of the same forms.
+    ja_source: PathBuf,
+    /// Output format: a manifest of the pairs, id,en,ja,score.
+    #[arg(long, short, value_enum, default_value = "csv")]
+    format: FormatArg,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Leave unpaired an article whose best remaining pair scores below this (0 to 1; the
+    /// score is the probability that the two are translations of each other).
+    #[arg(long, value_name = "SCORE", default_value_t = 0.5)]
+    min_score: f32,
+    /// Candidates aligned for each English article.
+    #[arg(long, value_name = "K", default_value_t = pair::Settings::new(1).en_candidates)]
+    candidates: usize,
+    /// Candidates aligned for each Japanese article (besides those found from the English).
+    #[arg(long, value_name = "K", default_value_t = pair::Settings::new(1).ja_candidates)]
+    ja_candidates: usize,
+    /// Threads (default: the number of cores).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// The texts are one sentence a line, a blank line between paragraphs.
+    #[arg(long)]
+    presegmented: bool,
+    #[command(flatten)]
+    encoding: EncodingArgs,
+    #[command(flatten)]
+    tuning: ParamsArgs,
+    #[command(flatten)]
+    resources: ResourceArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum FormatArg {
+    /// id,en,ja,score with a header (what hashi batch --manifest reads).
+    Csv,
+    /// The same columns, tab-separated.
+    Tsv,
+    /// {"id", "en", "ja", "score"} a line (what hashi batch --manifest reads as .jsonl).
+    Jsonl,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let started = Instant::now();
+    if !(0.0..=1.0).contains(&args.min_score) {
+        anyhow::bail!(
+            "--min-score must be between 0 and 1, not {}",
+            args.min_score
+        );
+    }
+    let en = pair::list(&args.en_source, "English")?;
+    let ja = pair::list(&args.ja_source, "Japanese")?;
+    let mut problems = 0;
+    for (source, listing) in [(&args.en_source, &en), (&args.ja_source, &ja)] {
+        for (id, error) in &listing.problems {
+            problems += 1;
+            eprintln!("hashi: pair: {}: {id}: {error}", source.display());
+        }
+    }
+    let resources = args.resources.load()?;
+    let mut aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
+    args.tuning.apply(&mut aligner.params)?;
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let mut settings = pair::Settings::new(threads);
+    settings.en_candidates = args.candidates;
+    settings.ja_candidates = args.ja_candidates;
+    settings.min_score = args.min_score;
+    settings.presegmented = args.presegmented;
+    settings.encoding = args.encoding.encoding();
+
+    let bar = Bar::new();
+    let pairing = pair::pair(&en.docs, &ja.docs, &aligner, &settings, &bar)?;
+    bar.finish();
+    for f in &pairing.failures {
+        eprintln!("hashi: pair: {}", f.error);
+    }
+    let format = match args.format {
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Tsv => Format::Tsv,
+        FormatArg::Jsonl => Format::Jsonl,
+    };
+    output::write_atomically(args.output.as_deref(), |out| {
+        pair::write(out, format, &pairing, &en.docs, &ja.docs)
+    })?;
+    let failed = pairing.failures.len() + problems;
+    let failed_note = match failed {
+        0 => String::new(),
+        n => format!(", {n} left out (unreadable or malformed)"),
+    };
+    eprintln!(
+        "hashi: pair: {} pairs, {} English and {} Japanese articles unpaired{failed_note}, {:.1} s",
+        pairing.pairs.len(),
+        pairing.en_unpaired.len(),
+        pairing.ja_unpaired.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A progress bar on standard error when it is a terminal; nothing otherwise.
+struct Bar(Option<ProgressBar>);
+
+impl Bar {
+    fn new() -> Bar {
+        Bar(io::stderr().is_terminal().then(|| {
+            let bar = ProgressBar::new(0);
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+            if let Ok(style) =
+                ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len}, ETA {eta}")
+            {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(Duration::from_millis(250));
+            bar
+        }))
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl pair::Progress for Bar {
+    fn stage(&self, stage: Stage, total: usize) {
+        if let Some(bar) = &self.0 {
+            bar.set_message(match stage {
+                Stage::English => "reading English",
+                Stage::Japanese => "reading Japanese",
+                Stage::Aligning => "aligning candidates",
+            });
+            bar.set_length(total as u64);
+            bar.set_position(0);
+            bar.reset_eta();
+        }
+    }
+
+    fn step(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+}
