@@ -32,12 +32,13 @@ pub struct Args {
     /// score is the probability that the two are translations of each other).
     #[arg(long, value_name = "SCORE", default_value_t = 0.5)]
     min_score: f32,
-    /// Candidates aligned for each English article.
-    #[arg(long, value_name = "K", default_value_t = pair::Settings::new(1).en_candidates)]
+    /// Candidates aligned for each article of the side with fewer articles: its K most
+    /// similar articles of the other side.
+    #[arg(long, value_name = "K", default_value_t = pair::Settings::new(1).candidates)]
     candidates: usize,
-    /// Candidates aligned for each Japanese article (besides those found from the English).
-    #[arg(long, value_name = "K", default_value_t = pair::Settings::new(1).ja_candidates)]
-    ja_candidates: usize,
+    /// Candidates aligned for each article of the larger side besides.
+    #[arg(long, value_name = "K", default_value_t = pair::Settings::new(1).reverse_candidates, hide = true)]
+    reverse_candidates: usize,
     /// Threads (default: the number of cores).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -48,6 +49,13 @@ pub struct Args {
     encoding: EncodingArgs,
     #[command(flatten)]
     tuning: ParamsArgs,
+    /// Write every candidate pair aligned to FILE (TSV: en id, ja id, similarity, share,
+    /// score), for tuning.
+    #[arg(long, value_name = "FILE", hide = true)]
+    dump_candidates: Option<PathBuf>,
+    /// Say on standard error when each stage starts, for timing.
+    #[arg(long, hide = true)]
+    timings: bool,
     #[command(flatten)]
     resources: ResourceArgs,
 }
@@ -87,17 +95,33 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
     let mut settings = pair::Settings::new(threads);
-    settings.en_candidates = args.candidates;
-    settings.ja_candidates = args.ja_candidates;
+    settings.candidates = args.candidates;
+    settings.reverse_candidates = args.reverse_candidates;
     settings.min_score = args.min_score;
     settings.presegmented = args.presegmented;
     settings.encoding = args.encoding.encoding();
 
-    let bar = Bar::new();
+    let bar = Bar::new(args.timings.then_some(started));
     let pairing = pair::pair(&en.docs, &ja.docs, &aligner, &settings, &bar)?;
     bar.finish();
     for f in &pairing.failures {
         eprintln!("hashi: pair: {}", f.error);
+    }
+    if let Some(path) = &args.dump_candidates {
+        output::write_atomically(Some(path), |out| {
+            for f in &pairing.candidates {
+                writeln!(
+                    out,
+                    "{}\t{}\t{:.4}\t{:.4}\t{:.4}",
+                    en.docs[f.en].id,
+                    ja.docs[f.ja].id,
+                    f.similarity,
+                    f.verdict.share(),
+                    f.score
+                )?;
+            }
+            Ok(())
+        })?;
     }
     let format = match args.format {
         FormatArg::Csv => Format::Csv,
@@ -127,11 +151,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 /// A progress bar on standard error when it is a terminal; nothing otherwise.
-struct Bar(Option<ProgressBar>);
+struct Bar(Option<ProgressBar>, Option<Instant>);
 
 impl Bar {
-    fn new() -> Bar {
-        Bar(io::stderr().is_terminal().then(|| {
+    fn new(timings: Option<Instant>) -> Bar {
+        let bar = io::stderr().is_terminal().then(|| {
             let bar = ProgressBar::new(0);
             bar.set_draw_target(ProgressDrawTarget::stderr());
             if let Ok(style) =
@@ -141,7 +165,8 @@ impl Bar {
             }
             bar.enable_steady_tick(Duration::from_millis(250));
             bar
-        }))
+        });
+        Bar(bar, timings)
     }
 
     fn finish(&self) {
@@ -153,6 +178,12 @@ impl Bar {
 
 impl pair::Progress for Bar {
     fn stage(&self, stage: Stage, total: usize) {
+        if let Some(started) = self.1 {
+            eprintln!(
+                "hashi: pair: {:.1} s: {stage:?}, {total} steps",
+                started.elapsed().as_secs_f64()
+            );
+        }
         if let Some(bar) = &self.0 {
             bar.set_message(match stage {
                 Stage::English => "reading English",

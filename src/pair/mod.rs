@@ -83,11 +83,13 @@ impl Doc {
 pub struct Settings {
     /// Worker threads (documents are read and pairs aligned in parallel).
     pub threads: usize,
-    /// How many candidates of each English document are aligned.
-    pub en_candidates: usize,
-    /// How many candidates of each Japanese document are aligned (besides those found from
-    /// the English side).
-    pub ja_candidates: usize,
+    /// How many candidates of each document of the smaller side (the one with fewer
+    /// documents; English on a tie) are aligned.
+    pub candidates: usize,
+    /// How many candidates of each document of the larger side are aligned besides: none by
+    /// default, since on the development tasks they found no pair the smaller side's missed,
+    /// and the larger side is where the documents without a counterpart are.
+    pub reverse_candidates: usize,
     /// Pairs scoring below this are left out (the score is [`Verdict::probability`]: 0.5
     /// where the verdict turns from unrelated to partial translation).
     pub min_score: f32,
@@ -106,8 +108,8 @@ impl Settings {
     pub fn new(threads: usize) -> Settings {
         Settings {
             threads: threads.max(1),
-            en_candidates: 4,
-            ja_candidates: 2,
+            candidates: 4,
+            reverse_candidates: 0,
             min_score: 0.5,
             presegmented: false,
             encoding: Encoding::Auto,
@@ -154,8 +156,9 @@ pub struct Pairing {
     pub ja_unpaired: Vec<usize>,
     /// Documents that could not be read.
     pub failures: Vec<Failure>,
-    /// How many candidate pairs were aligned.
-    pub aligned: usize,
+    /// Every candidate pair aligned, with its verdict, in no particular order (for
+    /// inspection and tuning).
+    pub candidates: Vec<Found>,
 }
 
 /// A stage of the work, for a progress display.
@@ -209,11 +212,12 @@ pub fn pair(
     store.freeze();
 
     let index = Index::new(&store, &en_docs, &ja_docs, settings.max_df_share);
-    let mut candidates = index.candidates(
-        settings.en_candidates,
-        settings.ja_candidates,
-        settings.threads,
-    );
+    let (en_k, ja_k) = if en.len() <= ja.len() {
+        (settings.candidates, settings.reverse_candidates)
+    } else {
+        (settings.reverse_candidates, settings.candidates)
+    };
+    let mut candidates = index.candidates(en_k, ja_k, settings.threads);
     if let Some(limit) = settings.size_limit {
         candidates.retain(|c| {
             let (e, j) = (&en_docs[c.en], &ja_docs[c.ja]);
@@ -232,12 +236,11 @@ pub fn pair(
         settings.threads,
         progress,
     );
-    let aligned = verified.len();
-
     // Greedy one-to-one: the best-translated pair first.
     let mut order: Vec<Found> = verified
-        .into_iter()
+        .iter()
         .filter(|f| f.score >= settings.min_score)
+        .copied()
         .collect();
     order.sort_by(|a, b| {
         b.verdict
@@ -268,7 +271,7 @@ pub fn pair(
         en_unpaired: unpaired(&en_docs, &en_taken),
         ja_unpaired: unpaired(&ja_docs, &ja_taken),
         failures,
-        aligned,
+        candidates: verified,
     })
 }
 
