@@ -254,3 +254,49 @@ fn jsonl(path: &Path, file: File, base: &Path) -> Result<Listing> {
     }
     Ok(out.listing)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pair::Origin;
+
+    fn jsonl_listing(text: &str) -> Listing {
+        let dir = std::env::temp_dir().join(format!("hashi-pair-sources-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("docs.jsonl");
+        std::fs::write(&path, text).unwrap();
+        let listing = list(&path, "English").unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        listing
+    }
+
+    #[test]
+    fn jsonl_lines_give_texts_and_paths_and_bad_lines_are_reported() {
+        let listing = jsonl_listing(
+            "{\"id\": \"a\", \"text\": \"Hello.\"}\n\n{\"path\": \"x/b.txt\"}\n\
+             {\"id\": 7, \"text\": \"Hi.\"}\nnot json\n{\"id\": \"a\", \"text\": \"again\"}\n\
+             {\"text\": \"no id\"}\n",
+        );
+        let ids: Vec<&str> = listing.docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "x/b.txt", "7"]);
+        assert!(matches!(&listing.docs[0].origin, Origin::Inline(t) if t == "Hello."));
+        assert!(listing.docs[1]
+            .path()
+            .is_some_and(|p| p.ends_with("x/b.txt")));
+        let problems: Vec<String> = listing
+            .problems
+            .iter()
+            .map(|(id, e)| format!("{id}: {e}"))
+            .collect();
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].starts_with("line 5: "), "{problems:?}");
+        assert!(problems[1].contains("listed twice"), "{problems:?}");
+        assert!(problems[2].contains("no \"id\""), "{problems:?}");
+    }
+
+    #[test]
+    fn an_unknown_kind_of_source_is_refused() {
+        let err = list(Path::new("Cargo.toml"), "English").unwrap_err();
+        assert!(matches!(err, Error::SourceKind { .. }), "{err}");
+    }
+}
