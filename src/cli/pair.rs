@@ -185,14 +185,16 @@ impl pair::Progress for Bar {
             );
         }
         if let Some(bar) = &self.0 {
+            // The count first, then the name: a redraw between the two would show the new
+            // name with the old stage's count.
+            bar.set_length(total as u64);
+            bar.set_position(0);
+            bar.reset_eta();
             bar.set_message(match stage {
                 Stage::English => "reading English",
                 Stage::Japanese => "reading Japanese",
                 Stage::Aligning => "aligning candidates",
             });
-            bar.set_length(total as u64);
-            bar.set_position(0);
-            bar.reset_eta();
         }
     }
 
