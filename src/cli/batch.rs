@@ -96,12 +96,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let (inputs, total) = open_inputs(&args)?;
     let resources = args.resources.load()?;
     // Parallelism is across documents, so each document gets one thread.
-    let mut aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
-    args.tuning.apply(&mut aligner.params)?;
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let aligner = args.tuning.aligner(&resources)?;
+    let threads = super::threads_or_cores(args.threads);
     let mut settings = Settings::new(threads);
     if let Some(window) = args.window {
         settings.window = window.max(threads);

@@ -156,6 +156,14 @@ pub struct ParamsArgs {
 }
 
 impl ParamsArgs {
+    /// An aligner over `resources` with these parameters, for commands whose parallelism is
+    /// across documents (one thread a document).
+    pub fn aligner<'a>(&self, resources: &'a Resources) -> Result<hashi::Aligner<'a>> {
+        let mut aligner = hashi::Aligner::new(&resources.tokenizer, resources.lexicon());
+        self.apply(&mut aligner.params)?;
+        Ok(aligner)
+    }
+
     pub fn apply(&self, params: &mut hashi::align::Params) -> Result<()> {
         for kv in self
             .params
@@ -437,6 +445,13 @@ impl PairArgs {
         aligner.threads = self.threads.max(1);
         aligner
     }
+}
+
+/// `--threads N`, or the number of cores when it is not given; at least one.
+pub fn threads_or_cores(threads: Option<usize>) -> usize {
+    threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
 }
 
 /// The built-in IPADIC, or a lindera dictionary directory the user named.

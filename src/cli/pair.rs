@@ -10,7 +10,6 @@ use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use hashi::pair::{self, Format, Stage};
-use hashi::Aligner;
 
 use super::{output, EncodingArgs, ParamsArgs, ResourceArgs};
 
@@ -88,12 +87,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     let resources = args.resources.load()?;
-    let mut aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
-    args.tuning.apply(&mut aligner.params)?;
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let aligner = args.tuning.aligner(&resources)?;
+    let threads = super::threads_or_cores(args.threads);
     let mut settings = pair::Settings::new(threads);
     settings.candidates = args.candidates;
     settings.reverse_candidates = args.reverse_candidates;

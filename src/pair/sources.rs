@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::Doc;
+use crate::batch::sources::{csv_columns, header_error};
 use crate::error::{Error, Result};
 
 /// A side's documents as its source lists them, and the entries that name no usable
@@ -153,25 +154,13 @@ impl Collector {
 }
 
 fn csv_manifest(path: &Path, file: File, base: &Path) -> Result<Listing> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
-    let parse_err = |message: String| Error::Parse {
-        path: path.to_path_buf(),
-        line: 1,
-        message,
-    };
-    let headers = reader
-        .headers()
-        .map_err(|e| parse_err(format!("cannot read the header: {e}")))?
-        .clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
-    };
-    let path_col = column("path").ok_or_else(|| {
-        parse_err("the header has no \"path\" column (it names path and, optionally, id)".into())
+    let (reader, [path_col, id_col]) = csv_columns(path, file, ["path", "id"])?;
+    let path_col = path_col.ok_or_else(|| {
+        header_error(
+            path,
+            "the header has no \"path\" column (it names path and, optionally, id)".into(),
+        )
     })?;
-    let id_col = column("id");
     let mut out = Collector::new();
     for record in reader.into_records() {
         match record {
