@@ -316,3 +316,19 @@ fn a_high_min_score_leaves_everything_unpaired() {
     let out = hashi(&["pair", "en", "ja", "--min-score", "1.5"], dir.path());
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_shift_jis_file_is_read_and_named_since_batch_reads_utf8_only() {
+    let dir = corpus();
+    let (k3, _, _) = encoding_rs::SHIFT_JIS.encode(JA[2].1);
+    std::fs::write(dir.path().join("ja").join(JA[2].0), k3).unwrap();
+    let out = hashi(&["pair", "en", "ja"], dir.path());
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(sorted(csv_pairs(&text(&out.stdout))), expected());
+    assert!(stderr.contains("k3.txt: decoded as Shift_JIS"), "{stderr}");
+    assert!(
+        stderr.contains("1 file decoded from Shift_JIS or EUC-JP: hashi batch reads UTF-8 only"),
+        "{stderr}"
+    );
+}

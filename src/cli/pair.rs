@@ -10,6 +10,7 @@ use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use hashi::pair::{self, Format, Stage};
+use hashi::segment::Lang;
 
 use super::{output, EncodingArgs, ParamsArgs, ResourceArgs};
 
@@ -101,6 +102,33 @@ pub fn run(args: Args) -> Result<ExitCode> {
     bar.finish();
     for f in &pairing.failures {
         eprintln!("hashi: pair: {}", f.error);
+    }
+    // As align says it, but a collection may hold thousands of such files: the first few.
+    const SHOWN: usize = 5;
+    for &(side, i, encoding) in pairing.decoded.iter().take(SHOWN) {
+        let docs = if side == Lang::En { &en.docs } else { &ja.docs };
+        if let Some(path) = docs[i].path() {
+            eprintln!(
+                "hashi: pair: {}: decoded as {}",
+                path.display(),
+                encoding.name()
+            );
+        }
+    }
+    if !pairing.decoded.is_empty() {
+        let more = pairing.decoded.len().saturating_sub(SHOWN);
+        let more = if more > 0 {
+            format!(" ({more} more not named)")
+        } else {
+            String::new()
+        };
+        let n = pairing.decoded.len();
+        eprintln!(
+            "hashi: pair: {n} file{} decoded from Shift_JIS or EUC-JP{more}: hashi batch reads \
+             UTF-8 only, so convert {} (iconv -f SHIFT_JIS -t UTF-8) before aligning",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "it" } else { "them" },
+        );
     }
     if let Some(path) = &args.dump_candidates {
         output::write_atomically(Some(path), |out| {

@@ -156,6 +156,9 @@ pub struct Pairing {
     pub ja_unpaired: Vec<usize>,
     /// Documents that could not be read.
     pub failures: Vec<Failure>,
+    /// Files read from Shift_JIS or EUC-JP (`Encoding::Auto` found them so): `hashi batch`
+    /// reads UTF-8 only, so their pairs need the files converted first.
+    pub decoded: Vec<(Lang, usize, Encoding)>,
     /// Every candidate pair aligned, with its verdict, in no particular order (for
     /// inspection and tuning).
     pub candidates: Vec<Found>,
@@ -204,11 +207,11 @@ pub fn pair(
         ..*aligner
     };
     let mut store = Store::default();
-    let mut failures = Vec::new();
+    let mut notes = Notes::default();
     progress.stage(Stage::English, en.len());
-    let en_docs = store.read(Lang::En, en, &aligner, settings, progress, &mut failures);
+    let en_docs = store.read(Lang::En, en, &aligner, settings, progress, &mut notes);
     progress.stage(Stage::Japanese, ja.len());
-    let ja_docs = store.read(Lang::Ja, ja, &aligner, settings, progress, &mut failures);
+    let ja_docs = store.read(Lang::Ja, ja, &aligner, settings, progress, &mut notes);
     store.freeze();
 
     let index = Index::new(&store, &en_docs, &ja_docs, settings.max_df_share);
@@ -265,12 +268,18 @@ pub fn pair(
             .filter(|&i| docs[i].is_some() && !taken[i])
             .collect()
     };
+    let Notes {
+        mut failures,
+        mut decoded,
+    } = notes;
     failures.sort_by_key(|f: &Failure| (f.side != Lang::En, f.index));
+    decoded.sort_by_key(|&(side, i, _)| (side != Lang::En, i));
     Ok(Pairing {
         pairs,
         en_unpaired: unpaired(&en_docs, &en_taken),
         ja_unpaired: unpaired(&ja_docs, &ja_taken),
         failures,
+        decoded,
         candidates: verified,
     })
 }
@@ -294,16 +303,27 @@ fn refuse_shared_files(en: &[Doc], ja: &[Doc]) -> Result<()> {
 }
 
 /// Reads and segments a document.
-fn read_doc(lang: Lang, doc: &Doc, settings: &Settings) -> Result<Document> {
-    let text = match &doc.origin {
-        Origin::File(path) => input::read_text_with(Some(path), settings.encoding)?.text,
-        Origin::Inline(text) => text.clone(),
+fn read_doc(lang: Lang, doc: &Doc, settings: &Settings) -> Result<(Document, Encoding)> {
+    let (text, encoding) = match &doc.origin {
+        Origin::File(path) => {
+            let decoded = input::read_text_with(Some(path), settings.encoding)?;
+            (decoded.text, decoded.encoding)
+        }
+        Origin::Inline(text) => (text.clone(), Encoding::Utf8),
     };
-    Ok(if settings.presegmented {
+    let doc = if settings.presegmented {
         Document::presegmented(lang, text)
     } else {
         Document::segment(lang, text)
-    })
+    };
+    Ok((doc, encoding))
+}
+
+/// What reading the documents found besides their tables.
+#[derive(Debug, Default)]
+struct Notes {
+    failures: Vec<Failure>,
+    decoded: Vec<(Lang, usize, Encoding)>,
 }
 
 /// One document's anchor table in a [`Store`]: each sentence's length, paragraph and items,
@@ -342,7 +362,8 @@ struct Store {
 
 impl Store {
     /// Reads, segments and analyses `docs` on `settings.threads` threads, storing their
-    /// tables; a document that cannot be read is `None`, its failure pushed to `failures`.
+    /// tables; a document that cannot be read is `None`, its failure noted in `notes`, as
+    /// is a file decoded from a legacy encoding.
     fn read(
         &mut self,
         lang: Lang,
@@ -350,11 +371,12 @@ impl Store {
         aligner: &Aligner<'_>,
         settings: &Settings,
         progress: &dyn Progress,
-        failures: &mut Vec<Failure>,
+        notes: &mut Notes,
     ) -> Vec<Option<Stored>> {
         let mut out: Vec<Option<Stored>> = (0..docs.len()).map(|_| None).collect();
         let next = AtomicUsize::new(0);
-        let (tx, rx) = mpsc::sync_channel::<(usize, Result<(AnchorTable, Vec<u32>)>)>(64);
+        type Read = (AnchorTable, Vec<u32>, Encoding);
+        let (tx, rx) = mpsc::sync_channel::<(usize, Result<Read>)>(64);
         std::thread::scope(|scope| {
             for _ in 0..settings.threads.max(1) {
                 let (tx, next) = (tx.clone(), &next);
@@ -363,13 +385,13 @@ impl Store {
                     if i >= docs.len() {
                         break;
                     }
-                    let result = read_doc(lang, &docs[i], settings).map(|doc| {
+                    let result = read_doc(lang, &docs[i], settings).map(|(doc, encoding)| {
                         let table = match lang {
                             Lang::En => aligner.english_anchors(&doc),
                             Lang::Ja => aligner.japanese_anchors(&doc),
                         };
                         let paragraphs = doc.sentences.iter().map(|s| s.paragraph as u32).collect();
-                        (table, paragraphs)
+                        (table, paragraphs, encoding)
                     });
                     if tx.send((i, result)).is_err() {
                         break;
@@ -379,8 +401,13 @@ impl Store {
             drop(tx);
             for (i, result) in rx {
                 match result {
-                    Ok((table, paragraphs)) => out[i] = Some(self.add(&table, paragraphs)),
-                    Err(error) => failures.push(Failure {
+                    Ok((table, paragraphs, encoding)) => {
+                        if encoding != Encoding::Utf8 {
+                            notes.decoded.push((lang, i, encoding));
+                        }
+                        out[i] = Some(self.add(&table, paragraphs));
+                    }
+                    Err(error) => notes.failures.push(Failure {
                         side: lang,
                         index: i,
                         error,
