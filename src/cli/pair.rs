@@ -160,8 +160,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         n => format!(", {n} left out (unreadable or malformed)"),
     };
     eprintln!(
-        "hashi: pair: {} pairs, {} English and {} Japanese articles unpaired{failed_note}, {:.1} s",
+        "hashi: pair: {} pair{}, {} English and {} Japanese articles unpaired{failed_note}, \
+         {:.1} s",
         pairing.pairs.len(),
+        if pairing.pairs.len() == 1 { "" } else { "s" },
         pairing.en_unpaired.len(),
         pairing.ja_unpaired.len(),
         started.elapsed().as_secs_f64()

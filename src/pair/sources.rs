@@ -26,8 +26,9 @@ pub struct Listing {
 
 /// Lists the documents of `source`:
 ///
-/// - a folder: every `.txt` file under it (any depth; hidden files and folders left out), in
-///   path order, each id its path within the folder without `.txt` (`2024/0131-tokyo`);
+/// - a folder: every `.txt` file under it (any depth; hidden files and folders, and links to
+///   folders, left out), in path order, each id its path within the folder without `.txt`
+///   (`2024/0131-tokyo`);
 /// - a `.csv` file: a manifest with a header naming a `path` column (paths relative to the
 ///   manifest's folder) and optionally an `id` column (default: the path as written);
 /// - a `.jsonl`, `.ndjson` or `.json` file: one object a line, `{"id": .., "text": ".."}`
@@ -94,7 +95,7 @@ fn folder(dir: &Path) -> Result<Listing> {
     })
 }
 
-/// Every `.txt` file under `dir`, hidden entries left out.
+/// Every `.txt` file under `dir`, hidden entries and linked folders left out.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let read_err = |source| Error::Read {
         path: dir.to_path_buf(),
@@ -106,8 +107,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
+        // A linked folder is not entered (a link to a parent would never end); a linked
+        // file is read.
+        let is_link = entry.file_type().map_err(read_err)?.is_symlink();
         if path.is_dir() {
-            walk(&path, out)?;
+            if !is_link {
+                walk(&path, out)?;
+            }
         } else if path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
