@@ -156,7 +156,8 @@ impl AnchorTable {
 
     /// Appends one sentence of length `len` (as [`SentenceFeatures::len`]) from its items,
     /// each a kind and its 64-bit keys: how a caller that stored a table's content in its
-    /// own form ([`AnchorTable::for_each_item`]) builds the table again.
+    /// own form ([`AnchorTable::sentence_items`], [`AnchorTable::list_keys`]) builds the
+    /// table again.
     pub fn push_items<K: IntoIterator<Item = u64>>(
         &mut self,
         len: f32,
