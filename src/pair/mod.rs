@@ -870,3 +870,79 @@ pub fn write(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(name: &str, side: &str) -> String {
+        let path = format!("{}/corpora/{name}/{side}.txt", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    #[test]
+    fn a_stored_table_aligns_as_the_aligner_does() {
+        let aligner = Aligner::new(
+            crate::tokenizer::shared(),
+            Some(crate::lexicon::Lexicon::embedded()),
+        );
+        let mut store = Store::default();
+        let mut stored = Vec::new();
+        let mut docs = Vec::new();
+        for name in ["jaxa-launch", "tokyo-budget"] {
+            let en = Document::segment(Lang::En, corpus(name, "en"));
+            let ja = Document::segment(Lang::Ja, corpus(name, "ja"));
+            let paragraphs =
+                |d: &Document| d.sentences.iter().map(|s| s.paragraph as u32).collect();
+            let e = store.add(&aligner.english_anchors(&en), paragraphs(&en));
+            let j = store.add(&aligner.japanese_anchors(&ja), paragraphs(&ja));
+            stored.push((e, j));
+            docs.push((en, ja));
+        }
+        store.freeze();
+        for ((e, j), (en, ja)) in stored.iter().zip(&docs) {
+            let direct = aligner.align(en, ja);
+            let to_usize = |p: &[u32]| p.iter().map(|&x| x as usize).collect::<Vec<_>>();
+            let from_store = align::align_tables(
+                PairTables::new(store.table(e), store.table(j)),
+                &to_usize(&e.paragraphs),
+                &to_usize(&j.paragraphs),
+                &aligner.params,
+            );
+            assert_eq!(direct.beads, from_store.beads);
+            assert_eq!(direct.verdict, from_store.verdict);
+        }
+    }
+
+    #[test]
+    fn pairs_are_found_among_unrelated_documents_and_a_side_may_not_be_empty() {
+        let aligner = Aligner::new(
+            crate::tokenizer::shared(),
+            Some(crate::lexicon::Lexicon::embedded()),
+        );
+        let names = ["jaxa-launch", "tokyo-budget", "shogi-record"];
+        let en: Vec<Doc> = names[..2]
+            .iter()
+            .map(|n| Doc::inline(*n, corpus(n, "en")))
+            .collect();
+        // The Japanese in another order, one without its English.
+        let ja: Vec<Doc> = [names[2], names[0], names[1]]
+            .iter()
+            .map(|n| Doc::inline(*n, corpus(n, "ja")))
+            .collect();
+        let pairing = pair(&en, &ja, &aligner, &Settings::new(2), &()).unwrap();
+        let found: Vec<(usize, usize)> = pairing.pairs.iter().map(|f| (f.en, f.ja)).collect();
+        assert_eq!(found, [(0, 1), (1, 2)]);
+        assert!(pairing.pairs.iter().all(|f| f.score > 0.9));
+        assert_eq!(pairing.ja_unpaired, [0]);
+        assert!(pairing.en_unpaired.is_empty() && pairing.failures.is_empty());
+        let err = pair(&[], &ja, &aligner, &Settings::new(1), &()).unwrap_err();
+        assert!(matches!(
+            err,
+            Error::EmptySource {
+                path: None,
+                side: "English"
+            }
+        ));
+    }
+}
