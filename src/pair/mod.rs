@@ -520,53 +520,65 @@ struct Candidate {
     similarity: u32,
 }
 
-/// The inverted index of both sides over the keys both write.
+/// Each side's documents by the keys both sides write, weighted by rarity.
 struct Index {
     /// Each key's weight; 0 for a key left out.
     weights: Vec<f32>,
-    /// Each side's postings: for each key, the documents writing it.
-    en: Postings,
-    ja: Postings,
+    /// Each side's documents as rows of their weighted keys.
+    en: Rows,
+    ja: Rows,
     /// Each document's total weight.
     en_norms: Vec<f32>,
     ja_norms: Vec<f32>,
 }
 
-/// Documents by key, as compressed rows.
-struct Postings {
-    starts: Vec<u32>,
-    docs: Vec<u32>,
+/// Rows of numbers, one after the other in one vector (compressed sparse rows): each
+/// document's keys, or each key's documents.
+#[derive(Default)]
+struct Rows {
+    ends: Vec<usize>,
+    items: Vec<u32>,
 }
 
-impl Postings {
-    fn of(&self, key: usize) -> &[u32] {
-        &self.docs[self.starts[key] as usize..self.starts[key + 1] as usize]
+impl Rows {
+    fn row(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.items[start..self.ends[i]]
     }
 
-    /// The postings of `profiles` (each document's key numbers) over `n_keys` keys.
-    fn new(profiles: &[Vec<u32>], n_keys: usize) -> Postings {
-        let mut starts = vec![0u32; n_keys + 1];
-        for p in profiles {
-            for &k in p {
-                starts[k as usize + 1] += 1;
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The rows turned round: for each of `columns` numbers, the rows holding it.
+    fn transpose(&self, columns: usize) -> Rows {
+        let mut ends = vec![0usize; columns];
+        for &c in &self.items {
+            ends[c as usize] += 1;
+        }
+        let mut total = 0;
+        for e in &mut ends {
+            total += *e;
+            *e = total;
+        }
+        // Fill each column from its end backwards, rows in descending order, so that each
+        // column lists its rows ascending.
+        let mut fill = ends.clone();
+        let mut items = vec![0u32; total];
+        for r in (0..self.len()).rev() {
+            for &c in self.row(r) {
+                fill[c as usize] -= 1;
+                items[fill[c as usize]] = r as u32;
             }
         }
-        for k in 0..n_keys {
-            starts[k + 1] += starts[k];
-        }
-        let mut fill = starts.clone();
-        let mut docs = vec![0u32; starts[n_keys] as usize];
-        for (d, p) in profiles.iter().enumerate() {
-            for &k in p {
-                docs[fill[k as usize] as usize] = d as u32;
-                fill[k as usize] += 1;
-            }
-        }
-        Postings { starts, docs }
+        Rows { ends, items }
     }
 }
 
 impl Index {
+    /// The index of both sides. Each document's distinct keys are worked out twice, once
+    /// to count how many documents write each key and once to keep those with a weight,
+    /// so that only the kept ones are ever stored.
     fn new(
         store: &Store,
         en_docs: &[Option<Stored>],
@@ -575,25 +587,17 @@ impl Index {
     ) -> Index {
         let n_keys = store.keys.len();
         let mut scratch = Vec::new();
-        let mut profiles = |docs: &[Option<Stored>]| -> (Vec<Vec<u32>>, Vec<u32>) {
+        let mut df = |docs: &[Option<Stored>]| -> Vec<u32> {
             let mut df = vec![0u32; n_keys];
-            let profiles: Vec<Vec<u32>> = docs
-                .iter()
-                .map(|d| match d {
-                    Some(d) => {
-                        store.distinct_keys(d, &mut scratch);
-                        for &k in &scratch {
-                            df[k as usize] += 1;
-                        }
-                        scratch.clone()
-                    }
-                    None => Vec::new(),
-                })
-                .collect();
-            (profiles, df)
+            for d in docs.iter().flatten() {
+                store.distinct_keys(d, &mut scratch);
+                for &k in &scratch {
+                    df[k as usize] += 1;
+                }
+            }
+            df
         };
-        let (mut en_profiles, en_df) = profiles(en_docs);
-        let (mut ja_profiles, ja_df) = profiles(ja_docs);
+        let (en_df, ja_df) = (df(en_docs), df(ja_docs));
         let n_en = en_docs.iter().filter(|d| d.is_some()).count().max(1) as f32;
         let n_ja = ja_docs.iter().filter(|d| d.is_some()).count().max(1) as f32;
         // A key's weight: how surprising it is to find it on both sides of an unrelated
@@ -611,22 +615,33 @@ impl Index {
                 }
             })
             .collect();
-        let norms = |profiles: &mut Vec<Vec<u32>>| -> Vec<f32> {
-            profiles
-                .iter_mut()
-                .map(|p| {
-                    p.retain(|&k| weights[k as usize] > 0.0);
-                    p.shrink_to_fit();
-                    p.iter().map(|&k| weights[k as usize]).sum()
-                })
-                .collect()
+        let mut rows = |docs: &[Option<Stored>]| -> (Rows, Vec<f32>) {
+            let mut rows = Rows::default();
+            let mut norms = Vec::with_capacity(docs.len());
+            for d in docs {
+                let mut norm = 0.0;
+                if let Some(d) = d {
+                    store.distinct_keys(d, &mut scratch);
+                    for &k in &scratch {
+                        let w = weights[k as usize];
+                        if w > 0.0 {
+                            rows.items.push(k);
+                            norm += w;
+                        }
+                    }
+                }
+                rows.ends.push(rows.items.len());
+                norms.push(norm);
+            }
+            rows.items.shrink_to_fit();
+            (rows, norms)
         };
-        let en_norms = norms(&mut en_profiles);
-        let ja_norms = norms(&mut ja_profiles);
+        let (en, en_norms) = rows(en_docs);
+        let (ja, ja_norms) = rows(ja_docs);
         Index {
-            en: Postings::new(&en_profiles, n_keys),
-            ja: Postings::new(&ja_profiles, n_keys),
             weights,
+            en,
+            ja,
             en_norms,
             ja_norms,
         }
@@ -634,59 +649,60 @@ impl Index {
 
     /// The `en_k` most similar Japanese documents of every English document and the `ja_k`
     /// most similar English documents of every Japanese one, as one sorted list of pairs.
-    fn candidates(&self, en_k: usize, ja_k: usize, threads: usize) -> Vec<Candidate> {
-        let mut all = self.side(
-            &self.en,
-            &self.ja,
-            &self.en_norms,
-            &self.ja_norms,
-            en_k,
-            threads,
-            false,
-        );
-        all.extend(self.side(
-            &self.ja,
-            &self.en,
-            &self.ja_norms,
-            &self.en_norms,
-            ja_k,
-            threads,
-            true,
-        ));
+    /// A side's rows are dropped once they are no longer needed.
+    fn candidates(mut self, en_k: usize, ja_k: usize, threads: usize) -> Vec<Candidate> {
+        let n_keys = self.weights.len();
+        let mut all = Vec::new();
+        if en_k > 0 {
+            let ja_by_key = self.ja.transpose(n_keys);
+            if ja_k == 0 {
+                self.ja = Rows::default();
+            }
+            all.extend(self.side(
+                &self.en,
+                &ja_by_key,
+                Norms(&self.en_norms, &self.ja_norms),
+                en_k,
+                threads,
+                false,
+            ));
+        }
+        if ja_k > 0 {
+            let en_by_key = self.en.transpose(n_keys);
+            self.en = Rows::default();
+            all.extend(self.side(
+                &self.ja,
+                &en_by_key,
+                Norms(&self.ja_norms, &self.en_norms),
+                ja_k,
+                threads,
+                true,
+            ));
+        }
         all.sort_unstable();
         all.dedup_by_key(|c| (c.en, c.ja));
         all
     }
 
-    /// The `k` best documents of the other side for each document of `from`.
-    #[allow(clippy::too_many_arguments)]
+    /// The `k` best documents of the other side for each document of `from` (its keys),
+    /// looked up in `to` (the other side's documents by key).
     fn side(
         &self,
-        from: &Postings,
-        to: &Postings,
-        from_norms: &[f32],
-        to_norms: &[f32],
+        from: &Rows,
+        to: &Rows,
+        norms: Norms<'_>,
         k: usize,
         threads: usize,
         swapped: bool,
     ) -> Vec<Candidate> {
-        if k == 0 {
-            return Vec::new();
-        }
-        // Each document's keys, from the postings turned round.
-        let n_from = from_norms.len();
-        let mut keys_of: Vec<Vec<u32>> = vec![Vec::new(); n_from];
-        for key in 0..self.weights.len() {
-            for &d in from.of(key) {
-                keys_of[d as usize].push(key as u32);
-            }
-        }
+        let Norms(from_norms, to_norms) = norms;
+        let n_from = from.len();
         let next = AtomicUsize::new(0);
         let chunk = 64;
         let parts: Vec<Vec<Candidate>> = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..threads.max(1))
                 .map(|_| {
-                    let (next, keys_of) = (&next, &keys_of);
+                    let next = &next;
                     scope.spawn(move || {
                         let mut acc = vec![0f32; to_norms.len()];
                         let mut touched: Vec<u32> = Vec::new();
@@ -696,10 +712,12 @@ impl Index {
                             if start >= n_from {
                                 break;
                             }
-                            for d in start..(start + chunk).min(n_from) {
-                                for &key in &keys_of[d] {
+                            let end = (start + chunk).min(n_from);
+                            let part = from_norms[start..end].iter().enumerate();
+                            for (d, &from_norm) in part.map(|(i, n)| (start + i, n)) {
+                                for &key in from.row(d) {
                                     let w = self.weights[key as usize];
-                                    for &o in to.of(key as usize) {
+                                    for &o in to.row(key as usize) {
                                         if acc[o as usize] == 0.0 {
                                             touched.push(o);
                                         }
@@ -709,7 +727,7 @@ impl Index {
                                 let mut best: Vec<(f32, u32)> = touched
                                     .iter()
                                     .map(|&o| {
-                                        let norm = (from_norms[d] * to_norms[o as usize]).sqrt();
+                                        let norm = (from_norm * to_norms[o as usize]).sqrt();
                                         (acc[o as usize] / norm.max(1e-6), o)
                                     })
                                     .collect();
@@ -750,6 +768,10 @@ impl Index {
         parts.into_iter().flatten().collect()
     }
 }
+
+/// The total weights of the documents searched from and of those searched in.
+#[derive(Clone, Copy)]
+struct Norms<'a>(&'a [f32], &'a [f32]);
 
 /// Aligns every candidate pair and returns it with its verdict.
 fn verify(
