@@ -78,6 +78,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.min_score
         );
     }
+    if args.candidates == 0 {
+        anyhow::bail!("--candidates must be at least 1");
+    }
     let en = pair::list(&args.en_source, "English")?;
     let ja = pair::list(&args.ja_source, "Japanese")?;
     let mut problems = 0;

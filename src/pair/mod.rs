@@ -5,15 +5,16 @@
 //!    ([`Aligner::english_anchors`], [`Aligner::japanese_anchors`]); the tables are kept in
 //!    one store in which each distinct key and key list is held once, whatever the number
 //!    of documents writing it.
-//! 2. Each document's distinct keys, the ones the other side writes too, weighted by their
-//!    rarity on both sides (`ln(N_en/df_en) + ln(N_ja/df_ja)`, the surprise of seeing the
-//!    key in an unrelated pair), go into an inverted index. A document's similarity to
-//!    another is the weight of the keys they share over the geometric mean of their own;
-//!    keys in more than a few percent of a side's documents are left out of the index, so
-//!    the work grows about linearly with the collection.
-//! 3. The best few candidates of each document (by similarity, both ways) are aligned, and
-//!    the alignment's [`Verdict`] decides: a pair's score is its probability of being a
-//!    translation.
+//! 2. Each document's distinct keys that the other side writes too, weighted by their
+//!    rarity on both sides (`ln(N_en/df_en) + ln(N_ja/df_ja) + 1`, the surprise of seeing
+//!    the key on both sides of an unrelated pair), go into an inverted index. A document's
+//!    similarity to another is the weight of the keys they share over the geometric mean of
+//!    their own; keys in more than [`Settings::max_df_share`] of a side's documents are left
+//!    out of the index, so the work grows about linearly with the collection.
+//! 3. The [`Settings::candidates`] most similar documents of the other side of each document
+//!    of the smaller side are aligned (the larger side's own, [`Settings::reverse_candidates`],
+//!    only when asked), and the alignment's [`Verdict`] decides: a pair's score is its
+//!    probability of being a translation.
 //! 4. Pairs are taken greedily, best first (by translated share, then similarity), each
 //!    document once; those scoring below [`Settings::min_score`] are left out.
 
