@@ -304,7 +304,7 @@ fn an_undecodable_file_is_reported_and_left_out_with_exit_1() {
 }
 
 #[test]
-fn a_high_min_score_leaves_everything_unpaired() {
+fn the_highest_min_score_keeps_no_false_pair_and_one_above_1_is_refused() {
     let dir = corpus();
     let out = hashi(&["pair", "en", "ja", "--min-score", "1"], dir.path());
     let stderr = text(&out.stderr);
