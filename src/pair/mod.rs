@@ -9,8 +9,9 @@
 //!    rarity on both sides (`ln(N_en/df_en) + ln(N_ja/df_ja) + 1`, the surprise of seeing
 //!    the key on both sides of an unrelated pair), go into an inverted index. A document's
 //!    similarity to another is the weight of the keys they share over the geometric mean of
-//!    their own; keys in more than [`Settings::max_df_share`] of a side's documents are left
-//!    out of the index, so the work grows about linearly with the collection.
+//!    their own; keys in more than [`Settings::max_df_share`] of a side's documents (and
+//!    more than [`Settings::min_df_cap`]) are left out of the index, so the work grows about
+//!    linearly with the collection.
 //! 3. The [`Settings::candidates`] most similar documents of the other side of each document
 //!    of the smaller side are aligned (the larger side's own, [`Settings::reverse_candidates`],
 //!    only when asked), and the alignment's [`Verdict`] decides: a pair's score is its
@@ -100,8 +101,13 @@ pub struct Settings {
     pub encoding: Encoding,
     /// Sides of very different size are never paired (`hashi batch` would refuse them).
     pub size_limit: Option<SizeLimit>,
-    /// A key in more than this share of a side's documents is left out of the index.
+    /// A key in more than this share of a side's documents, and in more than
+    /// [`Settings::min_df_cap`] of them, is left out of the index: it tells documents apart
+    /// poorly, and its long list of documents would cost more than all the others.
     pub max_df_share: f32,
+    /// See [`Settings::max_df_share`]: a key in this many documents or fewer stays, however
+    /// small the collection (in 460 documents, 5% would leave out a key in 24 of them).
+    pub min_df_cap: usize,
 }
 
 impl Settings {
@@ -116,6 +122,7 @@ impl Settings {
             encoding: Encoding::Auto,
             size_limit: Some(SizeLimit::default()),
             max_df_share: 0.05,
+            min_df_cap: 100,
         }
     }
 }
@@ -215,7 +222,13 @@ pub fn pair(
     let ja_docs = store.read(Lang::Ja, ja, &aligner, settings, progress, &mut notes);
     store.freeze();
 
-    let index = Index::new(&store, &en_docs, &ja_docs, settings.max_df_share);
+    let index = Index::new(
+        &store,
+        &en_docs,
+        &ja_docs,
+        settings.max_df_share,
+        settings.min_df_cap,
+    );
     let (en_k, ja_k) = if en.len() <= ja.len() {
         (settings.candidates, settings.reverse_candidates)
     } else {
@@ -585,6 +598,7 @@ impl Index {
         en_docs: &[Option<Stored>],
         ja_docs: &[Option<Stored>],
         max_df_share: f32,
+        min_df_cap: usize,
     ) -> Index {
         let n_keys = store.keys.len();
         let mut scratch = Vec::new();
@@ -604,8 +618,8 @@ impl Index {
         // A key's weight: how surprising it is to find it on both sides of an unrelated
         // pair. Keys one side never writes, and keys too common to tell documents apart,
         // weigh nothing and stay out of the index.
-        let max_en = (max_df_share * n_en).max(8.0);
-        let max_ja = (max_df_share * n_ja).max(8.0);
+        let max_en = (max_df_share * n_en).max(min_df_cap as f32);
+        let max_ja = (max_df_share * n_ja).max(min_df_cap as f32);
         let weights: Vec<f32> = (0..n_keys)
             .map(|k| {
                 let (e, j) = (en_df[k] as f32, ja_df[k] as f32);
