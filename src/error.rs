@@ -135,6 +135,31 @@ pub enum Error {
     /// swapped languages, sides of very different size).
     #[error(transparent)]
     Pair(#[from] crate::validate::PairError),
+    /// A side of a pairing (`hashi pair`) with no document: an empty folder or manifest, or
+    /// no document given at all.
+    #[error("{}no {side} documents", Place(path.as_deref(), None, "source"))]
+    EmptySource {
+        /// The folder or manifest; `None` for documents given in memory.
+        path: Option<PathBuf>,
+        /// The side: `English` or `Japanese`.
+        side: &'static str,
+    },
+    /// A source of documents to pair that is neither a folder nor a manifest the extension
+    /// names.
+    #[error(
+        "{path}: a source is a folder of .txt files, a .csv manifest (a path column, an id \
+         column optional) or JSONL ({{\"id\", \"text\"}} or {{\"id\", \"path\"}} a line)"
+    )]
+    SourceKind {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// One file listed as both an English and a Japanese document of a pairing.
+    #[error("{path}: the same file is listed as an English and as a Japanese document")]
+    SameFile {
+        /// The file.
+        path: PathBuf,
+    },
     /// A batch output in a format whose records carry no document id, which cannot be read
     /// back to resume a run (see [`crate::export::Format::resumable`]).
     #[error("{0} output cannot be resumed: its records carry no document id (csv and jsonl do)")]

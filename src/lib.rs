@@ -6,7 +6,9 @@
 //! [`quantities`], which `check` compares too), [`align`] pairs the sentences, [`export`]
 //! writes the beads. [`Aligner`] runs the middle of it for one document pair; [`validate`]
 //! holds the rules a pair must pass before it is aligned, [`check`] reads findings off an
-//! alignment and renders them ([`check::render`]).
+//! alignment and renders them ([`check::render`]). [`batch`] aligns many document pairs in
+//! parallel; [`pair`] finds which documents of two collections are translations of each
+//! other.
 //!
 //! ```
 //! use hashi::segment::{Document, Lang};
@@ -37,6 +39,7 @@ pub mod export;
 pub mod features;
 pub mod input;
 pub mod lexicon;
+pub mod pair;
 pub mod pipeline;
 pub mod quantities;
 pub mod review;

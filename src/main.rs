@@ -25,6 +25,8 @@ enum Command {
     Align(cli::align::Args),
     /// Align many document pairs (a manifest, two directories, or JSONL on standard input).
     Batch(cli::batch::Args),
+    /// Find which English article translates which Japanese one among many, as a manifest.
+    Pair(cli::pair::Args),
     /// Report what the English left out, added or changed (numbers, dates, names, length).
     Check(cli::check::Args),
     /// Write a page to review and correct an alignment in the browser, and export it.
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         Command::Segment(args) => cli::segment::run(args),
         Command::Align(args) => cli::align::run(args),
         Command::Batch(args) => cli::batch::run(args),
+        Command::Pair(args) => cli::pair::run(args),
         Command::Check(args) => cli::check::run(args),
         Command::Review(args) => cli::review::run(args),
         Command::Eval(args) => cli::eval::run(args),

@@ -121,7 +121,7 @@ impl<'a> Aligner<'a> {
         let (et, jt) = self.both(|| self.english_anchors(en), || self.japanese_anchors(ja));
         let (ep, jp) = (paragraphs(en), paragraphs(ja));
         let (efu, jfu) = (furniture(en), furniture(ja));
-        let alignment = align::align_tables(
+        self.align_anchors(
             PairTables::new(et, jt),
             Layout {
                 paragraphs: &ep,
@@ -131,9 +131,16 @@ impl<'a> Aligner<'a> {
                 paragraphs: &jp,
                 furniture: &jfu,
             },
-            &self.params,
-        );
-        self.judged(alignment, &efu, &jfu)
+        )
+    }
+
+    /// Aligns two documents given their anchor tables ([`Aligner::english_anchors`],
+    /// [`Aligner::japanese_anchors`]) and where their sentences stand, and judges the pair,
+    /// as [`Aligner::align`] does: for a caller that keeps tables to align a document with
+    /// several others (`pair`).
+    pub fn align_anchors(&self, tables: PairTables, en: Layout<'_>, ja: Layout<'_>) -> Alignment {
+        let alignment = align::align_tables(tables, en, ja, &self.params);
+        self.judged(alignment, en.furniture, ja.furniture)
     }
 
     /// `alignment` with its verdict ([`Verdict`]), page furniture left out: judged when there

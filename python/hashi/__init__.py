@@ -21,6 +21,7 @@ from ._hashi import (
     Sentence,
     Token,
     __version__,
+    pair,
     segment,
 )
 
@@ -37,6 +38,7 @@ __all__ = [
     "Sentence",
     "Token",
     "__version__",
+    "pair",
     "segment",
     "to_dataset",
 ]

@@ -377,3 +377,37 @@ def to_dataset(
     with ``errors="raise"`` (the default) and is passed over with ``errors="skip"``. Imports
     datasets when called; raises ``ImportError`` saying how to install it when it is
     missing."""
+
+PairDoc = Union[Tuple[Any, Text], str, "os.PathLike[str]"]
+"""A document to pair: ``(id, text)`` (the text a ``str``, ``bytes`` or a path), or a file
+alone (a ``str`` or ``os.PathLike``: an item without an id can only be a file), its id the
+path as given."""
+
+def pair(
+    en_docs: Iterable[PairDoc],
+    ja_docs: Iterable[PairDoc],
+    *,
+    min_score: float = 0.5,
+    candidates: int = 4,
+    threads: Optional[int] = None,
+    presegmented: bool = False,
+    lexicon: bool = True,
+    errors: Literal["raise", "skip"] = "raise",
+) -> list[Tuple[str, str, float]]:
+    """Find which English document translates which Japanese one, as ``hashi pair`` does:
+    a list of ``(en_id, ja_id, score)``, one a pair, in the English documents' order. Either
+    side may hold documents with no counterpart; they are in no pair.
+
+    Each document's anchors and lexicon words, weighted by their rarity on both sides, go
+    into an inverted index; the ``candidates`` most similar documents of the other side of
+    each document of the smaller side are aligned, and the alignment's verdict scores the
+    pair (the probability that the two are translations of each other). Pairs are taken
+    best first, each document once; those below ``min_score`` are left out. ``threads``:
+    default the number of cores; the GIL is released. ``lexicon=False`` pairs without the
+    bilingual lexicon.
+
+    Raises ``InputError`` when a side is empty (kind ``"empty_source"``), when one file is
+    given on both sides (``"same_file"``), or, with ``errors="raise"``, when a document
+    cannot be read or decoded (the kinds of ``align``); ``errors="skip"`` leaves such a
+    document out.
+    """

@@ -57,9 +57,11 @@ impl From<hashi::Error> for Failure {
         use hashi::Error as E;
         let kind = error_kind(&e);
         let (path, offset, line) = match &e {
-            E::Read { path, .. } | E::NotAFile { path } | E::ManifestKind { path } => {
-                (Some(path.as_path()), None, None)
-            }
+            E::Read { path, .. }
+            | E::NotAFile { path }
+            | E::ManifestKind { path }
+            | E::SourceKind { path }
+            | E::SameFile { path } => (Some(path.as_path()), None, None),
             E::InvalidUtf8 { path, offset, .. }
             | E::InvalidEncoding { path, offset, .. }
             | E::Binary { path, offset } => (Some(path.as_path()), Some(*offset), None),
@@ -98,6 +100,9 @@ fn is_input(e: &hashi::Error) -> bool {
             | E::NotAFile { .. }
             | E::Parse { .. }
             | E::Pair(_)
+            | E::EmptySource { .. }
+            | E::SourceKind { .. }
+            | E::SameFile { .. }
     )
 }
 
@@ -117,6 +122,9 @@ fn error_kind(e: &hashi::Error) -> &'static str {
         E::UnknownName { .. } => "unknown_name",
         E::NotResumable(_) => "not_resumable",
         E::InvalidValue { .. } => "invalid_value",
+        E::EmptySource { .. } => "empty_source",
+        E::SourceKind { .. } => "source_kind",
+        E::SameFile { .. } => "same_file",
         E::Pair(p) => pair_error_kind(p),
         // hashi::Error is #[non_exhaustive]: a variant added later is still a HashiError.
         _ => "other",

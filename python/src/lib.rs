@@ -6,6 +6,7 @@
 mod aligner;
 mod compat;
 mod errors;
+mod pairing;
 mod text;
 mod types;
 
@@ -17,6 +18,7 @@ fn _hashi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("HashiError", py.get_type::<errors::HashiError>())?;
     m.add("InputError", py.get_type::<errors::InputError>())?;
     m.add_function(wrap_pyfunction!(aligner::segment, m)?)?;
+    m.add_function(wrap_pyfunction!(pairing::pair, m)?)?;
     m.add_class::<aligner::Aligner>()?;
     m.add_class::<aligner::AlignMany>()?;
     m.add_class::<types::Alignment>()?;

@@ -146,11 +146,28 @@ impl AnchorTable {
 
     /// Appends one sentence.
     pub fn push(&mut self, f: &SentenceFeatures) {
-        self.lens.push(f.len);
-        for item in &f.items {
-            self.kinds.push(item.kind);
+        self.push_items(
+            f.len,
+            f.items
+                .iter()
+                .map(|item| (item.kind, item.keys.iter().copied())),
+        );
+    }
+
+    /// Appends one sentence of length `len` (as [`SentenceFeatures::len`]) from its items,
+    /// each a kind and its 64-bit keys: how a caller that stored a table's content in its
+    /// own form ([`AnchorTable::sentence_items`], [`AnchorTable::list_keys`]) builds the
+    /// table again.
+    pub fn push_items<K: IntoIterator<Item = u64>>(
+        &mut self,
+        len: f32,
+        items: impl IntoIterator<Item = (AnchorKind, K)>,
+    ) {
+        self.lens.push(len);
+        for (kind, keys) in items {
+            self.kinds.push(kind);
             self.scratch.clear();
-            for &k in &item.keys {
+            for k in keys {
                 let id = self.ids.id(k);
                 self.scratch.push(id);
             }
@@ -158,6 +175,32 @@ impl AnchorTable {
             self.lists.push(list);
         }
         self.item_ends.push(offset(self.kinds.len()));
+    }
+
+    /// Each sentence's length, in order.
+    pub fn sentence_lens(&self) -> &[f32] {
+        &self.lens
+    }
+
+    /// The items of sentence `i` in order, each its kind and the number of its key list in
+    /// this table ([`AnchorTable::list_keys`]): the same keys, the same number, so a caller
+    /// storing the table in its own form converts each list once.
+    pub fn sentence_items(&self, i: usize) -> impl Iterator<Item = (AnchorKind, u32)> + '_ {
+        self.items(i)
+            .map(|item| (self.kinds[item], self.lists[item]))
+    }
+
+    /// How many distinct key lists the table holds: every list number is below it.
+    pub fn list_count(&self) -> usize {
+        self.key_lists.ends.len()
+    }
+
+    /// The 64-bit keys of key list `list`.
+    pub fn list_keys(&self, list: u32) -> impl Iterator<Item = u64> + '_ {
+        self.key_lists
+            .get(list)
+            .iter()
+            .map(|&id| self.ids.keys[id as usize])
     }
 
     /// Appends the sentences of `other`, renumbering its keys into this table's key space.

@@ -78,27 +78,20 @@ fn csv_manifest(
     file: File,
     base: PathBuf,
 ) -> Result<impl Iterator<Item = Source> + Send> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
-    let parse_err = |message: String| Error::Parse {
-        path: path.to_path_buf(),
-        line: 1,
-        message,
+    let (reader, [id_col, en_col, ja_col]) = csv_columns(path, file, ["id", "en", "ja"])?;
+    let column = |col: Option<usize>, name: &str| {
+        col.ok_or_else(|| {
+            header_error(
+                path,
+                format!("the header has no {name:?} column (it must name id, en and ja)"),
+            )
+        })
     };
-    let headers = reader
-        .headers()
-        .map_err(|e| parse_err(format!("cannot read the header: {e}")))?
-        .clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
-            .ok_or_else(|| {
-                parse_err(format!(
-                    "the header has no {name:?} column (it must name id, en and ja)"
-                ))
-            })
-    };
-    let (id_col, en_col, ja_col) = (column("id")?, column("en")?, column("ja")?);
+    let (id_col, en_col, ja_col) = (
+        column(id_col, "id")?,
+        column(en_col, "en")?,
+        column(ja_col, "ja")?,
+    );
     let mut records = reader.into_records();
     Ok(std::iter::from_fn(move || {
         let record = records.next()?;
@@ -126,6 +119,36 @@ fn csv_manifest(
             }
         })
     }))
+}
+
+/// A CSV file's reader (rows of any length) and where each of `names` is in its header
+/// (`None` for a name it lacks; a byte-order mark and spaces around a name are ignored).
+/// Fails when the header cannot be read.
+pub(crate) fn csv_columns<const N: usize>(
+    path: &Path,
+    file: File,
+    names: [&str; N],
+) -> Result<(csv::Reader<File>, [Option<usize>; N])> {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
+    let headers = reader
+        .headers()
+        .map_err(|e| header_error(path, format!("cannot read the header: {e}")))?
+        .clone();
+    let columns = names.map(|name| {
+        headers
+            .iter()
+            .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
+    });
+    Ok((reader, columns))
+}
+
+/// What is wrong with a CSV file's header (its line 1).
+pub(crate) fn header_error(path: &Path, message: String) -> Error {
+    Error::Parse {
+        path: path.to_path_buf(),
+        line: 1,
+        message,
+    }
 }
 
 fn jsonl_manifest(path: &Path, file: File, base: PathBuf) -> impl Iterator<Item = Source> + Send {

@@ -103,8 +103,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let (inputs, total) = open_inputs(&args)?;
     let resources = args.resources.load()?;
     // Parallelism is across documents, so each document gets one thread.
-    let mut aligner = Aligner::new(&resources.tokenizer, resources.lexicon());
-    args.tuning.apply(&mut aligner.params)?;
+    let aligner = args.tuning.aligner(&resources)?;
 
     let mut report = Report::new(total, format, options.min_score);
     let job = Job {

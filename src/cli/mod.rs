@@ -5,6 +5,7 @@ pub mod batch;
 pub mod check;
 pub mod eval;
 pub mod output;
+pub mod pair;
 pub mod review;
 pub mod segment;
 
@@ -155,6 +156,14 @@ pub struct ParamsArgs {
 }
 
 impl ParamsArgs {
+    /// An aligner over `resources` with these parameters, for commands whose parallelism is
+    /// across documents (one thread a document).
+    pub fn aligner<'a>(&self, resources: &'a Resources) -> Result<hashi::Aligner<'a>> {
+        let mut aligner = hashi::Aligner::new(&resources.tokenizer, resources.lexicon());
+        self.apply(&mut aligner.params)?;
+        Ok(aligner)
+    }
+
     pub fn apply(&self, params: &mut hashi::align::Params) -> Result<()> {
         for kv in self
             .params

@@ -1,0 +1,1007 @@
+//! Pairing documents: which English article translates which Japanese original, among many
+//! on each side, either side holding articles with no counterpart (`hashi pair`).
+//!
+//! 1. Every document is read, segmented and turned into the anchor table the aligner uses
+//!    ([`Aligner::english_anchors`], [`Aligner::japanese_anchors`]); the tables are kept in
+//!    one store in which each distinct key and key list is held once, whatever the number
+//!    of documents writing it.
+//! 2. Each document's distinct keys that the other side writes too, weighted by their
+//!    rarity on both sides (`ln(N_en/df_en) + ln(N_ja/df_ja) + 1`, the surprise of seeing
+//!    the key on both sides of an unrelated pair), go into an inverted index. A document's
+//!    similarity to another is the weight of the keys they share over the geometric mean of
+//!    their own; keys in more than [`Settings::max_df_share`] of a side's documents (and
+//!    more than [`Settings::min_df_cap`]) are left out of the index, so the work grows about
+//!    linearly with the collection.
+//! 3. The [`Settings::candidates`] most similar documents of the other side of each document
+//!    of the smaller side are aligned (the larger side's own, [`Settings::reverse_candidates`],
+//!    only when asked), and the alignment's [`Verdict`] decides: a pair's score is its
+//!    probability of being a translation.
+//! 4. Pairs are taken greedily, best first (by translated share, then similarity), each
+//!    document once; those scoring below [`Settings::min_score`] are left out.
+
+pub mod sources;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use crate::align::{self, AnchorTable, PairTables, Verdict};
+use crate::error::{Error, Result};
+use crate::features::AnchorKind;
+use crate::input::{self, Encoding};
+use crate::segment::{Document, Lang};
+use crate::validate::SizeLimit;
+use crate::Aligner;
+
+pub use sources::{list, Listing};
+
+/// One document of a side: its id and where its text is.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// The id: a file's path within its folder, a manifest's id.
+    pub id: String,
+    /// The text, or the file holding it.
+    pub origin: Origin,
+}
+
+/// Where a document's text is.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    /// A file, read when the document is.
+    File(PathBuf),
+    /// The text itself.
+    Inline(String),
+}
+
+impl Doc {
+    /// A document read from `path`.
+    pub fn file(id: impl Into<String>, path: impl Into<PathBuf>) -> Doc {
+        Doc {
+            id: id.into(),
+            origin: Origin::File(path.into()),
+        }
+    }
+
+    /// A document given as its text.
+    pub fn inline(id: impl Into<String>, text: impl Into<String>) -> Doc {
+        Doc {
+            id: id.into(),
+            origin: Origin::Inline(text.into()),
+        }
+    }
+
+    /// The file, for a document read from one.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::File(p) => Some(p),
+            Origin::Inline(_) => None,
+        }
+    }
+}
+
+/// How a pairing runs.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Worker threads (documents are read and pairs aligned in parallel).
+    pub threads: usize,
+    /// How many candidates of each document of the smaller side (the one with fewer
+    /// documents; English on a tie) are aligned.
+    pub candidates: usize,
+    /// How many candidates of each document of the larger side are aligned besides: none by
+    /// default, since on the development tasks they found no pair the smaller side's missed,
+    /// and the larger side is where the documents without a counterpart are.
+    pub reverse_candidates: usize,
+    /// Pairs scoring below this are left out (the score is [`Verdict::probability`]: 0.5
+    /// where the verdict turns from unrelated to partial translation).
+    pub min_score: f32,
+    /// The texts are one sentence a line (as `hashi align --presegmented`).
+    pub presegmented: bool,
+    /// The encoding files are read in.
+    pub encoding: Encoding,
+    /// Sides of very different size are never paired (`hashi batch` would refuse them).
+    pub size_limit: Option<SizeLimit>,
+    /// A key in more than this share of a side's documents, and in more than
+    /// [`Settings::min_df_cap`] of them, is left out of the index: it tells documents apart
+    /// poorly, and its long list of documents would cost more than all the others.
+    pub max_df_share: f32,
+    /// See [`Settings::max_df_share`]: a key in this many documents or fewer stays, however
+    /// small the collection (in 460 documents, 5% would leave out a key in 24 of them).
+    pub min_df_cap: usize,
+}
+
+impl Settings {
+    /// The defaults for `threads` workers.
+    pub fn new(threads: usize) -> Settings {
+        Settings {
+            threads: threads.max(1),
+            candidates: 4,
+            reverse_candidates: 0,
+            min_score: 0.5,
+            presegmented: false,
+            encoding: Encoding::Auto,
+            size_limit: Some(SizeLimit::default()),
+            max_df_share: 0.05,
+            min_df_cap: 100,
+        }
+    }
+}
+
+/// A pair found: indices into the English and Japanese documents given.
+#[derive(Debug, Clone, Copy)]
+pub struct Found {
+    /// The English document.
+    pub en: usize,
+    /// The Japanese document.
+    pub ja: usize,
+    /// The probability that the two are translations of each other ([`Verdict::probability`]).
+    pub score: f32,
+    /// The verdict on their alignment.
+    pub verdict: Verdict,
+    /// Their similarity in the index (0 to 1).
+    pub similarity: f32,
+}
+
+/// A document that could not be read, left out of the pairing.
+#[derive(Debug)]
+pub struct Failure {
+    /// Its side.
+    pub side: Lang,
+    /// Its index among that side's documents.
+    pub index: usize,
+    /// Why (the message names the file).
+    pub error: Error,
+}
+
+/// What a pairing found.
+#[derive(Debug, Default)]
+pub struct Pairing {
+    /// The pairs, in the English documents' order.
+    pub pairs: Vec<Found>,
+    /// English documents left unpaired (those that failed excluded), in order.
+    pub en_unpaired: Vec<usize>,
+    /// Japanese documents left unpaired (those that failed excluded), in order.
+    pub ja_unpaired: Vec<usize>,
+    /// Documents that could not be read.
+    pub failures: Vec<Failure>,
+    /// Files read from Shift_JIS or EUC-JP (`Encoding::Auto` found them so): `hashi batch`
+    /// reads UTF-8 only, so their pairs need the files converted first.
+    pub decoded: Vec<(Lang, usize, Encoding)>,
+    /// Every candidate pair aligned, with its verdict, in no particular order (for
+    /// inspection and tuning).
+    pub candidates: Vec<Found>,
+}
+
+/// A stage of the work, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and analysing the English documents.
+    English,
+    /// Reading and analysing the Japanese documents.
+    Japanese,
+    /// Aligning the candidate pairs.
+    Aligning,
+}
+
+/// Follows a pairing's progress; every method may be called from any worker thread.
+pub trait Progress: Sync {
+    /// A stage begins, with this many steps.
+    fn stage(&self, _stage: Stage, _total: usize) {}
+    /// One step of the current stage is done.
+    fn step(&self) {}
+}
+
+impl Progress for () {}
+
+/// Finds which of `en` translates which of `ja`. Documents that cannot be read are reported
+/// in [`Pairing::failures`] and left out. Fails when a side is empty or one file is listed on
+/// both sides ([`Error::SameFile`]).
+pub fn pair(
+    en: &[Doc],
+    ja: &[Doc],
+    aligner: &Aligner<'_>,
+    settings: &Settings,
+    progress: &dyn Progress,
+) -> Result<Pairing> {
+    for (docs, side) in [(en, "English"), (ja, "Japanese")] {
+        if docs.is_empty() {
+            return Err(Error::EmptySource { path: None, side });
+        }
+    }
+    refuse_shared_files(en, ja)?;
+    let aligner = Aligner {
+        threads: 1,
+        params: aligner.params.clone(),
+        ..*aligner
+    };
+    let mut store = Store::default();
+    let mut notes = Notes::default();
+    progress.stage(Stage::English, en.len());
+    let en_docs = store.read(Lang::En, en, &aligner, settings, progress, &mut notes);
+    progress.stage(Stage::Japanese, ja.len());
+    let ja_docs = store.read(Lang::Ja, ja, &aligner, settings, progress, &mut notes);
+    store.freeze();
+
+    let index = Index::new(
+        &store,
+        &en_docs,
+        &ja_docs,
+        settings.max_df_share,
+        settings.min_df_cap,
+    );
+    let (en_k, ja_k) = if en.len() <= ja.len() {
+        (settings.candidates, settings.reverse_candidates)
+    } else {
+        (settings.reverse_candidates, settings.candidates)
+    };
+    let mut candidates = index.candidates(en_k, ja_k, settings.threads);
+    if let Some(limit) = settings.size_limit {
+        candidates.retain(|c| {
+            let (e, j) = (&en_docs[c.en], &ja_docs[c.ja]);
+            e.as_ref()
+                .zip(j.as_ref())
+                .is_some_and(|(e, j)| limit.allows(e.len(), j.len()))
+        });
+    }
+    progress.stage(Stage::Aligning, candidates.len());
+    let verified = verify(
+        &store,
+        &en_docs,
+        &ja_docs,
+        &candidates,
+        &aligner,
+        settings.threads,
+        progress,
+    );
+    // Greedy one-to-one: the best-translated pair first.
+    let mut order: Vec<Found> = verified
+        .iter()
+        .filter(|f| f.score >= settings.min_score)
+        .copied()
+        .collect();
+    order.sort_by(|a, b| {
+        b.verdict
+            .share()
+            .total_cmp(&a.verdict.share())
+            .then(b.similarity.total_cmp(&a.similarity))
+            .then((a.en, a.ja).cmp(&(b.en, b.ja)))
+    });
+    let mut en_taken = vec![false; en.len()];
+    let mut ja_taken = vec![false; ja.len()];
+    let mut pairs = Vec::new();
+    for f in order {
+        if !en_taken[f.en] && !ja_taken[f.ja] {
+            en_taken[f.en] = true;
+            ja_taken[f.ja] = true;
+            pairs.push(f);
+        }
+    }
+    pairs.sort_by_key(|f| (f.en, f.ja));
+    let unpaired = |docs: &[Option<Stored>], taken: &[bool]| {
+        (0..docs.len())
+            .filter(|&i| docs[i].is_some() && !taken[i])
+            .collect()
+    };
+    let Notes {
+        mut failures,
+        mut decoded,
+    } = notes;
+    failures.sort_by_key(|f: &Failure| (f.side != Lang::En, f.index));
+    decoded.sort_by_key(|&(side, i, _)| (side != Lang::En, i));
+    Ok(Pairing {
+        pairs,
+        en_unpaired: unpaired(&en_docs, &en_taken),
+        ja_unpaired: unpaired(&ja_docs, &ja_taken),
+        failures,
+        decoded,
+        candidates: verified,
+    })
+}
+
+/// Refuses a file listed on both sides (by its canonical path, so `a/x.txt` and `./a/x.txt`
+/// are one file).
+fn refuse_shared_files(en: &[Doc], ja: &[Doc]) -> Result<()> {
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let en_files: std::collections::HashSet<PathBuf> =
+        en.iter().filter_map(Doc::path).map(canonical).collect();
+    match ja
+        .iter()
+        .filter_map(Doc::path)
+        .find(|p| en_files.contains(&canonical(p)))
+    {
+        Some(path) => Err(Error::SameFile {
+            path: path.to_path_buf(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Reads and segments a document.
+fn read_doc(lang: Lang, doc: &Doc, settings: &Settings) -> Result<(Document, Encoding)> {
+    let (text, encoding) = match &doc.origin {
+        Origin::File(path) => {
+            let decoded = input::read_text_with(Some(path), settings.encoding)?;
+            (decoded.text, decoded.encoding)
+        }
+        Origin::Inline(text) => (text.clone(), Encoding::Utf8),
+    };
+    let doc = if settings.presegmented {
+        Document::presegmented(lang, text)
+    } else {
+        Document::segment(lang, text)
+    };
+    Ok((doc, encoding))
+}
+
+/// What reading the documents found besides their tables.
+#[derive(Debug, Default)]
+struct Notes {
+    failures: Vec<Failure>,
+    decoded: Vec<(Lang, usize, Encoding)>,
+}
+
+/// One document's anchor table in a [`Store`]: each sentence's length, paragraph and items,
+/// each item its kind and the number of its key list in the store.
+#[derive(Debug, Default)]
+struct Stored {
+    lens: Vec<f32>,
+    paragraphs: Vec<u32>,
+    /// Whether each sentence is page furniture.
+    furniture: Vec<bool>,
+    item_ends: Vec<u32>,
+    kinds: Vec<AnchorKind>,
+    lists: Vec<u32>,
+}
+
+impl Stored {
+    fn len(&self) -> usize {
+        self.lens.len()
+    }
+
+    fn items(&self, i: usize) -> std::ops::Range<usize> {
+        let start = if i == 0 { 0 } else { self.item_ends[i - 1] };
+        start as usize..self.item_ends[i] as usize
+    }
+}
+
+/// The anchor tables of every document, each distinct key and key list held once.
+#[derive(Debug, Default)]
+struct Store {
+    /// The 64-bit key of each key number.
+    keys: Vec<u64>,
+    key_ids: HashMap<u64, u32>,
+    /// Every key list's key numbers, one after the other, and where each ends.
+    list_keys: Vec<u32>,
+    list_ends: Vec<u32>,
+    list_ids: HashMap<Box<[u32]>, u32>,
+}
+
+impl Store {
+    /// Reads, segments and analyses `docs` on `settings.threads` threads, storing their
+    /// tables; a document that cannot be read is `None`, its failure noted in `notes`, as
+    /// is a file decoded from a legacy encoding.
+    fn read(
+        &mut self,
+        lang: Lang,
+        docs: &[Doc],
+        aligner: &Aligner<'_>,
+        settings: &Settings,
+        progress: &dyn Progress,
+        notes: &mut Notes,
+    ) -> Vec<Option<Stored>> {
+        let mut out: Vec<Option<Stored>> = (0..docs.len()).map(|_| None).collect();
+        let next = AtomicUsize::new(0);
+        type Read = (AnchorTable, Layout, Encoding);
+        let (tx, rx) = mpsc::sync_channel::<(usize, Result<Read>)>(64);
+        std::thread::scope(|scope| {
+            for _ in 0..settings.threads.max(1) {
+                let (tx, next) = (tx.clone(), &next);
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= docs.len() {
+                        break;
+                    }
+                    let result = read_doc(lang, &docs[i], settings).map(|(doc, encoding)| {
+                        let table = match lang {
+                            Lang::En => aligner.english_anchors(&doc),
+                            Lang::Ja => aligner.japanese_anchors(&doc),
+                        };
+                        let layout = Layout::of(&doc);
+                        (table, layout, encoding)
+                    });
+                    if tx.send((i, result)).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(tx);
+            for (i, result) in rx {
+                match result {
+                    Ok((table, layout, encoding)) => {
+                        if encoding != Encoding::Utf8 {
+                            notes.decoded.push((lang, i, encoding));
+                        }
+                        out[i] = Some(self.add(&table, layout));
+                    }
+                    Err(error) => notes.failures.push(Failure {
+                        side: lang,
+                        index: i,
+                        error,
+                    }),
+                }
+                progress.step();
+            }
+        });
+        out
+    }
+
+    /// Stores a table.
+    fn add(&mut self, table: &AnchorTable, layout: Layout) -> Stored {
+        let mut scratch = Vec::new();
+        let lists: Vec<u32> = (0..table.list_count() as u32)
+            .map(|list| {
+                scratch.clear();
+                for key in table.list_keys(list) {
+                    let next = self.keys.len() as u32;
+                    let id = *self.key_ids.entry(key).or_insert(next);
+                    if id == next {
+                        self.keys.push(key);
+                    }
+                    scratch.push(id);
+                }
+                self.list_id(&scratch)
+            })
+            .collect();
+        let mut stored = Stored {
+            lens: table.sentence_lens().to_vec(),
+            paragraphs: layout.paragraphs,
+            furniture: layout.furniture,
+            ..Stored::default()
+        };
+        for i in 0..table.len() {
+            for (kind, list) in table.sentence_items(i) {
+                stored.kinds.push(kind);
+                stored.lists.push(lists[list as usize]);
+            }
+            stored.item_ends.push(stored.kinds.len() as u32);
+        }
+        stored.kinds.shrink_to_fit();
+        stored.lists.shrink_to_fit();
+        stored
+    }
+
+    fn list_id(&mut self, keys: &[u32]) -> u32 {
+        if let Some(&id) = self.list_ids.get(keys) {
+            return id;
+        }
+        let id = self.list_ends.len() as u32;
+        self.list_keys.extend_from_slice(keys);
+        self.list_ends.push(self.list_keys.len() as u32);
+        self.list_ids.insert(keys.into(), id);
+        id
+    }
+
+    /// Frees what only storing needs.
+    fn freeze(&mut self) {
+        self.key_ids = HashMap::new();
+        self.list_ids = HashMap::new();
+    }
+
+    /// The key numbers of list `list`.
+    fn list(&self, list: u32) -> &[u32] {
+        let list = list as usize;
+        let start = if list == 0 {
+            0
+        } else {
+            self.list_ends[list - 1]
+        };
+        &self.list_keys[start as usize..self.list_ends[list] as usize]
+    }
+
+    /// The anchor table of a stored document, as the aligner takes it.
+    fn table(&self, doc: &Stored) -> AnchorTable {
+        let mut table = AnchorTable::default();
+        for i in 0..doc.len() {
+            table.push_items(
+                doc.lens[i],
+                doc.items(i).map(|item| {
+                    let keys = self.list(doc.lists[item]).iter();
+                    (doc.kinds[item], keys.map(|&k| self.keys[k as usize]))
+                }),
+            );
+        }
+        table
+    }
+
+    /// A document's distinct key numbers, sorted.
+    fn distinct_keys(&self, doc: &Stored, out: &mut Vec<u32>) {
+        out.clear();
+        let mut lists = doc.lists.clone();
+        lists.sort_unstable();
+        lists.dedup();
+        for list in lists {
+            out.extend_from_slice(self.list(list));
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// A candidate pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Candidate {
+    en: usize,
+    ja: usize,
+    /// The similarity, as the bits of a non-negative f32 (so that candidates sort and
+    /// deduplicate as integers).
+    similarity: u32,
+}
+
+/// Each side's documents by the keys both sides write, weighted by rarity.
+struct Index {
+    /// Each key's weight; 0 for a key left out.
+    weights: Vec<f32>,
+    /// Each side's documents as rows of their weighted keys.
+    en: Rows,
+    ja: Rows,
+    /// Each document's total weight.
+    en_norms: Vec<f32>,
+    ja_norms: Vec<f32>,
+}
+
+/// Rows of numbers, one after the other in one vector (compressed sparse rows): each
+/// document's keys, or each key's documents.
+#[derive(Default)]
+struct Rows {
+    ends: Vec<usize>,
+    items: Vec<u32>,
+}
+
+impl Rows {
+    fn row(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.items[start..self.ends[i]]
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The rows turned round: for each of `columns` numbers, the rows holding it.
+    fn transpose(&self, columns: usize) -> Rows {
+        let mut ends = vec![0usize; columns];
+        for &c in &self.items {
+            ends[c as usize] += 1;
+        }
+        let mut total = 0;
+        for e in &mut ends {
+            total += *e;
+            *e = total;
+        }
+        // Fill each column from its end backwards, rows in descending order, so that each
+        // column lists its rows ascending.
+        let mut fill = ends.clone();
+        let mut items = vec![0u32; total];
+        for r in (0..self.len()).rev() {
+            for &c in self.row(r) {
+                fill[c as usize] -= 1;
+                items[fill[c as usize]] = r as u32;
+            }
+        }
+        Rows { ends, items }
+    }
+}
+
+impl Index {
+    /// The index of both sides. Each document's distinct keys are worked out twice, once
+    /// to count how many documents write each key and once to keep those with a weight,
+    /// so that only the kept ones are ever stored.
+    fn new(
+        store: &Store,
+        en_docs: &[Option<Stored>],
+        ja_docs: &[Option<Stored>],
+        max_df_share: f32,
+        min_df_cap: usize,
+    ) -> Index {
+        let n_keys = store.keys.len();
+        let mut scratch = Vec::new();
+        let mut df = |docs: &[Option<Stored>]| -> Vec<u32> {
+            let mut df = vec![0u32; n_keys];
+            for d in docs.iter().flatten() {
+                store.distinct_keys(d, &mut scratch);
+                for &k in &scratch {
+                    df[k as usize] += 1;
+                }
+            }
+            df
+        };
+        let (en_df, ja_df) = (df(en_docs), df(ja_docs));
+        let n_en = en_docs.iter().filter(|d| d.is_some()).count().max(1) as f32;
+        let n_ja = ja_docs.iter().filter(|d| d.is_some()).count().max(1) as f32;
+        // A key's weight: how surprising it is to find it on both sides of an unrelated
+        // pair. Keys one side never writes, and keys too common to tell documents apart,
+        // weigh nothing and stay out of the index.
+        let max_en = (max_df_share * n_en).max(min_df_cap as f32);
+        let max_ja = (max_df_share * n_ja).max(min_df_cap as f32);
+        let weights: Vec<f32> = (0..n_keys)
+            .map(|k| {
+                let (e, j) = (en_df[k] as f32, ja_df[k] as f32);
+                if e == 0.0 || j == 0.0 || e > max_en || j > max_ja {
+                    0.0
+                } else {
+                    (n_en / e).ln() + (n_ja / j).ln() + 1.0
+                }
+            })
+            .collect();
+        let mut rows = |docs: &[Option<Stored>]| -> (Rows, Vec<f32>) {
+            let mut rows = Rows::default();
+            let mut norms = Vec::with_capacity(docs.len());
+            for d in docs {
+                let mut norm = 0.0;
+                if let Some(d) = d {
+                    store.distinct_keys(d, &mut scratch);
+                    for &k in &scratch {
+                        let w = weights[k as usize];
+                        if w > 0.0 {
+                            rows.items.push(k);
+                            norm += w;
+                        }
+                    }
+                }
+                rows.ends.push(rows.items.len());
+                norms.push(norm);
+            }
+            rows.items.shrink_to_fit();
+            (rows, norms)
+        };
+        let (en, en_norms) = rows(en_docs);
+        let (ja, ja_norms) = rows(ja_docs);
+        Index {
+            weights,
+            en,
+            ja,
+            en_norms,
+            ja_norms,
+        }
+    }
+
+    /// The `en_k` most similar Japanese documents of every English document and the `ja_k`
+    /// most similar English documents of every Japanese one, as one sorted list of pairs.
+    /// A side's rows are dropped once they are no longer needed.
+    fn candidates(mut self, en_k: usize, ja_k: usize, threads: usize) -> Vec<Candidate> {
+        let n_keys = self.weights.len();
+        let mut all = Vec::new();
+        if en_k > 0 {
+            let ja_by_key = self.ja.transpose(n_keys);
+            if ja_k == 0 {
+                self.ja = Rows::default();
+            }
+            all.extend(self.side(
+                &self.en,
+                &ja_by_key,
+                Norms(&self.en_norms, &self.ja_norms),
+                en_k,
+                threads,
+                false,
+            ));
+        }
+        if ja_k > 0 {
+            let en_by_key = self.en.transpose(n_keys);
+            self.en = Rows::default();
+            all.extend(self.side(
+                &self.ja,
+                &en_by_key,
+                Norms(&self.ja_norms, &self.en_norms),
+                ja_k,
+                threads,
+                true,
+            ));
+        }
+        all.sort_unstable();
+        all.dedup_by_key(|c| (c.en, c.ja));
+        all
+    }
+
+    /// The `k` best documents of the other side for each document of `from` (its keys),
+    /// looked up in `to` (the other side's documents by key).
+    fn side(
+        &self,
+        from: &Rows,
+        to: &Rows,
+        norms: Norms<'_>,
+        k: usize,
+        threads: usize,
+        swapped: bool,
+    ) -> Vec<Candidate> {
+        let Norms(from_norms, to_norms) = norms;
+        let n_from = from.len();
+        let next = AtomicUsize::new(0);
+        let chunk = 64;
+        let parts: Vec<Vec<Candidate>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads.max(1))
+                .map(|_| {
+                    let next = &next;
+                    scope.spawn(move || {
+                        let mut acc = vec![0f32; to_norms.len()];
+                        let mut touched: Vec<u32> = Vec::new();
+                        let mut out = Vec::new();
+                        loop {
+                            let start = next.fetch_add(chunk, Ordering::Relaxed);
+                            if start >= n_from {
+                                break;
+                            }
+                            let end = (start + chunk).min(n_from);
+                            let part = from_norms[start..end].iter().enumerate();
+                            for (d, &from_norm) in part.map(|(i, n)| (start + i, n)) {
+                                for &key in from.row(d) {
+                                    let w = self.weights[key as usize];
+                                    for &o in to.row(key as usize) {
+                                        if acc[o as usize] == 0.0 {
+                                            touched.push(o);
+                                        }
+                                        acc[o as usize] += w;
+                                    }
+                                }
+                                let mut best: Vec<(f32, u32)> = touched
+                                    .iter()
+                                    .map(|&o| {
+                                        let norm = (from_norm * to_norms[o as usize]).sqrt();
+                                        (acc[o as usize] / norm.max(1e-6), o)
+                                    })
+                                    .collect();
+                                for &o in &touched {
+                                    acc[o as usize] = 0.0;
+                                }
+                                touched.clear();
+                                let k = k.min(best.len());
+                                if k == 0 {
+                                    continue;
+                                }
+                                best.select_nth_unstable_by(k - 1, |a, b| {
+                                    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+                                });
+                                for &(s, o) in &best[..k] {
+                                    let (en, ja) = if swapped {
+                                        (o as usize, d)
+                                    } else {
+                                        (d, o as usize)
+                                    };
+                                    out.push(Candidate {
+                                        en,
+                                        ja,
+                                        similarity: s.clamp(0.0, 1.0).to_bits(),
+                                    });
+                                }
+                            }
+                        }
+                        out
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("scoring does not panic"))
+                .collect()
+        });
+        parts.into_iter().flatten().collect()
+    }
+}
+
+/// Where each sentence of a document stands, as the store keeps it.
+struct Layout {
+    paragraphs: Vec<u32>,
+    furniture: Vec<bool>,
+}
+
+impl Layout {
+    fn of(doc: &crate::segment::Document) -> Layout {
+        Layout {
+            paragraphs: doc.sentences.iter().map(|s| s.paragraph as u32).collect(),
+            furniture: doc.sentences.iter().map(|s| s.furniture).collect(),
+        }
+    }
+}
+
+impl Store {
+    /// Aligns two stored documents and judges the pair, as [`Aligner::align`] does.
+    fn align(&self, aligner: &Aligner<'_>, e: &Stored, j: &Stored) -> crate::align::Alignment {
+        let to_usize = |p: &[u32]| p.iter().map(|&x| x as usize).collect::<Vec<_>>();
+        let (ep, jp) = (to_usize(&e.paragraphs), to_usize(&j.paragraphs));
+        aligner.align_anchors(
+            PairTables::new(self.table(e), self.table(j)),
+            align::Layout {
+                paragraphs: &ep,
+                furniture: &e.furniture,
+            },
+            align::Layout {
+                paragraphs: &jp,
+                furniture: &j.furniture,
+            },
+        )
+    }
+}
+
+/// The total weights of the documents searched from and of those searched in.
+#[derive(Clone, Copy)]
+struct Norms<'a>(&'a [f32], &'a [f32]);
+
+/// Aligns every candidate pair and returns it with its verdict.
+fn verify(
+    store: &Store,
+    en_docs: &[Option<Stored>],
+    ja_docs: &[Option<Stored>],
+    candidates: &[Candidate],
+    aligner: &Aligner<'_>,
+    threads: usize,
+    progress: &dyn Progress,
+) -> Vec<Found> {
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads.max(1))
+            .map(|_| {
+                let next = &next;
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(c) = candidates.get(i) else {
+                            break;
+                        };
+                        let (Some(e), Some(j)) = (&en_docs[c.en], &ja_docs[c.ja]) else {
+                            continue;
+                        };
+                        let alignment = store.align(aligner, e, j);
+                        let verdict = alignment.verdict;
+                        out.push(Found {
+                            en: c.en,
+                            ja: c.ja,
+                            score: verdict.probability,
+                            verdict,
+                            similarity: f32::from_bits(c.similarity),
+                        });
+                        progress.step();
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("aligning does not panic"))
+            .collect()
+    })
+}
+
+/// The formats a pairing is written in: each a manifest `hashi batch --manifest` reads
+/// (CSV and JSONL; TSV for other tools), one pair a record: `id`, `en`, `ja`, `score`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A header `id,en,ja,score`, then one row a pair.
+    Csv,
+    /// The same, tab-separated.
+    Tsv,
+    /// One `{"id", "en", "ja", "score"}` object a line.
+    Jsonl,
+}
+
+/// The id of a pair: the two ids joined by `_`.
+pub fn pair_id(en: &Doc, ja: &Doc) -> String {
+    format!("{}_{}", en.id, ja.id)
+}
+
+/// How a manifest names a document: its file as an absolute path (so the manifest reads
+/// the same from any folder), or its id for a text given inline.
+pub fn manifest_name(doc: &Doc) -> String {
+    match &doc.origin {
+        Origin::File(p) => std::path::absolute(p)
+            .unwrap_or_else(|_| p.clone())
+            .to_string_lossy()
+            .into_owned(),
+        Origin::Inline(_) => doc.id.clone(),
+    }
+}
+
+/// Writes the pairs of `pairing` (over the documents `en` and `ja`) as a manifest.
+pub fn write(
+    out: &mut dyn std::io::Write,
+    format: Format,
+    pairing: &Pairing,
+    en: &[Doc],
+    ja: &[Doc],
+) -> std::io::Result<()> {
+    let score = |f: &Found| format!("{:.4}", f.score);
+    match format {
+        Format::Csv | Format::Tsv => {
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(if format == Format::Csv { b',' } else { b'\t' })
+                .from_writer(out);
+            w.write_record(["id", "en", "ja", "score"])?;
+            for f in &pairing.pairs {
+                let (e, j) = (&en[f.en], &ja[f.ja]);
+                w.write_record([pair_id(e, j), manifest_name(e), manifest_name(j), score(f)])?;
+            }
+            w.flush()
+        }
+        Format::Jsonl => {
+            for f in &pairing.pairs {
+                let (e, j) = (&en[f.en], &ja[f.ja]);
+                let line = serde_json::json!({
+                    "id": pair_id(e, j),
+                    "en": manifest_name(e),
+                    "ja": manifest_name(j),
+                    "score": (f.score as f64 * 1e4).round() / 1e4,
+                });
+                writeln!(out, "{line}")?;
+            }
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(name: &str, side: &str) -> String {
+        let path = format!("{}/corpora/{name}/{side}.txt", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    #[test]
+    fn a_stored_table_aligns_as_the_aligner_does() {
+        let aligner = Aligner::new(
+            crate::tokenizer::shared(),
+            Some(crate::lexicon::Lexicon::embedded()),
+        );
+        let mut store = Store::default();
+        let mut stored = Vec::new();
+        let mut docs = Vec::new();
+        for name in ["jaxa-launch", "tokyo-budget"] {
+            let en = Document::segment(Lang::En, corpus(name, "en"));
+            let ja = Document::segment(Lang::Ja, corpus(name, "ja"));
+            let e = store.add(&aligner.english_anchors(&en), Layout::of(&en));
+            let j = store.add(&aligner.japanese_anchors(&ja), Layout::of(&ja));
+            stored.push((e, j));
+            docs.push((en, ja));
+        }
+        store.freeze();
+        for ((e, j), (en, ja)) in stored.iter().zip(&docs) {
+            let direct = aligner.align(en, ja);
+            let from_store = store.align(&aligner, e, j);
+            assert_eq!(direct.beads, from_store.beads);
+            assert_eq!(direct.verdict, from_store.verdict);
+        }
+    }
+
+    #[test]
+    fn pairs_are_found_among_unrelated_documents_and_a_side_may_not_be_empty() {
+        let aligner = Aligner::new(
+            crate::tokenizer::shared(),
+            Some(crate::lexicon::Lexicon::embedded()),
+        );
+        let names = ["jaxa-launch", "tokyo-budget", "shogi-record"];
+        let en: Vec<Doc> = names[..2]
+            .iter()
+            .map(|n| Doc::inline(*n, corpus(n, "en")))
+            .collect();
+        // The Japanese in another order, one without its English.
+        let ja: Vec<Doc> = [names[2], names[0], names[1]]
+            .iter()
+            .map(|n| Doc::inline(*n, corpus(n, "ja")))
+            .collect();
+        let pairing = pair(&en, &ja, &aligner, &Settings::new(2), &()).unwrap();
+        let found: Vec<(usize, usize)> = pairing.pairs.iter().map(|f| (f.en, f.ja)).collect();
+        assert_eq!(found, [(0, 1), (1, 2)]);
+        assert!(pairing.pairs.iter().all(|f| f.score > 0.9));
+        assert_eq!(pairing.ja_unpaired, [0]);
+        assert!(pairing.en_unpaired.is_empty() && pairing.failures.is_empty());
+        let err = pair(&[], &ja, &aligner, &Settings::new(1), &()).unwrap_err();
+        assert!(matches!(
+            err,
+            Error::EmptySource {
+                path: None,
+                side: "English"
+            }
+        ));
+    }
+}
