@@ -66,6 +66,14 @@ impl Band {
                 lo[i] = hi[i];
             }
         }
+        // Where the path climbs more columns in a row than the band is wide (one English
+        // sentence against thousands of Japanese ones), no bead reaches the next row's band:
+        // the row runs on to where that band starts, so that a path through it exists.
+        for i in (0..n).rev() {
+            if lo[i + 1] > hi[i] + MAX_JA {
+                hi[i] = lo[i + 1];
+            }
+        }
         Band::from_bounds(lo, hi)
     }
 
@@ -92,6 +100,11 @@ impl Band {
             hi[i] = hi[i].max(hi[i - 1]);
         }
         Band::from_bounds(lo, hi)
+    }
+
+    /// The number of cells of the band.
+    fn cells(&self) -> usize {
+        *self.start.last().unwrap_or(&0)
     }
 
     fn cell(&self, i: usize, j: usize) -> Option<usize> {
@@ -180,6 +193,18 @@ const MAX_EN: usize = {
     while s < BEAD_SHAPES.len() {
         if BEAD_SHAPES[s].0 > most {
             most = BEAD_SHAPES[s].0;
+        }
+        s += 1;
+    }
+    most
+};
+
+/// The most Japanese sentences a bead holds.
+const MAX_JA: usize = {
+    let (mut s, mut most) = (0, 0);
+    while s < BEAD_SHAPES.len() {
+        if BEAD_SHAPES[s].1 > most {
+            most = BEAD_SHAPES[s].1;
         }
         s += 1;
     }
@@ -278,11 +303,21 @@ pub fn search(model: &mut Model, params: &Params) -> Alignment {
         anchor_path(&model.anchor_pairs(), n, m)
     };
     let mut w = params.band.max(4);
-    let mut band = if full || w >= m.max(n) {
+    // The most cells the band may take: time and memory in proportion to n + m whatever the
+    // documents hold (two documents repeating one sentence in unequal numbers would widen
+    // it to the whole table), never less than a full search would take.
+    let most = params
+        .full_search_cells
+        .max(params.band_cells.saturating_mul(n + m + 2));
+    let mut band = if full || (w >= m.max(n) && n.saturating_mul(m) <= most) {
         Band::full(n, m)
     } else {
         Band::around(&anchors, n, m, w)
     };
+    while band.cells() > most && w > 1 {
+        w /= 2;
+        band = Band::around(&anchors, n, m, w);
+    }
     loop {
         let beads = BeadScores::new(model, &band);
         let clean_shift = (params.skip_clean - params.skip_score).min(0.0);
@@ -316,7 +351,15 @@ pub fn search(model: &mut Model, params: &Params) -> Alignment {
         if forward.touched.is_empty() || is_full {
             return finish(model, &band, &beads, forward);
         }
-        band = band.widened(&forward.touched, w);
+        let wider = band.widened(&forward.touched, w);
+        if wider.cells() > most {
+            // The band may grow no further: its best path is the answer, and the caller is
+            // told that a wider search might have found a better one.
+            let mut alignment = finish(model, &band, &beads, forward);
+            alignment.band_capped = true;
+            return alignment;
+        }
+        band = wider;
         w *= 2;
     }
 }
@@ -434,15 +477,42 @@ fn gain_over(
     }
 }
 
-/// Best score from each cell to the end: the forward DP run backwards.
-fn backward(model: &Model, band: &Band, beads: &BeadScores) -> Vec<f32> {
+/// What the margins need of the best scores from the cells to the end, for each bead of the
+/// path: the score from its first cell, and from each cell a bead of another shape starting
+/// there would end in (`None` outside the band).
+struct RestAround {
+    from_start: f32,
+    after: [Option<f32>; BEAD_SHAPES.len()],
+}
+
+/// The best score from each cell to the end (the forward DP run backwards), kept for the last
+/// [`MAX_EN`] + 1 rows only: what the margins need of it ([`RestAround`], one a bead of
+/// `path`) is taken as each row is done, so the table costs no memory per band cell.
+fn backward(model: &Model, band: &Band, beads: &BeadScores, path: &[Bead]) -> Vec<RestAround> {
     let (n, m) = (model.n_en(), model.n_ja());
-    let mut rest = vec![f32::NEG_INFINITY; *band.start.last().unwrap_or(&0)];
+    // Row i's scores are `rows[i % ROWS]`, from column `band.lo[i]`.
+    const ROWS: usize = MAX_EN + 1;
+    let widest = (0..=n)
+        .map(|i| band.hi[i] + 1 - band.lo[i])
+        .max()
+        .unwrap_or(0);
+    let mut rows: [Vec<f32>; ROWS] = std::array::from_fn(|_| Vec::with_capacity(widest));
+    let rest = |rows: &[Vec<f32>; ROWS], i: usize, j: usize| -> Option<f32> {
+        (j >= band.lo[i] && j <= band.hi[i]).then(|| rows[i % ROWS][j - band.lo[i]])
+    };
+    let mut around: Vec<RestAround> = Vec::with_capacity(path.len());
+    // The beads whose first row is below this are not taken yet (the path's first rows
+    // only grow along it).
+    let mut next = path.len();
     for i in (0..=n).rev() {
+        let mut row = std::mem::take(&mut rows[i % ROWS]);
+        row.clear();
+        row.resize(band.hi[i] + 1 - band.lo[i], f32::NEG_INFINITY);
         for j in (band.lo[i]..=band.hi[i]).rev() {
             let here = band.start[i] + j - band.lo[i];
+            let k = j - band.lo[i];
             if i == n && j == m {
-                rest[here] = 0.0;
+                row[k] = 0.0;
                 continue;
             }
             let mut top = f32::NEG_INFINITY;
@@ -450,18 +520,39 @@ fn backward(model: &Model, band: &Band, beads: &BeadScores) -> Vec<f32> {
                 if i + a > n || j + b > m {
                     continue;
                 }
-                let Some(to) = band.cell(i + a, j + b) else {
+                let to = if a == 0 {
+                    (j + b <= band.hi[i]).then(|| row[k + b])
+                } else {
+                    rest(&rows, i + a, j + b)
+                };
+                let Some(to) = to else {
                     continue;
                 };
-                if rest[to] > f32::NEG_INFINITY {
-                    let gain = gain_over(model, beads, here, i, j, a, b, top - rest[to]);
-                    top = top.max(gain + rest[to]);
+                if to > f32::NEG_INFINITY {
+                    let gain = gain_over(model, beads, here, i, j, a, b, top - to);
+                    top = top.max(gain + to);
                 }
             }
-            rest[here] = top;
+            row[k] = top;
+        }
+        rows[i % ROWS] = row;
+        while next > 0 && path[next - 1].en.start == i {
+            next -= 1;
+            let (i0, j0) = (i, path[next].ja.start);
+            let mut after = [None; BEAD_SHAPES.len()];
+            for (s, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                if i0 + a <= n && j0 + b <= m {
+                    after[s] = rest(&rows, i0 + a, j0 + b);
+                }
+            }
+            around.push(RestAround {
+                from_start: rest(&rows, i0, j0).expect("path stays in band"),
+                after,
+            });
         }
     }
-    rest
+    around.reverse();
+    around
 }
 
 /// Sets each bead's score from the evidence in and around it ([`evidence`]), given its margin:
@@ -469,36 +560,42 @@ fn backward(model: &Model, band: &Band, beads: &BeadScores) -> Vec<f32> {
 /// ending where it ends or starting where it starts.
 fn finish(model: &Model, band: &Band, beads: &BeadScores, forward: Forward) -> Alignment {
     let (n, m) = (model.n_en(), model.n_ja());
-    let rest = backward(model, band, beads);
     let Forward {
         path,
         best: forward,
         ..
     } = forward;
+    let rest = backward(model, band, beads, &path);
     let total = forward[band.cell(n, m).expect("end in band")];
     let margins: Vec<f32> = path
         .iter()
-        .map(|bead| {
+        .enumerate()
+        .map(|(k, bead)| {
             let (i0, j0, i1, j1) = (bead.en.start, bead.ja.start, bead.en.end, bead.ja.end);
             let shape = (i1 - i0, j1 - j0);
+            // The best score from the bead's last cell to the end: the next bead's first
+            // cell, or the end of both documents.
+            let rest_end = rest.get(k + 1).map_or(0.0, |r| r.from_start);
             let mut alt = f32::NEG_INFINITY;
-            for &(a, b) in BEAD_SHAPES.iter().filter(|&&s| s != shape) {
+            for (s, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                if (a, b) == shape {
+                    continue;
+                }
                 // Another bead ending at (i1, j1).
                 if a <= i1 && b <= j1 {
-                    if let (Some(from), Some(to)) = (band.cell(i1 - a, j1 - b), band.cell(i1, j1)) {
+                    if let Some(from) = band.cell(i1 - a, j1 - b) {
                         alt = alt.max(
                             forward[from]
                                 + gain(model, beads, from, i1 - a, j1 - b, a, b)
-                                + rest[to],
+                                + rest_end,
                         );
                     }
                 }
                 // Another bead starting at (i0, j0).
-                if i0 + a <= n && j0 + b <= m {
-                    if let (Some(from), Some(to)) = (band.cell(i0, j0), band.cell(i0 + a, j0 + b)) {
-                        let gain = gain(model, beads, from, i0, j0, a, b);
-                        alt = alt.max(forward[from] + gain + rest[to]);
-                    }
+                if let Some(to) = rest[k].after[s] {
+                    let from = band.cell(i0, j0).expect("path stays in band");
+                    let gain = gain(model, beads, from, i0, j0, a, b);
+                    alt = alt.max(forward[from] + gain + to);
                 }
             }
             (total - alt).max(0.0)
