@@ -147,6 +147,11 @@ impl AnchorTable {
     /// Appends one sentence.
     pub fn push(&mut self, f: &SentenceFeatures) {
         self.lens.push(f.len);
+        self.push_items(f);
+    }
+
+    /// Appends the items of `f` to the sentence being added, and ends it.
+    fn push_items(&mut self, f: &SentenceFeatures) {
         for item in &f.items {
             self.kinds.push(item.kind);
             self.scratch.clear();
@@ -158,6 +163,14 @@ impl AnchorTable {
             self.lists.push(list);
         }
         self.item_ends.push(offset(self.kinds.len()));
+    }
+
+    /// Adds the items and the length of `f` to the last sentence: its next part.
+    pub fn extend_last(&mut self, f: &SentenceFeatures) {
+        let last = self.lens.last_mut().expect("a sentence to extend");
+        *last += f.len;
+        self.item_ends.pop();
+        self.push_items(f);
     }
 
     /// Appends the sentences of `other`, renumbering its keys into this table's key space.
