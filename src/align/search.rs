@@ -187,29 +187,25 @@ const PAIRINGS: usize = {
     k
 };
 
-/// The most English sentences a bead holds.
-const MAX_EN: usize = {
+/// The most sentences a bead holds of English (`english`) or of Japanese.
+const fn most_held(english: bool) -> usize {
     let (mut s, mut most) = (0, 0);
     while s < BEAD_SHAPES.len() {
-        if BEAD_SHAPES[s].0 > most {
-            most = BEAD_SHAPES[s].0;
+        let (a, b) = BEAD_SHAPES[s];
+        let held = if english { a } else { b };
+        if held > most {
+            most = held;
         }
         s += 1;
     }
     most
-};
+}
+
+/// The most English sentences a bead holds.
+const MAX_EN: usize = most_held(true);
 
 /// The most Japanese sentences a bead holds.
-const MAX_JA: usize = {
-    let (mut s, mut most) = (0, 0);
-    while s < BEAD_SHAPES.len() {
-        if BEAD_SHAPES[s].1 > most {
-            most = BEAD_SHAPES[s].1;
-        }
-        s += 1;
-    }
-    most
-};
+const MAX_JA: usize = most_held(false);
 
 impl BeadScores {
     fn new(model: &Model, band: &Band) -> BeadScores {
