@@ -156,7 +156,9 @@ struct BeadScores {
     /// pairing shape that starts there (NaN, never read, for one that ends outside).
     fixed: Vec<f32>,
     /// For each band cell, the absent-evidence cost of the 1-1 bead that starts there
-    /// ([`FixedScore::absent`]; other shapes have none).
+    /// ([`FixedScore::absent`]; other shapes have none); empty when the cost applies whole
+    /// in every pass ([`Model::absent_always_whole`]), and the 1-1 bead's fixed score has
+    /// it subtracted already: 4 bytes a cell less.
     absent: Vec<f32>,
 }
 
@@ -225,7 +227,8 @@ impl BeadScores {
         let mut first = 0;
         let cells = *band.start.last().unwrap_or(&0);
         let mut fixed = vec![f32::NAN; cells * PAIRINGS];
-        let mut absent = vec![0.0; cells];
+        let folded = model.absent_always_whole();
+        let mut absent = vec![0.0; if folded { 0 } else { cells }];
         for i in 0..=n {
             while first < i {
                 rows.pop_front();
@@ -251,8 +254,13 @@ impl BeadScores {
                     }
                     if band.cell(i + a, j + b).is_some() {
                         let f = model.bead_fixed(i, a, j, b, pair);
-                        fixed[from * PAIRINGS + SLOT[a][b]] = f.score;
-                        if (a, b) == (1, 1) {
+                        fixed[from * PAIRINGS + SLOT[a][b]] = if !folded {
+                            f.score
+                        } else {
+                            // What `Model::shifted` would subtract, at a scale of 1.
+                            f.score - 1.0 * f.absent
+                        };
+                        if (a, b) == (1, 1) && !folded {
                             absent[from] = f.absent;
                         }
                     }
@@ -266,7 +274,7 @@ impl BeadScores {
     fn get(&self, from: usize, a: usize, b: usize) -> FixedScore {
         FixedScore {
             score: self.fixed[from * PAIRINGS + SLOT[a][b]],
-            absent: if (a, b) == (1, 1) {
+            absent: if (a, b) == (1, 1) && !self.absent.is_empty() {
                 self.absent[from]
             } else {
                 0.0
