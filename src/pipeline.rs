@@ -46,46 +46,72 @@ impl<'a> Aligner<'a> {
 
     /// The features of every sentence of an English document, in order.
     pub fn english_features(&self, doc: &Document) -> Vec<SentenceFeatures> {
-        self.per_sentence(doc, |s| self.english_sentence(doc, s), collect())
+        self.per_sentence(doc, |s, out| self.english_sentence(doc, s, out), collect())
     }
 
     /// The features of every sentence of a Japanese document, in order (tokenizing each).
     pub fn japanese_features(&self, doc: &Document) -> Vec<SentenceFeatures> {
-        self.per_sentence(doc, |s| self.japanese_sentence(doc, s), collect())
+        self.per_sentence(doc, |s, out| self.japanese_sentence(doc, s, out), collect())
     }
 
     /// What the aligner needs of the English document's features, each sentence's features
     /// dropped as soon as they are stored there.
     pub fn english_anchors(&self, doc: &Document) -> AnchorTable {
-        self.per_sentence(doc, |s| self.english_sentence(doc, s), tabulate())
+        self.per_sentence(doc, |s, out| self.english_sentence(doc, s, out), tabulate())
     }
 
     /// [`Aligner::english_anchors`] for the Japanese document.
     pub fn japanese_anchors(&self, doc: &Document) -> AnchorTable {
-        self.per_sentence(doc, |s| self.japanese_sentence(doc, s), tabulate())
+        self.per_sentence(
+            doc,
+            |s, out| self.japanese_sentence(doc, s, out),
+            tabulate(),
+        )
     }
 
-    fn english_sentence(&self, doc: &Document, s: &Sentence) -> SentenceFeatures {
-        features::english(&doc.text, s.span.clone(), self.lexicon)
+    fn english_sentence(
+        &self,
+        doc: &Document,
+        s: &Sentence,
+        out: &mut dyn FnMut(SentenceFeatures),
+    ) {
+        for_pieces(&doc.text, s.span.clone(), out, |piece| {
+            features::english(&doc.text, piece, self.lexicon)
+        });
     }
 
-    fn japanese_sentence(&self, doc: &Document, s: &Sentence) -> SentenceFeatures {
-        let tokens = japanese::sentence_tokens(self.tokenizer, &doc.text, s.span.clone());
-        features::japanese(&doc.text, s.span.clone(), &tokens, self.lexicon)
+    fn japanese_sentence(
+        &self,
+        doc: &Document,
+        s: &Sentence,
+        out: &mut dyn FnMut(SentenceFeatures),
+    ) {
+        for_pieces(&doc.text, s.span.clone(), out, |piece| {
+            let tokens = japanese::sentence_tokens(self.tokenizer, &doc.text, piece.clone());
+            features::japanese(&doc.text, piece, &tokens, self.lexicon)
+        });
     }
 
     /// The features of every sentence of `doc`, gathered by `gather` in sentence order, on
     /// [`Aligner::threads`] threads (each gathers a run of sentences, then the runs join).
+    /// `f` gives a sentence's features in one or more parts ([`for_pieces`]).
     fn per_sentence<T: Send + Default>(
         &self,
         doc: &Document,
-        f: impl Fn(&Sentence) -> SentenceFeatures + Sync,
+        f: impl Fn(&Sentence, &mut dyn FnMut(SentenceFeatures)) + Sync,
         gather: Gather<T>,
     ) -> T {
         let run = |part: &[Sentence]| {
             let mut out = T::default();
             for s in part {
-                (gather.add)(&mut out, f(s));
+                let mut first = true;
+                f(s, &mut |features| {
+                    if std::mem::take(&mut first) {
+                        (gather.add)(&mut out, features);
+                    } else {
+                        (gather.more)(&mut out, features);
+                    }
+                });
             }
             out
         };
@@ -203,10 +229,12 @@ impl<'a> Aligner<'a> {
     }
 }
 
-/// How [`Aligner::per_sentence`] gathers features: `add` takes one sentence's, `join`
-/// appends a later run of sentences to an earlier one.
+/// How [`Aligner::per_sentence`] gathers features: `add` takes one sentence's, `more` the
+/// next part of the last sentence's ([`for_pieces`]), `join` appends a later run of
+/// sentences to an earlier one.
 struct Gather<T> {
     add: fn(&mut T, SentenceFeatures),
+    more: fn(&mut T, SentenceFeatures),
     join: fn(&mut T, T),
 }
 
@@ -214,6 +242,11 @@ struct Gather<T> {
 fn collect() -> Gather<Vec<SentenceFeatures>> {
     Gather {
         add: |all, f| all.push(f),
+        more: |all, f| {
+            let last = all.last_mut().expect("a sentence's first part came first");
+            last.len += f.len;
+            last.items.extend(f.items);
+        },
         join: |all, more| all.extend(more),
     }
 }
@@ -222,8 +255,65 @@ fn collect() -> Gather<Vec<SentenceFeatures>> {
 fn tabulate() -> Gather<AnchorTable> {
     Gather {
         add: |table, f| table.push(&f),
+        more: |table, f| table.extend_last(&f),
         join: |table, more| table.append(more),
     }
+}
+
+/// A sentence longer than this (in bytes) has its features made a piece at a time.
+const PIECE_BYTES: usize = 1 << 16;
+
+/// Calls `out` with the features `features` makes of the sentence at `span` of `text`: of
+/// the whole sentence in one call when it is at most [`PIECE_BYTES`] long (every sentence of
+/// a real document), else of one piece after another, each at most that long and cut after
+/// white space or a comma where there is one in its second half, so that the sentence's
+/// tokens, words and their features never all exist at once (a 20 MB line of one sentence
+/// took 2.4 GB). The pieces' lengths add up to the sentence's; a word or a number cut by a
+/// piece's end is read as two, and only the last piece's end can be the sentence's mood.
+fn for_pieces(
+    text: &str,
+    span: std::ops::Range<usize>,
+    out: &mut dyn FnMut(SentenceFeatures),
+    features: impl Fn(std::ops::Range<usize>) -> SentenceFeatures,
+) {
+    if span.len() <= PIECE_BYTES {
+        out(features(span));
+        return;
+    }
+    let mut start = span.start;
+    while start < span.end {
+        let end = piece_end(text, start, span.end);
+        let mut f = features(start..end);
+        if end < span.end {
+            f.items
+                .retain(|item| item.kind != features::AnchorKind::Mood);
+        }
+        out(f);
+        start = end;
+    }
+}
+
+/// Where the piece of `text` from `start` ends, for [`for_pieces`]: at `end` when that is
+/// within [`PIECE_BYTES`], else after the last white space or comma of the piece's second
+/// half, else at the last character boundary within it.
+fn piece_end(text: &str, start: usize, end: usize) -> usize {
+    if end - start <= PIECE_BYTES {
+        return end;
+    }
+    let mut limit = start + PIECE_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let mut half = start + PIECE_BYTES / 2;
+    while !text.is_char_boundary(half) {
+        half += 1;
+    }
+    text[half..limit]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, ',' | '、' | '，' | '。'))
+        .map(|(at, c)| half + at + c.len_utf8())
+        .unwrap_or(limit)
 }
 
 /// Whether each sentence of `doc` is page furniture.
@@ -357,5 +447,50 @@ mod tests {
             beads(en, ja, ignoring),
             ["0..1:0..1", "1..2:1..2", "2..3:2..3", "3..4:3..4"]
         );
+    }
+
+    #[test]
+    fn a_sentence_longer_than_a_piece_has_the_features_of_its_pieces_together() {
+        // Three pieces of English and of Japanese, each cut after white space or 、.
+        let en = "The rocket launched on Wednesday and ".repeat(5000) + "landed?";
+        let ja = "ロケットは水曜日に打ち上げられ、".repeat(3000) + "着陸した？";
+        assert!(en.len() > 2 * PIECE_BYTES && ja.len() > 2 * PIECE_BYTES);
+        let aligner = Aligner::new(
+            crate::tokenizer::shared(),
+            Some(crate::lexicon::Lexicon::embedded()),
+        );
+        let en_doc = Document::presegmented(Lang::En, en.clone());
+        let ja_doc = Document::presegmented(Lang::Ja, ja.clone());
+        let whole_en = features::english(&en, 0..en.len(), aligner.lexicon);
+        let tokens = japanese::sentence_tokens(aligner.tokenizer, &ja, 0..ja.len());
+        let whole_ja = features::japanese(&ja, 0..ja.len(), &tokens, aligner.lexicon);
+        for (pieces, whole) in [
+            (aligner.english_features(&en_doc), whole_en),
+            (aligner.japanese_features(&ja_doc), whole_ja),
+        ] {
+            assert_eq!(pieces.len(), 1);
+            let (pieces, whole) = (&pieces[0], &whole);
+            assert_eq!(pieces.len, whole.len);
+            let spans = |f: &SentenceFeatures| {
+                f.items
+                    .iter()
+                    .map(|i| (i.span.clone(), i.keys.clone()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(spans(pieces), spans(whole));
+            // The question mark at the end is the last piece's.
+            assert_eq!(
+                pieces
+                    .items
+                    .iter()
+                    .filter(|i| i.kind == features::AnchorKind::Mood)
+                    .count(),
+                1
+            );
+        }
+        // And the aligner's tables hold the same.
+        let alignment = aligner.align(&en_doc, &ja_doc);
+        assert_eq!(alignment.beads.len(), 1);
+        assert!(alignment.beads[0].is_pair());
     }
 }

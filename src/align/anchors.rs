@@ -164,6 +164,14 @@ impl AnchorTable {
         items: impl IntoIterator<Item = (AnchorKind, K)>,
     ) {
         self.lens.push(len);
+        self.add_items(items);
+    }
+
+    /// Adds items to the sentence being added, and ends it.
+    fn add_items<K: IntoIterator<Item = u64>>(
+        &mut self,
+        items: impl IntoIterator<Item = (AnchorKind, K)>,
+    ) {
         for (kind, keys) in items {
             self.kinds.push(kind);
             self.scratch.clear();
@@ -201,6 +209,18 @@ impl AnchorTable {
             .get(list)
             .iter()
             .map(|&id| self.ids.keys[id as usize])
+    }
+
+    /// Adds the items and the length of `f` to the last sentence: its next part.
+    pub fn extend_last(&mut self, f: &SentenceFeatures) {
+        let last = self.lens.last_mut().expect("a sentence to extend");
+        *last += f.len;
+        self.item_ends.pop();
+        self.add_items(
+            f.items
+                .iter()
+                .map(|item| (item.kind, item.keys.iter().copied())),
+        );
     }
 
     /// Appends the sentences of `other`, renumbering its keys into this table's key space.

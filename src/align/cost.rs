@@ -344,6 +344,13 @@ impl Model {
         }
     }
 
+    /// Whether the absent-evidence cost applies whole whatever the document's irregularity
+    /// (`Params::absent_clean` = 1, as `align` has it): then a bead's fixed score can carry
+    /// the cost, subtracted once ([`Model::shifted`] subtracts 1 × it).
+    pub fn absent_always_whole(&self) -> bool {
+        self.params.absent_clean == 1.0
+    }
+
     /// Sets how much less likely than the parameters assume this document is to leave a
     /// sentence out or merge sentences: a log-odds shift (≤ 0) of the skip and merge scores.
     /// The absent-evidence cost follows: `Params::absent_clean` of it at the shift of a clean

@@ -53,6 +53,11 @@ pub struct Alignment {
     /// leaves it unjudged; [`crate::Aligner`] judges it, knowing which sentences are page
     /// furniture and whether it has a lexicon.
     pub verdict: verdict::Verdict,
+    /// Whether the search band reached its most cells ([`Params::band_cells`]) before the
+    /// best path stayed clear of its edges: the alignment is the best within that band, and
+    /// a wider search might have found a better one. Happens where both documents repeat
+    /// sentences in unequal numbers; the command line says so on standard error.
+    pub band_capped: bool,
 }
 
 impl Alignment {

@@ -144,6 +144,13 @@ pub struct Params {
     /// Documents with at most this many cells (n × m) are searched without a band: below
     /// this the full table is cheap. Set by hand.
     pub full_search_cells: usize,
+    /// The band may hold at most this many cells per sentence of the pair (n + m), or
+    /// `full_search_cells` if more: its widening stops there, and the alignment says so
+    /// ([`crate::align::Alignment::band_capped`]). It keeps time and memory linear when
+    /// both documents repeat a sentence in unequal numbers, where every band's best path
+    /// runs along its edge. Set by hand: the development documents' bands take about 26 cells
+    /// a sentence (N = 24 of `make_big.py`), so 64 never binds on them.
+    pub band_cells: usize,
 }
 
 impl Default for Params {
@@ -172,6 +179,7 @@ impl Default for Params {
             absent_clean: 1.0,
             band: 24,
             full_search_cells: 250_000,
+            band_cells: 64,
         }
     }
 }
@@ -224,8 +232,8 @@ impl Params {
     }
 
     /// Sets one parameter by name, for experiments and re-estimation (`--params k=v,...`).
-    /// The names are the field names; `band` and `full_search_cells` take the value's integer
-    /// part. A value that is not finite or lies outside the parameter's range ([`RANGES`]) is
+    /// The names are the field names; `band`, `full_search_cells` and `band_cells` take the
+    /// value's integer part. A value that is not finite or lies outside the parameter's range ([`RANGES`]) is
     /// refused with [`crate::Error::InvalidValue`] and leaves the parameters as they were:
     /// the search and the bead scores assume finite costs (an infinite skip score made
     /// the search index out of its table, a NaN one left every sentence unmatched).
@@ -239,7 +247,7 @@ impl Params {
                     paragraph_cross, absent_weight, absent_sim, absent_min_weight, \
                     exclusive_weight, exclusive_min, orphan_number, orphan_latin, \
                     skip_clean, skip_rate_ref, skip_prior, merge_shift, absent_clean, \
-                    band, full_search_cells",
+                    band, full_search_cells, band_cells",
             });
         };
         // `len_sigma` and `skip_rate_ref` divide: their least value is excluded.
@@ -283,10 +291,15 @@ impl Params {
                 self.band = value as usize;
                 return Ok(());
             }
-            _ => {
+            "band_cells" => {
+                self.band_cells = value as usize;
+                return Ok(());
+            }
+            "full_search_cells" => {
                 self.full_search_cells = value as usize;
                 return Ok(());
             }
+            _ => unreachable!("every name of RANGES has its field"),
         };
         *slot = value;
         Ok(())
@@ -324,6 +337,7 @@ pub const RANGES: &[(&str, f32, f32)] = &[
     ("absent_clean", 0.0, 1.0),
     ("band", 1.0, 100_000.0),
     ("full_search_cells", 0.0, 100_000_000.0),
+    ("band_cells", 1.0, 100_000.0),
 ];
 
 #[cfg(test)]
@@ -387,6 +401,7 @@ mod tests {
             defaults.skip_clean,
             defaults.band as f32,
             defaults.full_search_cells as f32,
+            defaults.band_cells as f32,
         ];
         let names = [
             "len_sigma",
@@ -394,6 +409,7 @@ mod tests {
             "skip_clean",
             "band",
             "full_search_cells",
+            "band_cells",
         ];
         for (name, value) in names.iter().zip(fields) {
             Params::default().set(name, value).unwrap();

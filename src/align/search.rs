@@ -66,6 +66,14 @@ impl Band {
                 lo[i] = hi[i];
             }
         }
+        // Where the path climbs more columns in a row than the band is wide (one English
+        // sentence against thousands of Japanese ones), no bead reaches the next row's band:
+        // the row runs on to where that band starts, so that a path through it exists.
+        for i in (0..n).rev() {
+            if lo[i + 1] > hi[i] + MAX_JA {
+                hi[i] = lo[i + 1];
+            }
+        }
         Band::from_bounds(lo, hi)
     }
 
@@ -92,6 +100,11 @@ impl Band {
             hi[i] = hi[i].max(hi[i - 1]);
         }
         Band::from_bounds(lo, hi)
+    }
+
+    /// The number of cells of the band.
+    fn cells(&self) -> usize {
+        *self.start.last().unwrap_or(&0)
     }
 
     fn cell(&self, i: usize, j: usize) -> Option<usize> {
@@ -143,7 +156,9 @@ struct BeadScores {
     /// pairing shape that starts there (NaN, never read, for one that ends outside).
     fixed: Vec<f32>,
     /// For each band cell, the absent-evidence cost of the 1-1 bead that starts there
-    /// ([`FixedScore::absent`]; other shapes have none).
+    /// ([`FixedScore::absent`]; other shapes have none); empty when the cost applies whole
+    /// in every pass ([`Model::absent_always_whole`]), and the 1-1 bead's fixed score has
+    /// it subtracted already: 4 bytes a cell less.
     absent: Vec<f32>,
 }
 
@@ -174,32 +189,46 @@ const PAIRINGS: usize = {
     k
 };
 
-/// The most English sentences a bead holds.
-const MAX_EN: usize = {
+/// The most sentences a bead holds of English (`english`) or of Japanese.
+const fn most_held(english: bool) -> usize {
     let (mut s, mut most) = (0, 0);
     while s < BEAD_SHAPES.len() {
-        if BEAD_SHAPES[s].0 > most {
-            most = BEAD_SHAPES[s].0;
+        let (a, b) = BEAD_SHAPES[s];
+        let held = if english { a } else { b };
+        if held > most {
+            most = held;
         }
         s += 1;
     }
     most
-};
+}
+
+/// The most English sentences a bead holds.
+const MAX_EN: usize = most_held(true);
+
+/// The most Japanese sentences a bead holds.
+const MAX_JA: usize = most_held(false);
 
 impl BeadScores {
     fn new(model: &Model, band: &Band) -> BeadScores {
         let (n, m) = (model.n_en(), model.n_ja());
         // The pair matches of English sentence i with the Japanese sentences a band bead
-        // can pair it with (it is consumed by beads ending in DP rows i+1..=i+3), kept only
-        // for the sentences the beads from the current row reach: `rows[k]` is sentence
-        // `first + k`'s, with its first Japanese sentence.
-        let row = |i: usize| band.lo[i].saturating_sub(3)..band.hi[(i + 3).min(n)].min(m);
+        // can pair it with (it is consumed by beads starting in DP rows i-2..=i and ending
+        // in rows i+1..=i+3), kept only for the sentences the beads from the current row
+        // reach: `rows[k]` is sentence `first + k`'s, with its first Japanese sentence. The
+        // first is where the band starts in row i-2, which a steep band puts further left
+        // than row i's.
+        let row = |i: usize| {
+            band.lo[(i + 1).saturating_sub(MAX_EN)].min(band.lo[i].saturating_sub(3))
+                ..band.hi[(i + 3).min(n)].min(m)
+        };
         let mut scratch = Scratch::default();
         let mut rows: VecDeque<(usize, Vec<PairMatch>)> = VecDeque::with_capacity(MAX_EN);
         let mut first = 0;
         let cells = *band.start.last().unwrap_or(&0);
         let mut fixed = vec![f32::NAN; cells * PAIRINGS];
-        let mut absent = vec![0.0; cells];
+        let folded = model.absent_always_whole();
+        let mut absent = vec![0.0; if folded { 0 } else { cells }];
         for i in 0..=n {
             while first < i {
                 rows.pop_front();
@@ -225,8 +254,13 @@ impl BeadScores {
                     }
                     if band.cell(i + a, j + b).is_some() {
                         let f = model.bead_fixed(i, a, j, b, pair);
-                        fixed[from * PAIRINGS + SLOT[a][b]] = f.score;
-                        if (a, b) == (1, 1) {
+                        fixed[from * PAIRINGS + SLOT[a][b]] = if !folded {
+                            f.score
+                        } else {
+                            // What `Model::shifted` would subtract, at a scale of 1.
+                            f.score - 1.0 * f.absent
+                        };
+                        if (a, b) == (1, 1) && !folded {
                             absent[from] = f.absent;
                         }
                     }
@@ -240,7 +274,7 @@ impl BeadScores {
     fn get(&self, from: usize, a: usize, b: usize) -> FixedScore {
         FixedScore {
             score: self.fixed[from * PAIRINGS + SLOT[a][b]],
-            absent: if (a, b) == (1, 1) {
+            absent: if (a, b) == (1, 1) && !self.absent.is_empty() {
                 self.absent[from]
             } else {
                 0.0
@@ -254,6 +288,11 @@ impl BeadScores {
 /// `params.band` sentences around the anchor path, widened where the best path runs along
 /// its edges (by twice as much each time) until it stays clear of them. When one side is empty, every sentence of the other is a skip.
 pub fn search(model: &mut Model, params: &Params) -> Alignment {
+    search_in(model, params).0
+}
+
+/// [`search`], with the band it searched last.
+fn search_in(model: &mut Model, params: &Params) -> (Alignment, Band) {
     let (n, m) = (model.n_en(), model.n_ja());
     if n == 0 || m == 0 {
         let beads = (0..n)
@@ -269,7 +308,7 @@ pub fn search(model: &mut Model, params: &Params) -> Alignment {
             }))
             .collect::<Vec<_>>();
         let margins = vec![f32::INFINITY; beads.len()];
-        return scored(model, beads, &margins);
+        return (scored(model, beads, &margins), Band::full(n, m));
     }
     let full = n.saturating_mul(m) <= params.full_search_cells;
     let anchors = if full {
@@ -278,11 +317,21 @@ pub fn search(model: &mut Model, params: &Params) -> Alignment {
         anchor_path(&model.anchor_pairs(), n, m)
     };
     let mut w = params.band.max(4);
-    let mut band = if full || w >= m.max(n) {
+    // The most cells the band may take: time and memory in proportion to n + m whatever the
+    // documents hold (two documents repeating one sentence in unequal numbers would widen
+    // it to the whole table), never less than a full search would take.
+    let most = params
+        .full_search_cells
+        .max(params.band_cells.saturating_mul(n + m + 2));
+    let mut band = if full || (w >= m.max(n) && n.saturating_mul(m) <= most) {
         Band::full(n, m)
     } else {
         Band::around(&anchors, n, m, w)
     };
+    while band.cells() > most && w > 1 {
+        w /= 2;
+        band = Band::around(&anchors, n, m, w);
+    }
     loop {
         let beads = BeadScores::new(model, &band);
         let clean_shift = (params.skip_clean - params.skip_score).min(0.0);
@@ -308,17 +357,37 @@ pub fn search(model: &mut Model, params: &Params) -> Alignment {
             if shift != clean_shift {
                 model.set_irregularity(shift);
                 // The first pass's table goes before the second's is made: one at a time.
+                // Where its path ran along the band's edge, the band widens too: a wider
+                // band might find another first path, and so another shift.
+                let first = std::mem::take(&mut forward.touched);
                 drop(forward);
                 forward = run_dp(model, &band, &beads);
+                forward.touched = merged(&first, &forward.touched);
             }
         }
         let is_full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
         if forward.touched.is_empty() || is_full {
-            return finish(model, &band, &beads, forward);
+            return (finish(model, &band, &beads, forward), band);
         }
-        band = band.widened(&forward.touched, w);
+        let wider = band.widened(&forward.touched, w);
+        if wider.cells() > most {
+            // The band may grow no further: its best path is the answer, and the caller is
+            // told that a wider search might have found a better one.
+            let mut alignment = finish(model, &band, &beads, forward);
+            alignment.band_capped = true;
+            return (alignment, band);
+        }
+        band = wider;
         w *= 2;
     }
+}
+
+/// The rows of two increasing lists, increasing, each once.
+fn merged(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let mut rows: Vec<usize> = a.iter().chain(b).copied().collect();
+    rows.sort_unstable();
+    rows.dedup();
+    rows
 }
 
 /// What the forward DP found.
@@ -434,15 +503,42 @@ fn gain_over(
     }
 }
 
-/// Best score from each cell to the end: the forward DP run backwards.
-fn backward(model: &Model, band: &Band, beads: &BeadScores) -> Vec<f32> {
+/// What the margins need of the best scores from the cells to the end, for each bead of the
+/// path: the score from its first cell, and from each cell a bead of another shape starting
+/// there would end in (`None` outside the band).
+struct RestAround {
+    from_start: f32,
+    after: [Option<f32>; BEAD_SHAPES.len()],
+}
+
+/// The best score from each cell to the end (the forward DP run backwards), kept for the last
+/// [`MAX_EN`] + 1 rows only: what the margins need of it ([`RestAround`], one a bead of
+/// `path`) is taken as each row is done, so the table costs no memory per band cell.
+fn backward(model: &Model, band: &Band, beads: &BeadScores, path: &[Bead]) -> Vec<RestAround> {
     let (n, m) = (model.n_en(), model.n_ja());
-    let mut rest = vec![f32::NEG_INFINITY; *band.start.last().unwrap_or(&0)];
+    // Row i's scores are `rows[i % ROWS]`, from column `band.lo[i]`.
+    const ROWS: usize = MAX_EN + 1;
+    let widest = (0..=n)
+        .map(|i| band.hi[i] + 1 - band.lo[i])
+        .max()
+        .unwrap_or(0);
+    let mut rows: [Vec<f32>; ROWS] = std::array::from_fn(|_| Vec::with_capacity(widest));
+    let rest = |rows: &[Vec<f32>; ROWS], i: usize, j: usize| -> Option<f32> {
+        (j >= band.lo[i] && j <= band.hi[i]).then(|| rows[i % ROWS][j - band.lo[i]])
+    };
+    let mut around: Vec<RestAround> = Vec::with_capacity(path.len());
+    // The beads whose first row is below this are not taken yet (the path's first rows
+    // only grow along it).
+    let mut next = path.len();
     for i in (0..=n).rev() {
+        let mut row = std::mem::take(&mut rows[i % ROWS]);
+        row.clear();
+        row.resize(band.hi[i] + 1 - band.lo[i], f32::NEG_INFINITY);
         for j in (band.lo[i]..=band.hi[i]).rev() {
             let here = band.start[i] + j - band.lo[i];
+            let k = j - band.lo[i];
             if i == n && j == m {
-                rest[here] = 0.0;
+                row[k] = 0.0;
                 continue;
             }
             let mut top = f32::NEG_INFINITY;
@@ -450,18 +546,39 @@ fn backward(model: &Model, band: &Band, beads: &BeadScores) -> Vec<f32> {
                 if i + a > n || j + b > m {
                     continue;
                 }
-                let Some(to) = band.cell(i + a, j + b) else {
+                let to = if a == 0 {
+                    (j + b <= band.hi[i]).then(|| row[k + b])
+                } else {
+                    rest(&rows, i + a, j + b)
+                };
+                let Some(to) = to else {
                     continue;
                 };
-                if rest[to] > f32::NEG_INFINITY {
-                    let gain = gain_over(model, beads, here, i, j, a, b, top - rest[to]);
-                    top = top.max(gain + rest[to]);
+                if to > f32::NEG_INFINITY {
+                    let gain = gain_over(model, beads, here, i, j, a, b, top - to);
+                    top = top.max(gain + to);
                 }
             }
-            rest[here] = top;
+            row[k] = top;
+        }
+        rows[i % ROWS] = row;
+        while next > 0 && path[next - 1].en.start == i {
+            next -= 1;
+            let (i0, j0) = (i, path[next].ja.start);
+            let mut after = [None; BEAD_SHAPES.len()];
+            for (s, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                if i0 + a <= n && j0 + b <= m {
+                    after[s] = rest(&rows, i0 + a, j0 + b);
+                }
+            }
+            around.push(RestAround {
+                from_start: rest(&rows, i0, j0).expect("path stays in band"),
+                after,
+            });
         }
     }
-    rest
+    around.reverse();
+    around
 }
 
 /// Sets each bead's score from the evidence in and around it ([`evidence`]), given its margin:
@@ -469,36 +586,42 @@ fn backward(model: &Model, band: &Band, beads: &BeadScores) -> Vec<f32> {
 /// ending where it ends or starting where it starts.
 fn finish(model: &Model, band: &Band, beads: &BeadScores, forward: Forward) -> Alignment {
     let (n, m) = (model.n_en(), model.n_ja());
-    let rest = backward(model, band, beads);
     let Forward {
         path,
         best: forward,
         ..
     } = forward;
+    let rest = backward(model, band, beads, &path);
     let total = forward[band.cell(n, m).expect("end in band")];
     let margins: Vec<f32> = path
         .iter()
-        .map(|bead| {
+        .enumerate()
+        .map(|(k, bead)| {
             let (i0, j0, i1, j1) = (bead.en.start, bead.ja.start, bead.en.end, bead.ja.end);
             let shape = (i1 - i0, j1 - j0);
+            // The best score from the bead's last cell to the end: the next bead's first
+            // cell, or the end of both documents.
+            let rest_end = rest.get(k + 1).map_or(0.0, |r| r.from_start);
             let mut alt = f32::NEG_INFINITY;
-            for &(a, b) in BEAD_SHAPES.iter().filter(|&&s| s != shape) {
+            for (s, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                if (a, b) == shape {
+                    continue;
+                }
                 // Another bead ending at (i1, j1).
                 if a <= i1 && b <= j1 {
-                    if let (Some(from), Some(to)) = (band.cell(i1 - a, j1 - b), band.cell(i1, j1)) {
+                    if let Some(from) = band.cell(i1 - a, j1 - b) {
                         alt = alt.max(
                             forward[from]
                                 + gain(model, beads, from, i1 - a, j1 - b, a, b)
-                                + rest[to],
+                                + rest_end,
                         );
                     }
                 }
                 // Another bead starting at (i0, j0).
-                if i0 + a <= n && j0 + b <= m {
-                    if let (Some(from), Some(to)) = (band.cell(i0, j0), band.cell(i0 + a, j0 + b)) {
-                        let gain = gain(model, beads, from, i0, j0, a, b);
-                        alt = alt.max(forward[from] + gain + rest[to]);
-                    }
+                if let Some(to) = rest[k].after[s] {
+                    let from = band.cell(i0, j0).expect("path stays in band");
+                    let gain = gain(model, beads, from, i0, j0, a, b);
+                    alt = alt.max(forward[from] + gain + to);
                 }
             }
             (total - alt).max(0.0)
@@ -535,6 +658,164 @@ fn scored(model: &Model, mut path: Vec<Bead>, margins: &[f32]) -> Alignment {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::{Layout, Side};
+    use crate::features::{AnchorKind, Item, SentenceFeatures};
+    use proptest::prelude::*;
+
+    /// A sentence of length `len` whose items hold one key each.
+    fn sentence(len: u8, keys: &[u64]) -> SentenceFeatures {
+        SentenceFeatures {
+            len: f32::from(len),
+            items: keys
+                .iter()
+                .map(|&k| Item {
+                    kind: AnchorKind::Word,
+                    keys: vec![k],
+                    span: 0..0,
+                })
+                .collect(),
+        }
+    }
+
+    fn align(en: &[SentenceFeatures], ja: &[SentenceFeatures], params: &Params) -> Alignment {
+        let (ep, jp) = (vec![0; en.len()], vec![0; ja.len()]);
+        let side = |features, paragraphs| Side {
+            features,
+            layout: Layout {
+                paragraphs,
+                furniture: &[],
+            },
+        };
+        crate::align::align(side(en, &ep), side(ja, &jp), params)
+    }
+
+    /// Two documents translating one: each sentence of the source has a length and a few
+    /// keys, of its own or shared with others, and either side may leave it out or write it
+    /// at another length. The shared keys come from a large alphabet: few are written by as
+    /// many sentences on each side, since a key that is makes a link of the band's line,
+    /// and a wrong link can lead the band away from the best path without its ever touching
+    /// the band's edge (the widening's rule is a heuristic: with keys from 6 shared by many
+    /// sentences, a band of 4 misses the full search's path in about one case in ten).
+    fn translation() -> impl Strategy<Value = (Vec<SentenceFeatures>, Vec<SentenceFeatures>)> {
+        let source = (
+            (5u8..60, 1u8..4),
+            prop::collection::vec(0u64..400, 0..3),
+            prop::collection::vec(400u64..406, 0..1),
+            (prop::bool::weighted(0.12), prop::bool::weighted(0.12)),
+        );
+        prop::collection::vec(source, 1..60).prop_map(|v| {
+            let (mut en, mut ja) = (Vec::new(), Vec::new());
+            for ((len, ratio), own, shared) in v.iter().map(|(l, o, s, _)| (l, o, s)) {
+                let keys: Vec<u64> = own.iter().chain(shared).copied().collect();
+                en.push((len.saturating_mul(*ratio), keys.clone()));
+                ja.push((*len, keys));
+            }
+            let drop = |side: Vec<(u8, Vec<u64>)>, pick: fn(&(bool, bool)) -> bool| {
+                side.into_iter()
+                    .zip(&v)
+                    .filter(|(_, (_, _, _, d))| !pick(d))
+                    .map(|((len, keys), _)| sentence(len.max(1), &keys))
+                    .collect::<Vec<_>>()
+            };
+            (drop(en, |d| d.0), drop(ja, |d| d.1))
+        })
+    }
+
+    /// The search's alignment of `en` with `ja` and the band it searched last.
+    fn search_with_band(
+        en: &[SentenceFeatures],
+        ja: &[SentenceFeatures],
+        params: &Params,
+    ) -> (Alignment, Band) {
+        let (ep, jp) = (vec![0; en.len()], vec![0; ja.len()]);
+        let tables = crate::align::PairTables::new(
+            crate::align::AnchorTable::from_features(en),
+            crate::align::AnchorTable::from_features(ja),
+        );
+        let layout = |paragraphs| Layout {
+            paragraphs,
+            furniture: &[],
+        };
+        let mut model = Model::new(&tables, layout(&ep), layout(&jp), params);
+        search_in(&mut model, params)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// A band of 4 finds the full search's beads whenever the full search's path lies in
+        /// the band it ends with. When it does not, the band can miss that path without its
+        /// own best path ever touching the band's edge (the widening's rule is a heuristic;
+        /// random cases like these find such near ties now and then).
+        #[test]
+        fn a_banded_search_finds_the_full_searchs_beads((en, ja) in translation()) {
+            prop_assume!(!en.is_empty() && !ja.is_empty());
+            let full = Params {
+                full_search_cells: usize::MAX,
+                ..Params::default()
+            };
+            let banded = Params {
+                full_search_cells: 0,
+                band: 4,
+                band_cells: usize::MAX,
+                ..full.clone()
+            };
+            let ranges = |a: &Alignment| {
+                a.beads
+                    .iter()
+                    .map(|b| (b.en.clone(), b.ja.clone()))
+                    .collect::<Vec<_>>()
+            };
+            let (f, _) = search_with_band(&en, &ja, &full);
+            let (b, band) = search_with_band(&en, &ja, &banded);
+            prop_assert!(!f.band_capped && !b.band_capped);
+            prop_assert!(b.covers(en.len(), ja.len()));
+            let inside = f
+                .beads
+                .iter()
+                .all(|bead| band.cell(bead.en.end, bead.ja.end).is_some());
+            if inside {
+                prop_assert_eq!(ranges(&f), ranges(&b));
+            }
+        }
+    }
+
+    #[test]
+    fn the_cap_binds_on_repeated_sentences_and_every_sentence_is_still_covered() {
+        // One sentence 300 times against its translation 200 times: every band's best path
+        // runs along its edge, and the band would widen to the whole table.
+        let en = vec![sentence(30, &[1, 2, 3]); 300];
+        let ja = vec![sentence(12, &[1, 2, 3]); 200];
+        let params = Params {
+            full_search_cells: 0,
+            band_cells: 8,
+            ..Params::default()
+        };
+        let alignment = align(&en, &ja, &params);
+        assert!(alignment.band_capped);
+        assert!(alignment.covers(300, 200));
+        // With room enough, the same search is not capped.
+        let roomy = Params {
+            band_cells: 1000,
+            ..params
+        };
+        let alignment = align(&en, &ja, &roomy);
+        assert!(!alignment.band_capped);
+        assert!(alignment.covers(300, 200));
+    }
+
+    #[test]
+    fn one_sentence_against_thousands_has_a_path_through_its_band() {
+        // The anchor line climbs 3,000 columns in one row, far more than the band is wide.
+        let en = vec![sentence(30, &[1])];
+        let ja: Vec<_> = (0..3000).map(|k| sentence(12, &[k + 2])).collect();
+        let params = Params {
+            full_search_cells: 0,
+            ..Params::default()
+        };
+        let alignment = align(&en, &ja, &params);
+        assert!(alignment.covers(1, 3000));
+    }
 
     #[test]
     fn a_band_widens_only_around_the_rows_where_the_path_touched_it() {

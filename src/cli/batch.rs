@@ -308,6 +308,10 @@ impl Sink for Output<'_, '_, '_> {
                     doc_id: Some(&id),
                 })?;
                 self.report.aligned(&pair.alignment);
+                if pair.alignment.band_capped {
+                    self.report
+                        .say(&format!("hashi: batch: {id}: {}", super::BAND_CAPPED));
+                }
             }
             Status::Skipped => self.report.skipped(),
             Status::Failed(error) => self.report.failed(&id, &error),

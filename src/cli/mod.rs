@@ -280,6 +280,12 @@ impl EncodingArgs {
     }
 }
 
+/// The note printed when the search band reached its cap
+/// ([`hashi::align::Alignment::band_capped`]).
+pub const BAND_CAPPED: &str = "note: the search band reached its cap (the documents repeat \
+     sentences in unequal numbers?); the alignment is the best within it, and a wider search \
+     might find a better one";
+
 /// The options that choose the aligner's resources, shared by every aligning command.
 #[derive(clap::Args)]
 pub struct ResourceArgs {
@@ -384,7 +390,17 @@ impl PairArgs {
 
     /// Holds an alignment of the pair [`PairArgs::read`] gave to the rules that need it (its
     /// verdict, unless `--force`): an error names both files.
+    /// Says so on standard error when the search band reached its cap.
     pub fn accept(&self, alignment: &hashi::align::Alignment) -> Result<()> {
+        if alignment.band_capped {
+            let name = |path: &Path| hashi::input::display_name(Some(path)).display().to_string();
+            eprintln!(
+                "hashi: {} / {}: {}",
+                name(&self.en_file),
+                name(&self.ja_file),
+                BAND_CAPPED
+            );
+        }
         let rules = self.rules.rules()?;
         rules
             .check_alignment(alignment)
