@@ -30,6 +30,11 @@ def browser(downloads=None, width=1366, height=860):
     for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                 # Several browsers run at once (the tests run in threads): none may be
+                 # taken for a background window whose frames and timers are throttled,
+                 # which stalls the animation-frame scroll of the large page.
+                 "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                 "--disable-backgrounding-occluded-windows",
                  f"--window-size={width},{height}"]:
         opts.add_argument(flag)
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
@@ -343,7 +348,7 @@ def big(page):
     driver = browser()
     try:
         url = open_page(driver, page)
-        driver.set_script_timeout(120)
+        driver.set_script_timeout(300)
         render_ms = float(driver.execute_script("return document.body.dataset.renderMs"))
         script_ms = float(driver.execute_script("return document.body.dataset.scriptMs"))
         rows = len(driver.find_elements(By.CSS_SELECTOR, "#rows .row"))
