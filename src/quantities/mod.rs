@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 mod english;
-pub(crate) use english::month_word;
+pub(crate) use english::{month_word, WEEKDAYS};
 mod japanese;
 
 pub use english::english;

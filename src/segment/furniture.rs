@@ -233,15 +233,8 @@ const IMPERATIVES: &[&str] = &[
 /// the World`, `Sci & Tech`).
 const MENU_JOINERS: &[&str] = &["&", "and", "of", "the", "in", "for", "on", "at", "to", "a"];
 
-/// Other words a date line may hold (lower case, no period).
+/// Other words a date line may hold besides a weekday's name (lower case, no period).
 const DATE_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "mon",
     "tue",
     "tues",
@@ -581,7 +574,9 @@ fn english_date(s: &str) -> bool {
         {
             year |= w.split(['/', '-', '.']).any(is_year);
             month |= numeric_date(&w);
-        } else if !DATE_WORDS.contains(&w.as_str()) {
+        } else if !DATE_WORDS.contains(&w.as_str())
+            && !crate::quantities::WEEKDAYS.contains(&w.as_str())
+        {
             return false;
         }
     }
