@@ -169,20 +169,9 @@ pub fn gather(model: &Model, beads: &[Bead], margins: &[f32]) -> (Vec<Evidence>,
     // unmatched sentence the pairs nearest its place.
     let pairs: Vec<usize> = (0..beads.len()).filter(|&k| beads[k].is_pair()).collect();
     for k in 0..beads.len() {
-        let at = pairs.partition_point(|&p| p < k);
-        let lo = at.saturating_sub(CONTEXT);
-        let hi = (at + CONTEXT + usize::from(beads[k].is_pair())).min(pairs.len());
         let (mut cm, mut co, mut sm, mut so) = (0.0, 0.0, 0.0, 0.0);
         let (mut cl, mut cg, mut count) = (0.0, 0.0, 0.0f32);
-        for (idx, &o) in pairs.iter().enumerate().take(hi).skip(lo) {
-            // Nearer pairs count more: a region is what surrounds the bead, and where a
-            // translated stretch ends the pairs past its end must not drown it.
-            let dist = if idx < at {
-                at - idx
-            } else {
-                idx - at + usize::from(!beads[k].is_pair())
-            };
-            let w = DECAY.powi(dist as i32);
+        for (o, w) in region(beads, &pairs, k) {
             cm += w * out[o].matched;
             co += w * out[o].offered;
             sm += w * null_sums[o].0;
@@ -203,6 +192,30 @@ pub fn gather(model: &Model, beads: &[Bead], margins: &[f32]) -> (Vec<Evidence>,
         }
     }
     (out, doc)
+}
+
+/// The region of bead `k`: the pairs (`pairs`, the indices of the pair beads in order)
+/// within [`CONTEXT`] of it on either side, itself included when it is a pair, or for an
+/// unmatched sentence the pairs nearest its place; each with its weight, [`DECAY`] to the
+/// power of its distance. Nearer pairs count more: a region is what surrounds the bead, and
+/// where a translated stretch ends the pairs past its end must not drown it.
+fn region<'a>(
+    beads: &'a [Bead],
+    pairs: &'a [usize],
+    k: usize,
+) -> impl Iterator<Item = (usize, f32)> + 'a {
+    let at = pairs.partition_point(|&p| p < k);
+    let lo = at.saturating_sub(CONTEXT);
+    let hi = (at + CONTEXT + usize::from(beads[k].is_pair())).min(pairs.len());
+    pairs[lo..hi].iter().enumerate().map(move |(i, &o)| {
+        let idx = lo + i;
+        let dist = if idx < at {
+            at - idx
+        } else {
+            idx - at + usize::from(!beads[k].is_pair())
+        };
+        (o, DECAY.powi(dist as i32))
+    })
 }
 
 /// The inputs of the region model: whether the stretch of the two texts around a bead is a
@@ -399,20 +412,8 @@ pub fn surroundings(beads: &[Bead], first: &[f32]) -> Vec<Surroundings> {
     let confident = sure as f32 / all.max(1) as f32;
     (0..beads.len())
         .map(|k| {
-            let at = pairs.partition_point(|&p| p < k);
-            let lo = at.saturating_sub(CONTEXT);
-            let hi = (at + CONTEXT + usize::from(beads[k].is_pair())).min(pairs.len());
             let (mut sum, mut weight) = (0.0f32, 0.0f32);
-            for (idx, &o) in pairs.iter().enumerate().take(hi).skip(lo) {
-                if o == k {
-                    continue;
-                }
-                let dist = if idx < at {
-                    at - idx
-                } else {
-                    idx - at + usize::from(!beads[k].is_pair())
-                };
-                let w = DECAY.powi(dist as i32);
+            for (o, w) in region(beads, &pairs, k).filter(|&(o, _)| o != k) {
                 sum += w * first[o];
                 weight += w;
             }
