@@ -18,6 +18,9 @@ pub struct Aligner<'a> {
     pub params: Params,
     /// Threads for feature extraction (tokenizing is most of the work on long documents).
     pub threads: usize,
+    /// The parameters the pair's verdict is judged with when they differ from `params`
+    /// ([`Aligner::for_checking`]): a pair has one verdict, `align`'s.
+    pub(crate) verdict_params: Option<Params>,
 }
 
 impl<'a> Aligner<'a> {
@@ -32,6 +35,7 @@ impl<'a> Aligner<'a> {
                 None => Params::without_lexicon(),
             },
             threads: 1,
+            verdict_params: None,
         }
     }
 
@@ -39,7 +43,8 @@ impl<'a> Aligner<'a> {
     /// it has a lexicon; without one, the lexicon-free parameters [`Aligner::new`] chose stay.
     pub fn for_checking(mut self) -> Self {
         if self.lexicon.is_some() {
-            self.params = Params::for_checking();
+            let standard = std::mem::replace(&mut self.params, Params::for_checking());
+            self.verdict_params = Some(standard);
         }
         self
     }
@@ -208,24 +213,33 @@ impl<'a> Aligner<'a> {
         let (ef, jf) = self.both(|| self.english_features(en), || self.japanese_features(ja));
         let (ep, jp) = (paragraphs(en), paragraphs(ja));
         let (efu, jfu) = (furniture(en), furniture(ja));
-        let alignment = align::align(
-            Side {
-                features: &ef,
-                layout: Layout {
-                    paragraphs: &ep,
-                    furniture: &efu,
+        let sides = || {
+            (
+                Side {
+                    features: &ef,
+                    layout: Layout {
+                        paragraphs: &ep,
+                        furniture: &efu,
+                    },
                 },
-            },
-            Side {
-                features: &jf,
-                layout: Layout {
-                    paragraphs: &jp,
-                    furniture: &jfu,
+                Side {
+                    features: &jf,
+                    layout: Layout {
+                        paragraphs: &jp,
+                        furniture: &jfu,
+                    },
                 },
-            },
-            &self.params,
-        );
-        (self.judged(alignment, &efu, &jfu), ef, jf)
+            )
+        };
+        let (e, j) = sides();
+        let mut alignment = self.judged(align::align(e, j, &self.params), &efu, &jfu);
+        if let Some(params) = &self.verdict_params {
+            // One verdict a pair: the one `align` gives, whatever this search prefers.
+            let (e, j) = sides();
+            let standard = self.judged(align::align(e, j, params), &efu, &jfu);
+            alignment.verdict = standard.verdict;
+        }
+        (alignment, ef, jf)
     }
 }
 

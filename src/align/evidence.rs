@@ -6,8 +6,9 @@
 //! off the evidence inside the bead and around it, set against what the same sentences show
 //! when paired with their neighbours' counterparts (a translation matches its own
 //! counterpart far better than the sentences around it; an unrelated text matches both
-//! alike). The weights are fitted by logistic regression (`scripts/fit_evidence.py`) on the
-//! WMT21 development sets with unrelated pairs added, and reported on the WMT23 sets.
+//! alike). The weights are fitted (`scripts/fit_evidence.py`) on the WMT23 development sets
+//! (six genres) with unrelated and half-translated pairs built from them, and reported on
+//! the WMT21 sets and on `corpora/`, which the fit never sees.
 
 use serde::Serialize;
 
@@ -299,42 +300,60 @@ pub const SKIP_INPUTS: usize = 11;
 /// inputs left a tenth more log loss on the held-out WMT23 sets: whether a bead with few words
 /// of its own is right depends on its region's evidence, not on either alone.
 const PAIR_MEAN: [f32; PAIR_INPUTS] = [
-    0.00000, 4.17231, 0.30489, 2.89868, 4.33127, 0.18657, 0.05267, 1.41058, 0.13250, 0.31029,
-    0.05538, 5.55927, 0.18592, 4.17020, 1.38943, 0.30830, 0.05544, 1.39405, 0.82745,
+    0.00000, 4.17576, 0.29858, 2.47648, 3.87830, 0.22124, 0.03770, 1.64692, 0.07367, 0.30474,
+    0.03978, 5.10149, 0.22037, 4.17793, 1.64870, 0.30333, 0.04004, 1.64497, 0.79005,
 ];
 const PAIR_SCALE: [f32; PAIR_INPUTS] = [
-    1.00000, 3.00692, 0.19686, 1.00536, 0.55311, 0.32726, 0.04544, 0.87359, 0.33904, 0.15977,
-    0.02888, 0.35387, 0.18772, 2.66197, 0.51942, 0.14223, 0.02450, 0.45358, 0.16343,
+    1.00000, 2.90758, 0.19984, 1.01585, 0.63565, 0.37141, 0.04358, 1.06816, 0.26124, 0.14490,
+    0.02569, 0.39069, 0.21271, 2.47583, 0.60450, 0.12917, 0.02197, 0.52664, 0.17803,
 ];
 /// Each hidden unit's weights, one after the other.
 const PAIR_HIDDEN: [f32; PAIR_INPUTS * HIDDEN] = [
-    -0.00252, -0.30705, -0.40709, -0.14268, 0.46631, 0.10017, 0.08183, -0.08291, 0.25466, -0.09925,
-    0.04677, 0.16370, -0.01646, -0.04862, -0.14976, 0.15875, -0.03224, 0.09525, 0.02145, -0.00092,
-    -0.61875, -0.18704, -0.05252, 0.32322, 0.05932, -0.07313, 0.24020, -0.22502, -0.29691,
-    -0.09061, -0.04022, -0.10802, -0.44597, -0.26219, 0.08959, 0.05852, 0.06120, 0.14289, -0.00013,
-    -0.22921, -0.68796, -0.74949, -0.15202, -0.04399, -0.29234, -0.28639, 0.26489, -0.17343,
-    -0.23709, 0.05001, -0.06585, 0.11819, -0.20140, 0.33616, 0.17422, 0.05320, -0.16746, -0.04254,
-    0.23349, -0.17389, -0.25375, 0.15327, 0.01416, -0.02865, -0.05406, 0.14719, -0.61269, -0.21334,
-    -0.07915, -0.05085, 0.01088, -0.61170, -0.25662, -0.05978, -0.38065, -0.29286, -0.00067,
-    -0.35593, -0.17005, 0.00079, 0.33912, 0.07288, -0.02344, 0.12255, 0.06251, -0.19874, 0.00184,
-    0.12522, -0.19272, -0.38136, -0.22915, 0.11012, 0.02052, 0.07710, -0.04449, 0.00022, -0.40631,
-    0.44986, 0.31237, -0.18195, 0.26124, 0.18080, -0.05433, -0.28609, 0.57203, 0.34159, 0.14782,
-    -0.01495, 0.07094, 0.49124, -0.14842, 0.07504, -0.03245, 0.67723, 0.00329, -0.35326, -0.22591,
-    -0.12671, 0.07905, 0.58169, 0.04099, 0.24626, 0.07266, -0.30642, 0.02627, -0.14574, 0.75494,
-    -0.32809, -0.27538, 0.06058, 0.03782, 0.09015, -0.19022, -0.00651, -0.60186, -0.25603,
-    -0.17072, 0.36197, 0.03126, 0.19309, -0.05546, 0.08823, -0.07324, -0.02388, -0.14664, 0.21483,
-    -0.15405, -0.08173, 0.14965, -0.12275, 0.14691, -0.12188,
+    -0.00003, 0.15290, 0.35207, 0.41383, 0.08615, -0.07566, 0.03763, 0.30489, -0.27584, 0.26968,
+    -0.02150, 0.22291, 0.26617, 0.18723, 0.27029, -0.18308, 0.03859, -0.08881, 0.02553, 0.00022,
+    0.01946, 0.12542, 0.06436, -0.10935, -0.02734, -0.02285, -0.11819, -0.22558, 0.38321, 0.15961,
+    -0.02091, 0.03638, 0.24389, 0.22896, -0.25904, -0.10000, -0.08357, 0.14861, 0.00033, -0.00992,
+    -0.13824, -0.07555, 0.11398, 0.03486, 0.02432, 0.13327, 0.24845, -0.41868, -0.17531, 0.02951,
+    -0.03717, -0.26191, -0.24879, 0.29160, 0.10999, 0.09656, -0.15725, -0.00032, 0.05908, -0.20287,
+    -0.05824, 0.14143, -0.03490, 0.00397, 0.14553, 0.30075, -0.45096, -0.39400, -0.00453, 0.01394,
+    -0.19250, -0.22861, 0.33029, 0.01875, 0.15730, -0.21356, 0.00023, 0.01431, 0.04303, -0.06058,
+    -0.19580, -0.16652, -0.04239, -0.18515, -0.13401, 0.30655, 0.13300, -0.15373, -0.51529,
+    0.19975, 0.15386, -0.21038, -0.04918, -0.07227, 0.22826, 0.00056, 0.02042, 0.12404, 0.06321,
+    -0.10888, -0.02659, -0.02277, -0.11657, -0.22311, 0.37936, 0.15805, -0.02008, 0.03635, 0.24191,
+    0.22684, -0.25565, -0.09900, -0.08221, 0.14765, -0.00071, -0.01869, -0.12628, -0.06531,
+    0.10975, 0.02791, 0.02335, 0.11948, 0.22767, -0.38649, -0.16102, 0.02147, -0.03661, -0.24557,
+    -0.23092, 0.26215, 0.10106, 0.08467, -0.14946, 0.00019, -0.01877, 0.13377, 0.28878, 0.24915,
+    -0.06666, 0.24560, 0.17723, 0.01447, -0.15616, -0.06778, 0.23501, -0.12662, -0.07653, -0.16419,
+    0.18668, 0.12447, 0.06591, -0.22334, -0.00143, 0.19912, 0.29433, 0.35122, 0.14990, -0.09379,
+    0.00412, 0.22911, -0.17851, 0.21585, 0.04859, 0.11579, -0.16744, 0.23483, 0.12550, -0.08089,
+    0.03722, -0.02845, 0.12443, -0.00339, 0.15278, 0.08195, 0.09127, 0.07209, 0.01178, -0.06169,
+    0.11495, 0.05217, -0.39524, 0.02212, -0.36840, -0.01820, -0.23841, -0.36802, -0.36603,
+    -0.08538, -0.38307, -0.40759, 0.00117, 0.10944, 0.12656, 0.08546, 0.09537, -0.29661, -0.07667,
+    -0.01667, -0.22938, 0.20023, 0.14696, -0.05582, -0.62183, 0.36886, -0.00409, -0.12429,
+    -0.01515, -0.05127, 0.23723, 0.00013, 0.17792, 0.35146, 0.18336, -0.22473, -0.06078, -0.07300,
+    -0.01832, -0.26206, 0.41973, 0.17611, -0.43741, -0.04611, 0.30348, 0.23993, -0.45602, -0.14518,
+    -0.34734, -0.14336, 0.00011, 0.15014, 0.08567, 0.09493, 0.07023, 0.00911, -0.06281, 0.11064,
+    0.04789, -0.39645, 0.02155, -0.37311, -0.01979, -0.24567, -0.36716, -0.39490, -0.09150,
+    -0.40518, -0.43454, -0.00046, -0.15017, -0.32749, -0.38593, -0.09095, 0.05038, -0.03922,
+    -0.27909, 0.24307, -0.24707, 0.01545, -0.21007, -0.23519, -0.16768, -0.24510, 0.15911,
+    -0.02784, 0.07302, -0.01257, 0.00006, -0.01073, -0.13701, -0.07464, 0.11357, 0.03413, 0.02458,
+    0.13199, 0.24657, -0.41638, -0.17411, 0.02863, -0.03721, -0.26073, -0.24714, 0.28930, 0.10943,
+    0.09542, -0.15673, 0.00356, 0.03247, 0.04783, 0.01202, -0.06109, -0.00029, -0.00535, -0.03610,
+    -0.08256, 0.14170, 0.05997, -0.00784, 0.02049, 0.10166, 0.09017, -0.06950, -0.03132, -0.01659,
+    0.07096,
 ];
 const PAIR_HIDDEN_BIAS: [f32; HIDDEN] = [
-    -0.42089, -0.19965, -0.70639, -1.48001, 0.26662, 0.89569, 0.30468, -0.73753,
+    -0.15915, 0.34939, -0.38466, -0.63387, -0.20214, 0.34489, -0.35090, 1.52098, 0.04674, -1.93601,
+    -0.08448, 1.00281, -2.02658, 0.18636, -0.38126, 0.08330,
 ];
 const PAIR_OUT: [f32; HIDDEN] = [
-    -0.91968, -1.16748, -1.36304, -1.32030, -0.88820, 1.47511, -1.34926, -1.00333,
+    1.01243, 0.75188, -0.84126, -0.94355, 0.89627, 0.74303, -0.76064, -0.71002, 0.77387, -0.96788,
+    1.00431, 1.17219, -1.00038, -0.87141, -0.83427, 0.24012,
 ];
-const PAIR_OUT_BIAS: [f32; 1] = [0.00102];
+const PAIR_OUT_BIAS: [f32; 1] = [0.04931];
 
 /// Hidden units of the pair model.
-const HIDDEN: usize = 8;
+const HIDDEN: usize = 16;
 
 /// The pair model's probability for inputs `x`.
 fn pair_network(x: &[f32; PAIR_INPUTS]) -> f32 {
@@ -354,7 +373,7 @@ fn pair_network(x: &[f32; PAIR_INPUTS]) -> f32 {
 }
 /// The unmatched-sentence model's weights, one per input of [`skip_inputs`].
 const SKIP_WEIGHTS: [f32; SKIP_INPUTS] = [
-    3.7991, 0.5110, 0.4948, -2.5124, -3.3418, -1.3112, -0.2760, -0.4679, 1.0046, -0.1437, 0.1467,
+    5.0573, 0.4066, 0.6374, -4.9289, -2.6119, 0.7738, -0.2578, -0.8032, -0.2247, -0.0825, -0.3263,
 ];
 
 fn logistic<const K: usize>(w: &[f32; K], x: &[f32; K]) -> f32 {
@@ -389,7 +408,18 @@ pub struct Surroundings {
     /// The share of both documents' sentences in pairs that the first stage scores 0.5 or
     /// more.
     pub confident: f32,
+    /// The first-stage score of the nearest pair before the bead ([`EDGE`] at the start).
+    pub left: f32,
+    /// The first-stage score of the nearest pair after the bead ([`EDGE`] at the end).
+    pub right: f32,
+    /// Whether the pairs on both sides of the bead touch it, with no unmatched sentence
+    /// between: a bead held between two sure pairs has nowhere else to go.
+    pub held: bool,
 }
+
+/// The score [`Surroundings::left`] and [`Surroundings::right`] take past the first or last
+/// pair: a document's edge bounds a bead about as a sure pair does.
+pub const EDGE: f32 = 0.9;
 
 /// Each bead's [`Surroundings`], given its first-stage score.
 pub fn surroundings(beads: &[Bead], first: &[f32]) -> Vec<Surroundings> {
@@ -417,11 +447,21 @@ pub fn surroundings(beads: &[Bead], first: &[f32]) -> Vec<Surroundings> {
                 sum += w * first[o];
                 weight += w;
             }
+            // The nearest pair on each side and whether it touches the bead.
+            let at = pairs.partition_point(|&p| p < k);
+            let before = at.checked_sub(1).map(|i| pairs[i]);
+            let after = pairs[at..].iter().copied().find(|&p| p > k);
+            // A document's edge touches the bead when nothing lies between.
+            let touches =
+                |o: Option<usize>, edge: usize| o.map_or(k == edge, |o| o.abs_diff(k) == 1);
             Surroundings {
                 first: first[k],
                 region: if weight > 0.0 { sum / weight } else { document },
                 document,
                 confident,
+                left: before.map_or(EDGE, |o| first[o]),
+                right: after.map_or(EDGE, |o| first[o]),
+                held: touches(before, 0) && touches(after, beads.len() - 1),
             }
         })
         .collect()
@@ -429,24 +469,40 @@ pub fn surroundings(beads: &[Bead], first: &[f32]) -> Vec<Surroundings> {
 
 /// The inputs of the second stage, pair or unmatched sentence alike (each has its weights).
 pub fn second_inputs(s: &Surroundings, e: &Evidence) -> [f32; SECOND_INPUTS] {
-    let p = s.first.clamp(1e-4, 1.0 - 1e-4);
+    let (left, right) = (log_odds(s.left), log_odds(s.right));
+    let held = f32::from(u8::from(s.held));
     [
         1.0,
-        (p / (1.0 - p)).ln(),
+        log_odds(s.first),
         s.region,
         s.document,
         s.confident,
         e.margin.min(8.0),
+        left,
+        right,
+        left.min(right),
+        held * s.left.min(s.right),
+        held,
     ]
 }
 
+/// `ln(p / (1 - p))`, `p` kept off 0 and 1.
+fn log_odds(p: f32) -> f32 {
+    let p = p.clamp(1e-4, 1.0 - 1e-4);
+    (p / (1.0 - p)).ln()
+}
+
 /// How many inputs [`second_inputs`] gives.
-pub const SECOND_INPUTS: usize = 6;
+pub const SECOND_INPUTS: usize = 11;
 
 /// The second stage's weights for a pair, one per input of [`second_inputs`].
-const PAIR_SECOND: [f32; SECOND_INPUTS] = [-0.1711, 1.2027, 0.5039, 0.1718, -0.7801, 0.0328];
+const PAIR_SECOND: [f32; SECOND_INPUTS] = [
+    -0.3503, 1.2023, 4.0560, -1.2609, -1.8373, -0.1025, -0.1427, -0.1307, 0.1544, 0.8876, 0.9375,
+];
 /// The second stage's weights for an unmatched sentence.
-const SKIP_SECOND: [f32; SECOND_INPUTS] = [0.1909, 1.0735, -1.1766, -0.1292, 0.4361, 0.0410];
+const SKIP_SECOND: [f32; SECOND_INPUTS] = [
+    2.4131, 0.6721, -4.7528, 0.1885, 3.1088, 0.1530, -0.1006, 0.0951, 0.0268, 1.3442, -0.6171,
+];
 
 /// Scores every bead: for a pair, the probability that it is a correct translation unit; for
 /// an unmatched sentence, the probability that it truly has no counterpart. Two stages: the

@@ -186,6 +186,9 @@ pub fn english(
         if let Some(k) = skeleton_key(&lower) {
             keys.push(k);
         }
+        if let Some(s) = romaji::skeleton_with_r(&lower).filter(|s| s.len() >= MIN_SKELETON) {
+            keys.push(key_of(TAG_SKELETON, s));
+        }
         if let Some(lex) = lexicon {
             run.clear();
             run.extend(

@@ -80,8 +80,21 @@ pub fn fold_long_vowels(s: &str) -> String {
 
 /// A consonant skeleton that English spelling and Japanese transcription tend to share:
 /// vowels, h, w and y dropped, voiced and voiceless consonants merged, l = r, v = b,
-/// a syllable-final r (silent in Japanese loans: "cyber" → サイバー) dropped.
+/// a syllable-final r (silent in English loans: "cyber" → サイバー) dropped. A syllable-final
+/// l is kept: Japanese gives it a syllable of its own (ホテル, ダニエル, ミルク).
 pub fn skeleton(word: &str) -> String {
+    skeleton_of(word, false)
+}
+
+/// The skeleton of an English word whose syllable-final r is pronounced, as names from
+/// Spanish or Italian are transcribed (Barcelona → バルセロナ, Martinez → マルティネス);
+/// `None` when the word has no such r, and the skeleton is [`skeleton`]'s.
+pub fn skeleton_with_r(word: &str) -> Option<String> {
+    let kept = skeleton_of(word, true);
+    (kept != skeleton(word)).then_some(kept)
+}
+
+fn skeleton_of(word: &str, keep_final_r: bool) -> String {
     let w: Vec<char> = word.chars().flat_map(|c| c.to_lowercase()).collect();
     let is_vowel = |c: Option<&char>| matches!(c, Some('a' | 'e' | 'i' | 'o' | 'u' | 'y'));
     let mut out = String::new();
@@ -116,7 +129,7 @@ pub fn skeleton(word: &str) -> String {
             'z' | 's' => Some('s'),
             'j' => Some('t'),
             'f' => Some('f'),
-            'l' | 'r' if !is_vowel(next) => None,
+            'r' if !is_vowel(next) && !keep_final_r => None,
             'l' | 'r' => Some('r'),
             'm' if matches!(next, Some('b' | 'p')) => Some('n'),
             'm' => Some('m'),
@@ -256,5 +269,17 @@ mod tests {
         assert_eq!(skeleton(&romanize("コンピューター")), skeleton("computer"));
         assert_eq!(skeleton(&romanize("テロ")), skeleton("terror"));
         assert_ne!(skeleton("tokyo"), skeleton("kyoto"));
+        assert_eq!(skeleton(&romanize("ダニエル")), skeleton("Daniel"));
+        assert_eq!(skeleton(&romanize("ホテル")), skeleton("hotel"));
+        assert_eq!(skeleton_with_r("cyber").as_deref(), Some("sbr"));
+        assert_eq!(
+            skeleton_with_r("barcelona"),
+            Some(skeleton(&romanize("バルセロナ")))
+        );
+        assert_eq!(
+            skeleton_with_r("Martinez"),
+            Some(skeleton(&romanize("マルティネス")))
+        );
+        assert_eq!(skeleton_with_r("tokyo"), None);
     }
 }

@@ -212,6 +212,7 @@ pub fn pair(
     let aligner = Aligner {
         threads: 1,
         params: aligner.params.clone(),
+        verdict_params: aligner.verdict_params.clone(),
         ..*aligner
     };
     let mut store = Store::default();
