@@ -42,6 +42,85 @@ pub struct Token {
     pub base: String,
     /// Katakana reading; `None` for unknown words and dictionaries without readings.
     pub reading: Option<String>,
+    /// What the token's part of speech says of it, read by its dictionary's tag set.
+    pub class: WordClass,
+}
+
+/// The part-of-speech tag set a dictionary writes. IPADIC and UniDic name the same classes
+/// differently (IPADIC's 動詞-自立 is UniDic's 動詞-一般, 名詞-数 is 名詞-数詞, 名詞-代名詞 is
+/// 代名詞), so the features read a token's [`WordClass`], never its tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagSet {
+    /// IPADIC's tags (the embedded dictionary's).
+    Ipadic,
+    /// UniDic's tags.
+    Unidic,
+    /// A dictionary whose name says neither: its tags are read as IPADIC's.
+    Other,
+}
+
+impl TagSet {
+    /// The tag set of a dictionary named `name` in its `metadata.json`.
+    pub fn of_dictionary(name: &str) -> TagSet {
+        let name = name.to_ascii_lowercase();
+        if name.contains("unidic") {
+            TagSet::Unidic
+        } else if name.contains("ipadic") {
+            TagSet::Ipadic
+        } else {
+            TagSet::Other
+        }
+    }
+
+    /// The class of a word tagged `pos`, `detail` (first sub-category), `detail2` (second).
+    pub fn classify(self, pos: &str, detail: &str, detail2: &str) -> WordClass {
+        let content = match self {
+            TagSet::Ipadic | TagSet::Other => match pos {
+                "名詞" => !matches!(
+                    detail,
+                    "数" | "代名詞" | "非自立" | "接尾" | "特殊" | "副詞可能" | "接続詞的"
+                ),
+                "動詞" | "形容詞" => detail == "自立",
+                "副詞" => true,
+                _ => false,
+            },
+            TagSet::Unidic => match pos {
+                "名詞" => match detail {
+                    "普通名詞" => detail2 != "副詞可能",
+                    "固有名詞" => true,
+                    _ => false,
+                },
+                // UniDic's adjectival nouns are IPADIC's 名詞-形容動詞語幹.
+                "形状詞" => detail != "助動詞語幹",
+                "動詞" | "形容詞" => detail == "一般",
+                "副詞" => true,
+                _ => false,
+            },
+        };
+        WordClass {
+            content,
+            predicate: matches!(pos, "動詞" | "形容詞"),
+            number: matches!(detail, "数" | "数詞"),
+            proper: detail == "固有名詞",
+            interjection: pos == "感動詞",
+        }
+    }
+}
+
+/// What the features need of a token's part of speech, whatever the dictionary's tag set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WordClass {
+    /// A word that carries content worth looking up in the lexicon: a noun other than a
+    /// number, pronoun, suffix or adverbial noun; an independent verb or adjective; an adverb.
+    pub content: bool,
+    /// A verb or an adjective.
+    pub predicate: bool,
+    /// A numeral.
+    pub number: bool,
+    /// A proper noun.
+    pub proper: bool,
+    /// An interjection.
+    pub interjection: bool,
 }
 
 impl Token {
@@ -86,6 +165,7 @@ impl FieldLayout {
 pub struct JapaneseTokenizer {
     segmenter: Segmenter,
     layout: FieldLayout,
+    tags: TagSet,
 }
 
 thread_local! {
@@ -118,10 +198,18 @@ impl JapaneseTokenizer {
 
     fn with_dictionary(dictionary: Dictionary) -> Self {
         let layout = FieldLayout::from_schema(&dictionary.metadata.dictionary_schema);
+        let tags = TagSet::of_dictionary(&dictionary.metadata.name);
         JapaneseTokenizer {
+            tags,
             segmenter: Segmenter::new(Mode::Normal, dictionary, None).keep_whitespace(true),
             layout,
         }
+    }
+
+    /// The tag set of the dictionary's parts of speech, by its name: a dictionary that is
+    /// neither IPADIC nor UniDic has its tags read as IPADIC's ([`TagSet::Other`]).
+    pub fn tag_set(&self) -> TagSet {
+        self.tags
     }
 
     /// Splits `text` into morphemes. The spans are in order, contiguous and cover `text`
@@ -227,6 +315,7 @@ impl JapaneseTokenizer {
         }
         let surface = &text[span.clone()];
         Token {
+            class: self.tags.classify(pos, pos_detail, pos_detail2),
             pos: or_star(pos).to_owned(),
             pos_detail: or_star(pos_detail).to_owned(),
             pos_detail2: or_star(pos_detail2).to_owned(),
@@ -243,6 +332,7 @@ impl JapaneseTokenizer {
             pos_detail2: "*".to_owned(),
             base: text[span.clone()].to_owned(),
             reading: None,
+            class: WordClass::default(),
             span,
         }
     }
@@ -331,6 +421,48 @@ mod tests {
         assert_eq!(sun.reading.as_deref(), Some("スン"));
 
         assert_eq!(find(&tokens, text, "。").pos, "記号");
+    }
+
+    #[test]
+    fn the_embedded_dictionary_reads_ipadic_tags() {
+        assert_eq!(shared().tag_set(), TagSet::Ipadic);
+        let text = "斎藤さんは東京に住んでいる。";
+        let tokens = shared().tokenize(text);
+        let class = |s: &str| find(&tokens, text, s).class;
+        assert!(class("斎藤").content && class("斎藤").proper);
+        assert!(class("住ん").content && class("住ん").predicate);
+        assert!(!class("いる").content, "{:?}", class("いる"));
+        assert!(!class("は").content);
+    }
+
+    #[test]
+    fn unidic_tags_name_the_same_classes_as_ipadic() {
+        assert_eq!(TagSet::of_dictionary("UniDic"), TagSet::Unidic);
+        assert_eq!(TagSet::of_dictionary("ipadic"), TagSet::Ipadic);
+        assert_eq!(TagSet::of_dictionary("my-dictionary"), TagSet::Other);
+        // The same words as each dictionary tags them: 食べる, いる (after て), 三, 彼,
+        // 今日, 静か, 東京, さん, ありがとう.
+        let pairs = [
+            (("動詞", "自立", "*"), ("動詞", "一般", "*")),
+            (("動詞", "非自立", "*"), ("動詞", "非自立可能", "*")),
+            (("名詞", "数", "*"), ("名詞", "数詞", "*")),
+            (("名詞", "代名詞", "一般"), ("代名詞", "*", "*")),
+            (("名詞", "副詞可能", "*"), ("名詞", "普通名詞", "副詞可能")),
+            (("名詞", "形容動詞語幹", "*"), ("形状詞", "一般", "*")),
+            (("名詞", "固有名詞", "地域"), ("名詞", "固有名詞", "地名")),
+            (("名詞", "接尾", "人名"), ("接尾辞", "名詞的", "一般")),
+            (("感動詞", "*", "*"), ("感動詞", "一般", "*")),
+        ];
+        for ((p, d, d2), (up, ud, ud2)) in pairs {
+            let ipadic = TagSet::Ipadic.classify(p, d, d2);
+            let unidic = TagSet::Unidic.classify(up, ud, ud2);
+            assert_eq!(
+                (ipadic.content, ipadic.number, ipadic.proper, ipadic.interjection),
+                (unidic.content, unidic.number, unidic.proper, unidic.interjection),
+                "{p}-{d}-{d2} against {up}-{ud}-{ud2}"
+            );
+        }
+        assert!(TagSet::Unidic.classify("動詞", "一般", "*").content);
     }
 
     #[test]

@@ -281,17 +281,10 @@ struct Phrase {
 /// A Japanese set phrase runs over at most this many tokens (明け+まし+て+おめでとう+ござい+ます).
 const EXPRESSION_TOKENS: usize = 8;
 
-/// Parts of speech whose words carry content worth looking up in the lexicon.
+/// Whether a token's word carries content worth looking up in the lexicon (its
+/// [`crate::tokenizer::WordClass`], read by the dictionary's tag set), light verbs aside.
 fn is_content(t: &Token) -> bool {
-    match t.pos.as_str() {
-        "名詞" => !matches!(
-            t.pos_detail.as_str(),
-            "数" | "代名詞" | "非自立" | "接尾" | "特殊" | "副詞可能" | "接続詞的"
-        ),
-        "動詞" | "形容詞" => t.pos_detail == "自立" && !LIGHT_VERBS.contains(&t.base.as_str()),
-        "副詞" => true,
-        _ => false,
-    }
+    t.class.content && !(t.class.predicate && LIGHT_VERBS.contains(&t.base.as_str()))
 }
 
 /// Verbs too common and too light to be evidence.
@@ -355,7 +348,7 @@ pub fn japanese(
         let may_start = || {
             tokens[i..tokens.len().min(i + EXPRESSION_TOKENS)]
                 .iter()
-                .any(|t| t.pos == "感動詞")
+                .any(|t| t.class.interjection)
                 || Lexicon::supplement_starts_with(&forms[i].0)
         };
         let search = lexicon.is_some() && phrase.is_none() && may_start();
@@ -377,11 +370,11 @@ pub fn japanese(
             let accept = |e: &lexicon::Expression| {
                 let part = &tokens[i..i + e.tokens];
                 e.supplement
-                    || (part.iter().any(|t| t.pos == "感動詞")
+                    || (part.iter().any(|t| t.class.interjection)
                         && part.iter().zip(&forms[i..]).all(|(t, (s, _))| {
-                            t.pos_detail != "数"
+                            !t.class.number
                                 && !s.chars().any(|c| c.is_ascii_digit())
-                                && t.pos_detail != "固有名詞"
+                                && !t.class.proper
                                 && !s.chars().any(|c| {
                                     c.is_ascii_alphabetic() || matches!(c, '\u{30a0}'..='\u{30ff}')
                                 })
@@ -450,7 +443,7 @@ pub fn japanese(
             let katakana = surface
                 .chars()
                 .all(|c| matches!(c, '\u{30a0}'..='\u{30ff}'));
-            let proper = t.pos_detail == "固有名詞";
+            let proper = t.class.proper;
             if katakana || proper {
                 let reading = if katakana {
                     Some(surface.to_string())
