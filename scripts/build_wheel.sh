@@ -15,12 +15,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 venv="${HASHI_WHEEL_VENV:-target/wheel-venv}"
+case "$venv" in /*) ;; *) venv="$PWD/$venv" ;; esac
 if [ ! -x "$venv/bin/maturin" ] || [ ! -x "$venv/bin/auditwheel" ] \
   || ! "$venv/bin/python" -c 'import ziglang' >/dev/null 2>&1; then
   python3 -m venv "$venv"
   "$venv/bin/python" -m pip install -q "maturin>=1.5,<2" ziglang auditwheel
 fi
 
+# maturin finds zig as `python3 -m ziglang`, with the venv's python3 first on PATH.
+export PATH="$venv/bin:$PATH"
 out=target/wheels
 rm -f "$out"/hashi-*manylinux*.whl
 "$venv/bin/maturin" build --release --manifest-path python/Cargo.toml \
