@@ -1,10 +1,12 @@
-//! Compiles the vendored IPADIC 2.7.0 source into a lindera dictionary under `OUT_DIR/ipadic`.
+//! Compiles the IPADIC 2.7.0 source of the `hashi-ipadic-data` crate into a lindera
+//! dictionary under `OUT_DIR/ipadic`.
 //!
-//! Nothing is downloaded: the source is `vendor/ipadic/mecab-ipadic-2.7.0.tar.xz` (EUC-JP CSV
-//! files, `char.def`, `unk.def`, `matrix.def`, ...). It is decompressed in pure Rust, unpacked
-//! into `OUT_DIR`, and handed to `lindera_dictionary`'s `DictionaryBuilder`, which decodes
-//! EUC-JP itself. `src/tokenizer.rs` embeds the result with
-//! `lindera_dictionary::embedded_dictionary!`, which reads the files from `LINDERA_WORKDIR`.
+//! Nothing is downloaded: the source is `hashi_ipadic_data::ARCHIVE`
+//! (`crates/ipadic-data/mecab-ipadic-2.7.0.tar.xz`: EUC-JP CSV files, `char.def`, `unk.def`,
+//! `matrix.def`, ...). It is decompressed in pure Rust, unpacked into `OUT_DIR`, and handed to
+//! `lindera_dictionary`'s `DictionaryBuilder`, which decodes EUC-JP itself. `src/tokenizer.rs`
+//! embeds the result with `lindera_dictionary::embedded_dictionary!`, which reads the files
+//! from `LINDERA_WORKDIR`.
 //!
 //! The build script also compiles the lexicon, so it reruns whenever either part changes; a
 //! stamp (hash of the archive plus the builder's version) lets this part skip the ~5 s
@@ -20,10 +22,8 @@ use lindera_dictionary::builder::DictionaryBuilder;
 use lindera_dictionary::dictionary::metadata::{Metadata, DICTIONARY_FORMAT_VERSION};
 use lindera_dictionary::dictionary::schema::Schema;
 
-/// The vendored source, relative to the package root.
-const ARCHIVE: &str = "vendor/ipadic/mecab-ipadic-2.7.0.tar.xz";
-/// The archive's top-level folder.
-const ARCHIVE_ROOT: &str = "ipadic";
+use hashi_ipadic_data::{ARCHIVE, ARCHIVE_NAME, ARCHIVE_ROOT};
+
 /// Subdirectory of `OUT_DIR` holding the built dictionary; `src/tokenizer.rs` names it too.
 const OUTPUT_SUBDIR: &str = "ipadic";
 /// Bump when this file changes what it writes, to invalidate the stamp.
@@ -36,20 +36,14 @@ pub fn build() {
 }
 
 fn run() -> Result<(), String> {
-    let manifest_dir = env_path("CARGO_MANIFEST_DIR")?;
     let out_dir = env_path("OUT_DIR")?;
-    let archive_path = manifest_dir.join(ARCHIVE);
-
-    println!("cargo:rerun-if-changed={ARCHIVE}");
     // `lindera_dictionary::embedded_dictionary!` includes the files from this directory.
     println!("cargo:rustc-env=LINDERA_WORKDIR={}", out_dir.display());
 
-    let archive = fs::read(&archive_path)
-        .map_err(|err| format!("cannot read {}: {err}", archive_path.display()))?;
-
+    let archive = ARCHIVE;
     let output_dir = out_dir.join(OUTPUT_SUBDIR);
     let stamp_path = out_dir.join(format!("{OUTPUT_SUBDIR}.stamp"));
-    let stamp = stamp_for(&archive);
+    let stamp = stamp_for(archive);
     if output_dir.join("metadata.json").is_file()
         && fs::read_to_string(&stamp_path).is_ok_and(|old| old == stamp)
     {
@@ -61,8 +55,7 @@ fn run() -> Result<(), String> {
     let started = Instant::now();
     let source_dir = out_dir.join("ipadic-src");
     remove_dir_if_present(&source_dir)?;
-    unpack(&archive, &source_dir)?;
-    drop(archive);
+    unpack(archive, &source_dir)?;
     let unpacked = started.elapsed();
 
     let tmp_output = out_dir.join(format!("{OUTPUT_SUBDIR}.tmp"));
@@ -121,13 +114,13 @@ fn remove_dir_if_present(dir: &Path) -> Result<(), String> {
 fn unpack(archive: &[u8], dir: &Path) -> Result<(), String> {
     let mut tar = Vec::with_capacity(64 << 20);
     lzma_rs::xz_decompress(&mut &archive[..], &mut tar)
-        .map_err(|err| format!("cannot decompress {ARCHIVE}: {err}"))?;
+        .map_err(|err| format!("cannot decompress {ARCHIVE_NAME}: {err}"))?;
     fs::create_dir_all(dir).map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
     tar::Archive::new(&tar[..])
         .unpack(dir)
-        .map_err(|err| format!("cannot unpack {ARCHIVE}: {err}"))?;
+        .map_err(|err| format!("cannot unpack {ARCHIVE_NAME}: {err}"))?;
     if !dir.join(ARCHIVE_ROOT).join("matrix.def").is_file() {
-        return Err(format!("{ARCHIVE} has no {ARCHIVE_ROOT}/matrix.def"));
+        return Err(format!("{ARCHIVE_NAME} has no {ARCHIVE_ROOT}/matrix.def"));
     }
     Ok(())
 }

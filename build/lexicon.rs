@@ -1,54 +1,27 @@
-//! Compiles the vendored EDICT (`vendor/edict/edict.xz`, EUC-JP) and the project's supplement
-//! (`lexicon/supplement.tsv`: chat shorthand, everyday set phrases) into the lexicon artefacts
+//! Compiles EDICT (the `hashi-edict-data` crate, EUC-JP) and the project's supplement
+//! (`lexicon/supplement.tsv`: chat shorthand, everyday set phrases), its glosses widened with
+//! WordNet synonyms (the `hashi-wordnet-data` crate), into the lexicon artefacts
 //! `lexicon_ja.fst`, `lexicon_postings.bin` and `lexicon_en.fst` in OUT_DIR, embedded by
-//! `src/lexicon/mod.rs`. The parsing and key normalisation are the library's own source files
-//! (included below with `#[path]`), so build time and run time agree on every key.
+//! `src/lexicon/mod.rs`. The parsing, key normalisation and compilation are the
+//! `hashi-lexicon` crate's, which the library uses too, so build time and run time agree on
+//! every key.
 //!
 //! The build script also builds IPADIC, so it reruns when either part changes; a stamp (hash
-//! of the archive and of the sources below) lets this part skip its ~1.5 s of work when its
-//! own inputs have not changed.
+//! of the data, of the supplement and of the build script's own executable, which holds the
+//! compiler) lets this part skip its ~1.5 s of work when its own inputs have not changed.
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-#[allow(dead_code)]
-#[path = "../src/lexicon/normalize.rs"]
-mod normalize;
+use hashi_edict_data::{EDICT_XZ, EDICT_XZ_NAME};
+use hashi_lexicon::compile;
 
-#[allow(dead_code)]
-#[path = "../src/lexicon/compile.rs"]
-mod compile;
+use hashi_wordnet_data::{SYNONYMS_XZ, SYNONYMS_XZ_NAME};
 
-#[allow(dead_code)]
-#[path = "../src/lexicon/problem.rs"]
-mod problem;
-use problem::LexiconProblem;
-
-/// The one variant of the library's `Error` that `compile` builds (it finds it as
-/// `super::Error`); the library's own enum names modules the build script does not have.
-#[derive(Debug, thiserror::Error)]
-enum Error {
-    #[error("line {line:?}: {problem}")]
-    Lexicon {
-        #[allow(dead_code)]
-        path: Option<PathBuf>,
-        line: Option<usize>,
-        problem: LexiconProblem,
-    },
-}
-
-/// The inputs, relative to the package root: the stamp hashes all of them.
-const INPUTS: [&str; 7] = [
-    "vendor/edict/edict.xz",
-    "vendor/wordnet/synonyms.xz",
-    "lexicon/supplement.tsv",
-    "build/lexicon.rs",
-    "src/lexicon/normalize.rs",
-    "src/lexicon/compile.rs",
-    "src/lexicon/problem.rs",
-];
+/// The supplement, relative to the package root (the library includes it too).
+const SUPPLEMENT: &str = "lexicon/supplement.tsv";
 /// The artefacts written to OUT_DIR; `src/lexicon/mod.rs` includes them by these names. The
 /// synonym list goes along decompressed, so that lexicons built at run time from a user's
 /// EDICT file are widened as the built-in one is.
@@ -64,10 +37,14 @@ pub fn build() {
     let started = Instant::now();
     let manifest = env_path("CARGO_MANIFEST_DIR");
     let out = env_path("OUT_DIR");
+    println!("cargo:rerun-if-changed={SUPPLEMENT}");
+    let supplement_path = manifest.join(SUPPLEMENT);
+    let supplement = read(&supplement_path);
+    // The compiler and the data are compiled into this executable: its hash covers them.
+    let exe = std::env::current_exe().expect("the build script's executable");
     let mut hasher = DefaultHasher::new();
-    for input in INPUTS {
-        println!("cargo:rerun-if-changed={input}");
-        read(&manifest.join(input)).hash(&mut hasher);
+    for input in [&supplement, &read(&exe)] {
+        input.hash(&mut hasher);
     }
     let stamp = format!("{:016x}\n", hasher.finish());
     let stamp_path = out.join(STAMP);
@@ -77,24 +54,18 @@ pub fn build() {
         return;
     }
 
-    let source = manifest.join(INPUTS[0]);
-    let raw = read_xz(&source);
+    let raw = read_xz(EDICT_XZ, EDICT_XZ_NAME);
     let (text, _, had_errors) = encoding_rs::EUC_JP.decode(&raw);
     if had_errors {
-        println!(
-            "cargo:warning={}: invalid EUC-JP sequences replaced",
-            source.display()
-        );
+        println!("cargo:warning={EDICT_XZ_NAME}: invalid EUC-JP sequences replaced");
     }
 
-    let synonyms_path = manifest.join(INPUTS[1]);
-    let synonyms = String::from_utf8(read_xz(&synonyms_path))
-        .unwrap_or_else(|e| panic!("{}: not UTF-8: {e}", synonyms_path.display()));
-    let supplement_path = manifest.join(INPUTS[2]);
-    let supplement = String::from_utf8(read(&supplement_path))
+    let synonyms = String::from_utf8(read_xz(SYNONYMS_XZ, SYNONYMS_XZ_NAME))
+        .unwrap_or_else(|e| panic!("{SYNONYMS_XZ_NAME}: not UTF-8: {e}"));
+    let supplement = String::from_utf8(supplement)
         .unwrap_or_else(|e| panic!("{}: not UTF-8: {e}", supplement_path.display()));
-    let artefacts = compile::compile(&text, &synonyms, &supplement)
-        .unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+    let artefacts =
+        compile(&text, &synonyms, &supplement).unwrap_or_else(|e| panic!("{EDICT_XZ_NAME}: {e}"));
     let contents = [
         artefacts.ja_fst.as_slice(),
         &artefacts
@@ -129,11 +100,10 @@ fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("{}: cannot read: {e}", path.display()))
 }
 
-fn read_xz(path: &Path) -> Vec<u8> {
-    let compressed = read(path);
+fn read_xz(compressed: &[u8], name: &str) -> Vec<u8> {
     let mut raw = Vec::with_capacity(compressed.len() * 5);
-    lzma_rs::xz_decompress(&mut compressed.as_slice(), &mut raw)
-        .unwrap_or_else(|e| panic!("{}: cannot decompress: {e}", path.display()));
+    lzma_rs::xz_decompress(&mut &compressed[..], &mut raw)
+        .unwrap_or_else(|e| panic!("{name}: cannot decompress: {e}"));
     raw
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derive vendor/wordnet/synonyms.xz from WordNet 3.0 (Debian's `wordnet-base` package).
+"""Derive crates/wordnet-data/synonyms.xz from WordNet 3.0 (Debian's `wordnet-base` package).
 
 One line per English word: `word<TAB>synonym synonym ...`, the synonyms being the other
 one-word lemmas of the word's most frequent synsets (the first SENSES of each part of
@@ -8,7 +8,7 @@ frequent ones; with --derived (as vendored), then the derivationally related for
 word in those senses (decision → decide). The build script stems both sides and uses the list
 to widen the English keys of each EDICT gloss word (see src/lexicon/compile.rs).
 
-Usage: scripts/wordnet_synonyms.py /usr/share/wordnet vendor/wordnet/synonyms.xz --derived [--senses 1]
+Usage: scripts/wordnet_synonyms.py /usr/share/wordnet crates/wordnet-data/synonyms.xz --derived [--senses 1]
 (`apt-get download wordnet-base && dpkg -x wordnet-base_*.deb dir` gives the directory
 without installing anything.)
 """

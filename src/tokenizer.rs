@@ -1,6 +1,6 @@
 //! Japanese morphological analysis with lindera.
 //!
-//! The IPADIC dictionary is compiled from `vendor/ipadic/` by the build script (`build/ipadic.rs`)
+//! The IPADIC dictionary is compiled from `crates/ipadic-data/` by the build script (`build/`)
 //! and embedded in the binary: loading it copies nothing but the small character and
 //! unknown-word tables, since the trie, word records and connection matrix are read in place
 //! from the binary's static data. Another compiled lindera dictionary (e.g. UniDic) can be
@@ -174,7 +174,7 @@ thread_local! {
 }
 
 impl JapaneseTokenizer {
-    /// The IPADIC dictionary compiled from `vendor/ipadic/` at build time.
+    /// The IPADIC dictionary compiled from `crates/ipadic-data/` at build time.
     pub fn embedded() -> Result<Self> {
         let dictionary = embedded::load().map_err(|err| Error::Dictionary {
             path: None,

@@ -9,23 +9,22 @@
 //!
 //! The built-in lexicon's English side is widened with WordNet: each gloss key is followed
 //! by the synonyms and derived forms of its most frequent sense (`state` → `say`, `tell`;
-//! `decision` → `decide`), from `vendor/wordnet/synonyms.xz`, since an article rarely uses
+//! `decision` → `decide`), from `crates/wordnet-data/synonyms.xz`, since an article rarely uses
 //! the gloss's own word.
 //!
 //! The built-in lexicon is compiled from the vendored EDICT by the build script (see
-//! `build/lexicon.rs` and `src/lexicon/compile.rs`) into two finite-state transducers and an
+//! `build/lexicon.rs` and the `hashi-lexicon` crate) into two finite-state transducers and an
 //! array of ids, embedded in the binary and used in place: [`Lexicon::embedded`] costs
 //! microseconds.
 //!
 //! EDICT is © the Electronic Dictionary Research and Development Group, used under its
-//! licence (CC BY-SA); see `vendor/edict/README.md`. WordNet 3.0 is © Princeton University,
-//! used under its licence; see `vendor/wordnet/README.md`.
+//! licence (CC BY-SA); see `crates/edict-data/README.md`. WordNet 3.0 is © Princeton
+//! University, used under its licence; see `crates/wordnet-data/README.md`.
 
 mod compile;
-mod normalize;
-mod problem;
+use hashi_lexicon::normalize;
 
-pub use problem::LexiconProblem;
+pub use hashi_lexicon::LexiconProblem;
 
 pub use compile::{KEYS_PER_ENTRY, KEYS_PER_HEADWORD};
 pub use normalize::{
@@ -39,7 +38,7 @@ use std::sync::OnceLock;
 
 static JA_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_ja.fst"));
 static EN_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_en.fst"));
-/// `vendor/wordnet/synonyms.xz`, decompressed by the build script.
+/// `crates/wordnet-data/synonyms.xz`, decompressed by the build script.
 static SYNONYMS: &str = include_str!(concat!(env!("OUT_DIR"), "/wordnet_synonyms.txt"));
 /// The project's supplement (chat shorthand, everyday set phrases), added to every lexicon:
 /// the built-in one at build time, a user's EDICT file when it is loaded.

@@ -1,8 +1,5 @@
-//! Normalisation shared by the build script (on EDICT glosses) and the library (on English
+//! Normalisation shared by hashi's build script (on EDICT glosses) and the library (on English
 //! sentences), so that both sides produce identical lexicon keys.
-//!
-//! This file is compiled twice: as `crate::lexicon::normalize` and, through `#[path]`, inside
-//! the build script. It must therefore depend on `std` only.
 
 use std::borrow::Cow;
 

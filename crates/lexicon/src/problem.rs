@@ -1,8 +1,7 @@
-//! What can be wrong with a lexicon. A file of its own because the build script compiles the
-//! lexicon compiler too (`build/lexicon.rs`), and needs this type without the rest of
-//! [`crate::Error`], whose other variants name library modules the build script does not have.
+//! What can be wrong with a lexicon.
 
-/// What is wrong with a lexicon; see [`crate::Error::Lexicon`].
+/// What is wrong with a lexicon: the `problem` of a [`CompileError`](crate::CompileError),
+/// and of the hashi library's `Error::Lexicon`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum LexiconProblem {
