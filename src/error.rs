@@ -162,8 +162,40 @@ pub enum Error {
     },
     /// A batch output in a format whose records carry no document id, which cannot be read
     /// back to resume a run (see [`crate::export::Format::resumable`]).
-    #[error("{0} output cannot be resumed: its records carry no document id (csv and jsonl do)")]
-    NotResumable(crate::export::Format),
+    #[error("{format} output cannot be resumed: its records carry no document id (csv and jsonl do)")]
+    NotResumable {
+        /// The format's name ([`crate::export::Format::name`]).
+        format: &'static str,
+    },
+    /// An output file could not be written ([`crate::output`]).
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        /// The file as it was named (a symbolic link is written through to its target).
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// Another run holds the lock on an output file ([`crate::output`]): two runs must not
+    /// write one file at once.
+    #[error(
+        "{path}: another hashi run is writing this output (it holds {lock}): wait for it to \
+         end, or write elsewhere"
+    )]
+    Locked {
+        /// The output, as it was named.
+        path: PathBuf,
+        /// The lock file beside it.
+        lock: PathBuf,
+    },
+    /// The lock on an output file could not be taken for a reason other than another run
+    /// holding it.
+    #[error("{path}: cannot lock: {source}")]
+    Lock {
+        /// The output, as it was named.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
 }
 
 /// The outcome of a fallible library function.

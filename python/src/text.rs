@@ -86,14 +86,6 @@ impl TextArg {
     }
 }
 
-pub fn document(lang: Lang, text: String, presegmented: bool) -> Document {
-    if presegmented {
-        Document::presegmented(lang, text)
-    } else {
-        Document::segment(lang, text)
-    }
-}
-
 /// Each sentence's span in characters (Python string indices) instead of bytes.
 pub fn char_spans(doc: &Document) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(doc.sentences.len());

@@ -28,8 +28,8 @@ mod problem;
 pub use problem::LexiconProblem;
 
 pub use compile::{KEYS_PER_ENTRY, KEYS_PER_HEADWORD};
-pub use normalize::{
-    en_key, en_words, ja_key, phrase_key, phrase_part, phrase_part_and_key, PHRASE_WORDS,
+pub(crate) use normalize::{
+    en_key, en_words, ja_key, phrase_key, phrase_part_and_key, PHRASE_WORDS,
 };
 
 use crate::error::{Error, Result};

@@ -8,7 +8,7 @@
 //! page furniture (`print PRINT`, `Related articles`, `関連記事`) is marked as such
 //! (`furniture.rs`), never dropped.
 
-pub mod english;
+pub(crate) mod english;
 mod furniture;
 pub mod japanese;
 
@@ -112,6 +112,16 @@ impl Document {
             lang,
             text,
             sentences,
+        }
+    }
+
+    /// [`Document::presegmented`] when `presegmented`, else [`Document::segment`]: the one
+    /// place the command line, `batch` and the Python binding choose between them.
+    pub fn from_text(lang: Lang, text: String, presegmented: bool) -> Document {
+        if presegmented {
+            Document::presegmented(lang, text)
+        } else {
+            Document::segment(lang, text)
         }
     }
 
