@@ -185,12 +185,13 @@ impl Aligner {
         max_ratio: f64,
         ratio_slack: usize,
     ) -> PyResult<Alignment> {
-        let aligner = self.aligner.clone().with_rules(rules(force, max_ratio, ratio_slack)?);
+        let aligner = self
+            .aligner
+            .clone()
+            .with_rules(rules(force, max_ratio, ratio_slack)?);
         py.detach(move || -> Result<Alignment, Failure> {
             let (en, ja, _) = read_pair(en, ja)?;
-            let pair = aligner
-                .align_text(en, ja, presegmented)
-                .map_err(refused)?;
+            let pair = aligner.align_text(en, ja, presegmented).map_err(refused)?;
             Ok(Alignment {
                 inner: Arc::new(AlignedDoc::new(pair)),
             })
@@ -212,11 +213,11 @@ impl Aligner {
         max_ratio: f64,
         ratio_slack: usize,
     ) -> PyResult<Report> {
-        let aligner = self
-            .aligner
-            .clone()
-            .for_checking()
-            .with_rules(rules(force, max_ratio, ratio_slack)?);
+        let aligner =
+            self.aligner
+                .clone()
+                .for_checking()
+                .with_rules(rules(force, max_ratio, ratio_slack)?);
         py.detach(move || -> Result<Report, Failure> {
             let (en, ja, name) = read_pair(en, ja)?;
             let checked = aligner

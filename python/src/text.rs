@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
 use hashi::input::Encoding;
-use hashi::segment::{Document, Lang};
+use hashi::segment::Document;
 
 /// A text argument before it is read: `str` is the text itself; `bytes` are decoded as
 /// `hashi` decodes a file (UTF-8, else Shift_JIS or EUC-JP); a path (`os.PathLike`) is a file

@@ -201,7 +201,7 @@ impl Alignment {
         format!(
             "<hashi.Alignment{}: {} beads, {} pairs, {} English and {} Japanese sentences>",
             self.inner
-                .doc_id
+                .id
                 .as_ref()
                 .map_or(String::new(), |id| format!(" {id:?}")),
             self.inner.alignment.beads.len(),
@@ -310,7 +310,7 @@ impl Alignment {
         let records = self.to_records(py, min_score)?;
         let columns: Vec<&str> = self
             .inner
-            .doc_id
+            .id
             .iter()
             .map(|_| "doc_id")
             .chain(["en_ids", "ja_ids", "en", "ja", "score", "kind"])
@@ -558,11 +558,7 @@ impl Report {
     /// The findings, as a list.
     #[getter]
     fn findings(&self) -> Vec<Finding> {
-        self.report
-            .findings
-            .iter()
-            .map(|f| self.finding(f))
-            .collect()
+        self.findings.iter().map(|f| self.finding(f)).collect()
     }
 
     /// The alignment the check ran on.

@@ -157,7 +157,7 @@ pub struct Scratch {
 impl Model {
     /// The model of a document pair, given both sides' anchors and where each sentence
     /// stands.
-    pub(crate) fn new(tables: &PairTables, en: Layout<'_>, ja: Layout<'_>, params: &Params) -> Model {
+    pub fn new(tables: &PairTables, en: Layout<'_>, ja: Layout<'_>, params: &Params) -> Model {
         // Document frequency of every key on each side: a key in one sentence is telling,
         // a key in half of them says little.
         let mut df = vec![DocFreq::default(); tables.key_space()];
