@@ -46,6 +46,7 @@ pub mod eval;
 pub mod export;
 pub(crate) mod features;
 pub mod input;
+mod lang;
 pub mod lexicon;
 pub mod output;
 pub mod pair;

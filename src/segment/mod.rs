@@ -14,27 +14,7 @@ pub mod japanese;
 
 use std::ops::Range;
 
-use serde::Serialize;
-
-/// The language of a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// English.
-    En,
-    /// Japanese.
-    Ja,
-}
-
-impl Lang {
-    /// The ISO 639-1 code, `en` or `ja`, as the outputs write it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ja => "ja",
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 /// Reads `en`/`eng`/`english` and `ja`/`jp`/`jpn`/`japanese`, in any case; anything else is
 /// [`crate::Error::UnknownName`].
