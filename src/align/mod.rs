@@ -2,6 +2,9 @@
 //! (`search`), kept apart so that either can change alone.
 
 pub(crate) mod anchors;
+// The model's constructor is `pub` inside this crate-private module, and takes the
+// crate-private `Layout`: nothing outside the crate reaches either.
+#[allow(private_interfaces)]
 pub(crate) mod cost;
 pub mod evidence;
 mod params;
