@@ -219,8 +219,7 @@ impl AlignedPair {
     pub fn to_string(&self, format: Format, options: &Options) -> std::io::Result<String> {
         let mut out = Vec::new();
         self.write(&mut out, format, options)?;
-        String::from_utf8(out)
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        String::from_utf8(out).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
     }
 
     /// Writes the pair in `format` to the file `path`, atomically, as `hashi align -o` does
@@ -522,7 +521,12 @@ impl Aligner {
     /// [`Aligner::japanese_anchors`]) and where their sentences stand, and judges the pair,
     /// as [`Aligner::align`] does: for a caller that keeps tables to align a document with
     /// several others (`pair`).
-    pub(crate) fn align_anchors(&self, tables: PairTables, en: Layout<'_>, ja: Layout<'_>) -> Alignment {
+    pub(crate) fn align_anchors(
+        &self,
+        tables: PairTables,
+        en: Layout<'_>,
+        ja: Layout<'_>,
+    ) -> Alignment {
         let alignment = align::align_tables(tables, en, ja, &self.params);
         self.judged(alignment, en.furniture, ja.furniture)
     }
