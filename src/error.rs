@@ -111,7 +111,7 @@ pub enum Error {
         path: PathBuf,
     },
     /// A name given as a setting is not one hashi knows: a language code
-    /// ([`Lang`](crate::segment::Lang)), a finding kind
+    /// ([`Lang`]), a finding kind
     /// ([`FindingKind`](crate::check::FindingKind)) or a parameter
     /// ([`Params::set`](crate::align::Params::set)).
     #[error("unknown {what} {name:?} (expected {expected})")]

@@ -7,7 +7,7 @@
 //! the file it points to is replaced and the link stays a link; a device, FIFO or socket is
 //! written in place, since renaming over it would replace the node with a regular file.
 //!
-//! Every temporary file (and every lock file, see [`lock`]) is registered while it exists,
+//! Every temporary file (and every lock file, see [`Lock`]) is registered while it exists,
 //! so that it is removed on every exit the process controls: an error, a panic (the guard's
 //! `Drop` runs while unwinding), and a signal whose handler calls [`remove_registered`] (the
 //! command line's, for SIGINT, SIGTERM and SIGHUP).

@@ -498,7 +498,7 @@ impl Aligner {
     }
 
     /// Aligns the sentences of `en` with those of `ja` as they are, holding them to no rule.
-    /// Unlike [`Aligner::align_with_features`], it keeps no sentence's features past storing
+    /// Unlike `Aligner::align_with_features`, it keeps no sentence's features past storing
     /// what the aligner needs of them.
     pub fn alignment(&self, en: &Document, ja: &Document) -> Alignment {
         let (et, jt) = self.both(|| self.english_anchors(en), || self.japanese_anchors(ja));

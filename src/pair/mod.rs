@@ -2,7 +2,7 @@
 //! on each side, either side holding articles with no counterpart (`hashi pair`).
 //!
 //! 1. Every document is read, segmented and turned into the anchor table the aligner uses
-//!    ([`Aligner::english_anchors`], [`Aligner::japanese_anchors`]); the tables are kept in
+//!    (the aligner's `english_anchors`, `japanese_anchors`); the tables are kept in
 //!    one store in which each distinct key and key list is held once, whatever the number
 //!    of documents writing it.
 //! 2. Each document's distinct keys that the other side writes too, weighted by their
