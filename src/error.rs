@@ -5,12 +5,16 @@
 //! file is at fault), so a caller can match on what went wrong and a user reads one sentence
 //! that names the file, what is wrong and where. The binary only prefixes `hashi: `.
 //!
-//! This file is also compiled into the build script (through `#[path]`), whose lexicon
-//! compiler returns the same error; it must therefore depend on `std` and `thiserror` only.
+//! It depends on no module above it: the pair rules' errors ([`PairError`], with the
+//! [`SizeLimit`] and [`Coverage`] it reports) are defined here and re-exported by
+//! [`crate::validate`], and a language is a [`Lang`] of the leaf module `lang`. (What is wrong
+//! with a lexicon, [`LexiconProblem`], is the lexicon compiler's, which the build script
+//! compiles too.)
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::lang::Lang;
 pub use crate::lexicon::LexiconProblem;
 
 /// Every failure the library reports.
@@ -107,7 +111,7 @@ pub enum Error {
         path: PathBuf,
     },
     /// A name given as a setting is not one hashi knows: a language code
-    /// ([`Lang`](crate::segment::Lang)), a finding kind
+    /// ([`Lang`]), a finding kind
     /// ([`FindingKind`](crate::check::FindingKind)) or a parameter
     /// ([`Params::set`](crate::align::Params::set)).
     #[error("unknown {what} {name:?} (expected {expected})")]
@@ -134,7 +138,7 @@ pub enum Error {
     /// A document pair that breaks a rule of [`crate::validate::Rules`] (an empty side,
     /// swapped languages, sides of very different size).
     #[error(transparent)]
-    Pair(#[from] crate::validate::PairError),
+    Pair(#[from] PairError),
     /// A side of a pairing (`hashi pair`) with no document: an empty folder or manifest, or
     /// no document given at all.
     #[error("{}no {side} documents", Place(path.as_deref(), None, "source"))]
@@ -162,8 +166,42 @@ pub enum Error {
     },
     /// A batch output in a format whose records carry no document id, which cannot be read
     /// back to resume a run (see [`crate::export::Format::resumable`]).
-    #[error("{0} output cannot be resumed: its records carry no document id (csv and jsonl do)")]
-    NotResumable(crate::export::Format),
+    #[error(
+        "{format} output cannot be resumed: its records carry no document id (csv and jsonl do)"
+    )]
+    NotResumable {
+        /// The format's name ([`crate::export::Format::name`]).
+        format: &'static str,
+    },
+    /// An output file could not be written ([`crate::output`]).
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        /// The file as it was named (a symbolic link is written through to its target).
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// Another run holds the lock on an output file ([`crate::output`]): two runs must not
+    /// write one file at once.
+    #[error(
+        "{path}: another hashi run is writing this output (it holds {lock}): wait for it to \
+         end, or write elsewhere"
+    )]
+    Locked {
+        /// The output, as it was named.
+        path: PathBuf,
+        /// The lock file beside it.
+        lock: PathBuf,
+    },
+    /// The lock on an output file could not be taken for a reason other than another run
+    /// holding it.
+    #[error("{path}: cannot lock: {source}")]
+    Lock {
+        /// The output, as it was named.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
 }
 
 /// The outcome of a fallible library function.
@@ -188,5 +226,125 @@ impl fmt::Display for Place<'_> {
             (None, Some(line)) => write!(f, "{} line {line}: ", self.2),
             (None, None) => write!(f, "{}: ", self.2),
         }
+    }
+}
+
+/// How far the two sides' sentence counts may differ before a pair is taken for a mismatch
+/// (a wrong file, a truncated article) rather than a translation: the larger count may be at
+/// most `ratio` times the smaller plus `slack`. The slack keeps short articles (a headline
+/// and two sentences against six) from being refused.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SizeLimit {
+    /// How many times the smaller side's sentences the larger side may have (10 by default).
+    pub ratio: f64,
+    /// Sentences the larger side may have beyond `ratio` times the smaller's (5 by default).
+    pub slack: usize,
+}
+
+impl Default for SizeLimit {
+    fn default() -> Self {
+        SizeLimit {
+            ratio: 10.0,
+            slack: 5,
+        }
+    }
+}
+
+impl SizeLimit {
+    /// Whether `en` sentences against `ja` (or the other way round) are within the limit.
+    pub fn allows(&self, en: usize, ja: usize) -> bool {
+        let (small, large) = (en.min(ja), en.max(ja));
+        large as f64 <= self.ratio * small as f64 + self.slack as f64
+    }
+}
+
+/// How much of each side of a pair found a counterpart: what [`PairError::NotTranslation`]
+/// reports, taken from the alignment's [`Verdict`](crate::align::Verdict).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Coverage {
+    /// English sentences, page furniture left out.
+    pub en_sentences: usize,
+    /// English sentences in pairs scored as translated.
+    pub en_translated: usize,
+    /// Japanese sentences, page furniture left out.
+    pub ja_sentences: usize,
+    /// Japanese sentences in pairs scored as translated.
+    pub ja_translated: usize,
+}
+
+/// Why a document pair is not aligned. The messages name the sides, not files: a caller
+/// that knows the files (the command line) says which file it was.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PairError {
+    /// A side has no sentence: an empty or blank text. Never waived.
+    #[error("the {} side has no sentence", side_name(*.0))]
+    Empty(Lang),
+    /// The text given for `side` looks like the other language: the sides are probably
+    /// swapped ([`crate::validate::Rules::languages`]).
+    #[error(
+        "the {} side looks {}: are the sides swapped?",
+        side_name(*side),
+        side_name(other(*side))
+    )]
+    Swapped {
+        /// The side whose text is in the other language.
+        side: Lang,
+    },
+    /// The sides' sentence counts break the [`SizeLimit`]
+    /// ([`crate::validate::Rules::size_limit`]).
+    #[error(
+        "the sides differ too much in size: {en} English {}, {ja} Japanese \
+         (the larger may be at most {} times the smaller plus {})",
+        sentence_word(*en),
+        limit.ratio,
+        limit.slack
+    )]
+    Lopsided {
+        /// English sentences.
+        en: usize,
+        /// Japanese sentences.
+        ja: usize,
+        /// The limit they break.
+        limit: SizeLimit,
+    },
+    /// The alignment finds too little translated for the sides to be translations of each
+    /// other ([`crate::validate::Rules::translation`]).
+    #[error(
+        "the sides do not look like translations of each other: {} of {} English sentences \
+         find a counterpart",
+        .0.en_translated,
+        .0.en_sentences
+    )]
+    NotTranslation(Coverage),
+}
+
+/// "sentence" or "sentences", as `n` asks: `1 English sentence`, `2 English sentences`.
+pub fn sentence_word(n: usize) -> &'static str {
+    if n == 1 {
+        "sentence"
+    } else {
+        "sentences"
+    }
+}
+
+impl PairError {
+    /// Whether [`crate::validate::Rules::forced`] lets such a pair through: every error but
+    /// an empty side.
+    pub fn can_be_forced(&self) -> bool {
+        !matches!(self, PairError::Empty(_))
+    }
+}
+
+fn side_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Ja => "Japanese",
+    }
+}
+
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::En => Lang::Ja,
+        Lang::Ja => Lang::En,
     }
 }

@@ -48,6 +48,9 @@ fn allowed_in_xml(c: char) -> bool {
 }
 
 /// Text as HTML element content or a quoted attribute value (see the module's HTML policy).
+// Not called at present (the review page, which shows the `check` findings, escapes in the
+// browser); kept with the policy the module states, and tested.
+#[allow(dead_code)]
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

@@ -1,72 +1,429 @@
-//! The whole pipeline for one document pair: features for every sentence, then alignment.
+//! The whole pipeline for one document pair: features for every sentence, then alignment,
+//! behind [`Aligner`], which owns what it needs.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::align::{self, Alignment, AnchorTable, Layout, PairTables, Params, Side, Verdict};
+use crate::check::{self, Finding};
+use crate::error::Result;
+use crate::export::{self, Format, Options};
 use crate::features::{self, SentenceFeatures};
 use crate::lexicon::Lexicon;
-use crate::segment::{japanese, Document, Sentence};
+use crate::segment::{japanese, Document, Lang, Sentence};
 use crate::tokenizer::JapaneseTokenizer;
+use crate::validate::{PairError, Rules};
 
-/// Aligns English documents with Japanese ones. Holds borrowed resources, so one aligner can
-/// serve many document pairs (and threads) without reloading anything.
-pub struct Aligner<'a> {
-    /// Tokenizes the Japanese side, for its lexicon words and names.
-    pub tokenizer: &'a JapaneseTokenizer,
-    /// The bilingual lexicon; `None` aligns on numbers, names and length alone.
-    pub lexicon: Option<&'a Lexicon>,
-    /// The cost model's and the search's constants; [`Aligner::new`] picks them by whether
-    /// there is a lexicon.
-    pub params: Params,
-    /// Threads for feature extraction (tokenizing is most of the work on long documents).
-    pub threads: usize,
+/// Aligns English documents with the Japanese ones they translate.
+///
+/// An aligner owns its tokenizer and lexicon, shared behind an [`Arc`]: cloning one is cheap,
+/// and it is `Send + Sync`, so one aligner serves many document pairs and threads without
+/// reloading anything. Make one with [`Aligner::builder`].
+///
+/// # Examples
+///
+/// ```
+/// let aligner = hashi::Aligner::builder().build()?;
+/// let pair = aligner.align(
+///     "JAXA launched the rocket on July 24. About 4,000 people watched.",
+///     "JAXAは7月24日、ロケットを打ち上げた。見物客は約4千人に上った。",
+/// )?;
+/// assert_eq!(pair.alignment.beads.len(), 2);
+/// assert!(pair.alignment.beads.iter().all(|b| b.is_pair()));
+/// # Ok::<(), hashi::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Aligner {
+    resources: Arc<Resources>,
+    params: Params,
+    threads: usize,
+    rules: Rules,
     /// The parameters the pair's verdict is judged with when they differ from `params`
     /// ([`Aligner::for_checking`]): a pair has one verdict, `align`'s.
-    pub(crate) verdict_params: Option<Params>,
+    verdict_params: Option<Params>,
 }
 
-impl<'a> Aligner<'a> {
-    /// An aligner with the default parameters for its lexicon: [`Params::default`] with one,
-    /// [`Params::without_lexicon`] without; one feature thread.
-    pub fn new(tokenizer: &'a JapaneseTokenizer, lexicon: Option<&'a Lexicon>) -> Self {
-        Aligner {
-            tokenizer,
-            lexicon,
-            params: match lexicon {
-                Some(_) => Params::default(),
-                None => Params::without_lexicon(),
-            },
-            threads: 1,
+/// What an aligner loads once and its clones share.
+struct Resources {
+    tokenizer: JapaneseTokenizer,
+    lexicon: Loaded,
+}
+
+/// The lexicon an aligner holds.
+enum Loaded {
+    None,
+    Bundled(&'static Lexicon),
+    Own(Lexicon),
+}
+
+// An aligner is handed to threads (`batch`, `pair`, the Python binding): it must stay so.
+const _: () = {
+    const fn send_sync<T: Send + Sync + Clone>() {}
+    send_sync::<Aligner>();
+};
+
+/// Which bilingual lexicon an aligner uses; see [`AlignerBuilder::lexicon`].
+pub enum LexiconChoice {
+    /// The lexicon built into hashi (EDICT, widened with WordNet): the default.
+    Bundled,
+    /// None: align on numbers, names, Latin words and length alone.
+    None,
+    /// An EDICT-format file, loaded by [`AlignerBuilder::build`].
+    File(PathBuf),
+    /// A lexicon already loaded, such as one from [`Lexicon::from_edict_str`].
+    Loaded(Lexicon),
+}
+
+/// Sets up an [`Aligner`]: the lexicon, the Japanese dictionary, the parameters, the threads
+/// and the rules a pair must pass. [`AlignerBuilder::build`] loads what it names.
+///
+/// # Examples
+///
+/// ```
+/// use hashi::{Aligner, LexiconChoice};
+///
+/// let aligner = Aligner::builder()
+///     .lexicon(LexiconChoice::None)
+///     .threads(1)
+///     .build()?;
+/// assert!(!aligner.has_lexicon());
+/// # Ok::<(), hashi::Error>(())
+/// ```
+pub struct AlignerBuilder {
+    lexicon: LexiconChoice,
+    dictionary: Option<PathBuf>,
+    params: Option<Params>,
+    threads: usize,
+    rules: Rules,
+}
+
+impl AlignerBuilder {
+    /// The lexicon to align with: [`LexiconChoice::Bundled`] unless told otherwise.
+    pub fn lexicon(mut self, choice: LexiconChoice) -> Self {
+        self.lexicon = choice;
+        self
+    }
+
+    /// A compiled lindera dictionary directory to tokenize Japanese with instead of the
+    /// built-in IPADIC (`hashi --dict DIR`); see [`JapaneseTokenizer::from_dir`].
+    pub fn dictionary(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.dictionary = Some(dir.into());
+        self
+    }
+
+    /// The cost model's and the search's constants. Without this call they are
+    /// [`Params::default`] with a lexicon, [`Params::without_lexicon`] without.
+    pub fn params(mut self, params: Params) -> Self {
+        self.params = Some(params);
+        self
+    }
+
+    /// Threads for one document pair's feature extraction: 0 is one a core, at most
+    /// [`crate::batch::MAX_THREADS`]. 1 by default.
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = threads;
+        self
+    }
+
+    /// The rules a pair must pass to be aligned by [`Aligner::align`] and its kin:
+    /// [`Rules::default`] unless told otherwise, [`Rules::forced`] to align anything.
+    pub fn rules(mut self, rules: Rules) -> Self {
+        self.rules = rules;
+        self
+    }
+
+    /// Loads the dictionary and the lexicon. Fails when a file named cannot be read or is
+    /// not what it should be ([`crate::Error::Dictionary`], [`crate::Error::Lexicon`], [`crate::Error::Read`]),
+    /// or when the thread count is out of range ([`crate::Error::InvalidValue`]).
+    pub fn build(self) -> Result<Aligner> {
+        let threads = crate::batch::resolve_threads(self.threads)?;
+        let lexicon = match self.lexicon {
+            LexiconChoice::Bundled => Loaded::Bundled(Lexicon::embedded()),
+            LexiconChoice::None => Loaded::None,
+            LexiconChoice::File(path) => Loaded::Own(Lexicon::from_edict_file(&path)?),
+            LexiconChoice::Loaded(lexicon) => Loaded::Own(lexicon),
+        };
+        let tokenizer = JapaneseTokenizer::load(self.dictionary.as_deref())?;
+        let params = self.params.unwrap_or(match lexicon {
+            Loaded::None => Params::without_lexicon(),
+            _ => Params::default(),
+        });
+        Ok(Aligner {
+            resources: Arc::new(Resources { tokenizer, lexicon }),
+            params,
+            threads,
+            rules: self.rules,
             verdict_params: None,
+        })
+    }
+}
+
+/// An aligned document pair, owned: both documents, segmented, and their alignment. It
+/// writes itself in any export format.
+///
+/// # Examples
+///
+/// ```
+/// use hashi::export::{Format, Options};
+///
+/// let aligner = hashi::Aligner::builder().build()?;
+/// let pair = aligner.align("About 4,000 people watched.", "見物客は約4千人に上った。")?;
+/// let tsv = pair.to_string(Format::Tsv, &Options::default())?;
+/// assert_eq!(tsv, "About 4,000 people watched.\t見物客は約4千人に上った。\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct AlignedPair {
+    /// The English document, segmented.
+    pub en: Document,
+    /// The Japanese document, segmented.
+    pub ja: Document,
+    /// Their alignment: the beads' ranges are sentence numbers of `en` and `ja`.
+    pub alignment: Alignment,
+    /// Which document pair this is when it is one of several (a batch's); `None` for a
+    /// single pair. Formats with room for it write it ([`export::Aligned::doc_id`]).
+    pub id: Option<String>,
+}
+
+impl AlignedPair {
+    /// The borrowed view the export writers take ([`export::Writer::document`]).
+    pub fn view(&self) -> export::Aligned<'_> {
+        export::Aligned {
+            en: &self.en,
+            ja: &self.ja,
+            alignment: &self.alignment,
+            doc_id: self.id.as_deref(),
         }
     }
 
+    /// Writes the pair in `format`, header and footer included, to one stream: every format
+    /// but [`Format::Moses`], which needs two ([`AlignedPair::write_two`]).
+    pub fn write(
+        &self,
+        out: &mut dyn std::io::Write,
+        format: Format,
+        options: &Options,
+    ) -> std::io::Result<()> {
+        export::write(out, format, &self.view(), options)
+    }
+
+    /// Writes the pair in [`Format::Moses`], the English side to `en`, the Japanese to `ja`.
+    pub fn write_two(
+        &self,
+        en: &mut dyn std::io::Write,
+        ja: &mut dyn std::io::Write,
+        options: &Options,
+    ) -> std::io::Result<()> {
+        let mut w = export::Writer::begin_pair(en, ja, Format::Moses, options)?;
+        w.document(&self.view())?;
+        w.end()
+    }
+
+    /// The pair in `format` as a string: every format but [`Format::Moses`].
+    pub fn to_string(&self, format: Format, options: &Options) -> std::io::Result<String> {
+        let mut out = Vec::new();
+        self.write(&mut out, format, options)?;
+        String::from_utf8(out).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    }
+
+    /// Writes the pair in `format` to the file `path`, atomically, as `hashi align -o` does
+    /// ([`crate::output::write_atomically`]); for [`Format::Moses`] `path` is a prefix, and
+    /// `PATH.en` and `PATH.ja` are written ([`crate::output::moses_paths`]).
+    pub fn write_file(&self, path: &Path, format: Format, options: &Options) -> Result<()> {
+        if format.writes_two_files() {
+            let [en, ja] = crate::output::moses_paths(path);
+            crate::output::write_two_atomically([&en, &ja], |e, j| self.write_two(e, j, options))
+        } else {
+            crate::output::write_atomically(path, |out| self.write(out, format, options))
+        }
+    }
+}
+
+/// What [`Aligner::check`] found: the pair as the check aligned it, and the findings.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The documents and the alignment the findings refer to.
+    pub pair: AlignedPair,
+    /// The findings, in document order.
+    pub findings: Vec<Finding>,
+}
+
+impl Aligner {
+    /// A builder with the defaults: the bundled lexicon, the built-in IPADIC, the default
+    /// parameters for the lexicon, one thread, the default rules.
+    pub fn builder() -> AlignerBuilder {
+        AlignerBuilder {
+            lexicon: LexiconChoice::Bundled,
+            dictionary: None,
+            params: None,
+            threads: 1,
+            rules: Rules::default(),
+        }
+    }
+
+    /// The Japanese tokenizer.
+    pub fn tokenizer(&self) -> &JapaneseTokenizer {
+        &self.resources.tokenizer
+    }
+
+    /// The bilingual lexicon; `None` when the aligner has none.
+    pub fn lexicon(&self) -> Option<&Lexicon> {
+        match &self.resources.lexicon {
+            Loaded::None => None,
+            Loaded::Bundled(lexicon) => Some(lexicon),
+            Loaded::Own(lexicon) => Some(lexicon),
+        }
+    }
+
+    /// Whether the aligner has a lexicon.
+    pub fn has_lexicon(&self) -> bool {
+        self.lexicon().is_some()
+    }
+
+    /// The cost model's and the search's constants.
+    pub fn params(&self) -> &Params {
+        &self.params
+    }
+
+    /// This aligner with other parameters (the tokenizer and lexicon still shared).
+    pub fn with_params(mut self, params: Params) -> Self {
+        self.params = params;
+        self
+    }
+
+    /// Sets one parameter by name, as `hashi --params name=value` does ([`Params::set`]).
+    pub fn set_param(&mut self, name: &str, value: f32) -> Result<()> {
+        self.params.set(name, value)
+    }
+
+    /// Threads for one document pair's feature extraction.
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+
+    /// This aligner with `threads` threads a pair (at least one).
+    pub fn with_threads(mut self, threads: usize) -> Self {
+        self.threads = threads.max(1);
+        self
+    }
+
+    /// The rules a pair must pass to be aligned.
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    /// This aligner with other rules.
+    pub fn with_rules(mut self, rules: Rules) -> Self {
+        self.rules = rules;
+        self
+    }
+
     /// This aligner with the parameters `hashi check` uses ([`Params::for_checking`]) when
-    /// it has a lexicon; without one, the lexicon-free parameters [`Aligner::new`] chose stay.
+    /// it has a lexicon; without one, the lexicon-free parameters stay.
     pub fn for_checking(mut self) -> Self {
-        if self.lexicon.is_some() {
+        if self.has_lexicon() {
             let standard = std::mem::replace(&mut self.params, Params::for_checking());
             self.verdict_params = Some(standard);
         }
         self
     }
 
+    /// Segments two running texts into sentences and aligns them: [`Aligner::align_documents`]
+    /// of [`Document::segment`]ed texts.
+    pub fn align(&self, en: impl Into<String>, ja: impl Into<String>) -> Result<AlignedPair> {
+        self.align_text(en.into(), ja.into(), false)
+    }
+
+    /// Aligns two texts given one sentence a line, a blank line between paragraphs
+    /// ([`Document::presegmented`]).
+    ///
+    /// ```
+    /// let aligner = hashi::Aligner::builder().build()?;
+    /// let pair = aligner.align_presegmented(
+    ///     "JAXA launched the rocket.\nAbout 4,000 people watched.\n",
+    ///     "JAXAはロケットを打ち上げた。\n見物客は約4千人に上った。\n",
+    /// )?;
+    /// assert_eq!(pair.en.len(), 2);
+    /// # Ok::<(), hashi::Error>(())
+    /// ```
+    pub fn align_presegmented(
+        &self,
+        en: impl Into<String>,
+        ja: impl Into<String>,
+    ) -> Result<AlignedPair> {
+        self.align_text(en.into(), ja.into(), true)
+    }
+
+    /// [`Aligner::align`] or [`Aligner::align_presegmented`], as `presegmented` says.
+    pub fn align_text(&self, en: String, ja: String, presegmented: bool) -> Result<AlignedPair> {
+        self.align_documents(
+            Document::from_text(Lang::En, en, presegmented),
+            Document::from_text(Lang::Ja, ja, presegmented),
+        )
+    }
+
+    /// Aligns two segmented documents. Fails with [`crate::Error::Pair`] when the pair breaks one of
+    /// the aligner's [`Rules`]: before aligning (an empty side, swapped languages, sides of
+    /// very different size) or after (no translation found).
+    pub fn align_documents(&self, en: Document, ja: Document) -> Result<AlignedPair> {
+        Ok(self.align_ruled(en, ja, &self.rules)?)
+    }
+
+    /// [`Aligner::align_documents`] held to `rules`.
+    pub(crate) fn align_ruled(
+        &self,
+        en: Document,
+        ja: Document,
+        rules: &Rules,
+    ) -> std::result::Result<AlignedPair, PairError> {
+        rules.check(&en, &ja)?;
+        let alignment = self.alignment(&en, &ja);
+        rules.check_alignment(&alignment)?;
+        Ok(AlignedPair {
+            en,
+            ja,
+            alignment,
+            id: None,
+        })
+    }
+
+    /// Aligns as `hashi check` does and reports what the English left out, added or
+    /// changed ([`crate::check`]). The aligner is used as it is: [`Aligner::for_checking`]
+    /// gives it the parameters `hashi check` uses. Fails as [`Aligner::align_documents`]
+    /// does.
+    pub fn check(&self, en: Document, ja: Document) -> Result<Checked> {
+        self.rules.check(&en, &ja)?;
+        let report = check::check(&en, &ja, self);
+        self.rules.check_alignment(&report.alignment)?;
+        Ok(Checked {
+            pair: AlignedPair {
+                en,
+                ja,
+                alignment: report.alignment,
+                id: None,
+            },
+            findings: report.findings,
+        })
+    }
+
     /// The features of every sentence of an English document, in order.
-    pub fn english_features(&self, doc: &Document) -> Vec<SentenceFeatures> {
+    pub(crate) fn english_features(&self, doc: &Document) -> Vec<SentenceFeatures> {
         self.per_sentence(doc, |s, out| self.english_sentence(doc, s, out), collect())
     }
 
     /// The features of every sentence of a Japanese document, in order (tokenizing each).
-    pub fn japanese_features(&self, doc: &Document) -> Vec<SentenceFeatures> {
+    pub(crate) fn japanese_features(&self, doc: &Document) -> Vec<SentenceFeatures> {
         self.per_sentence(doc, |s, out| self.japanese_sentence(doc, s, out), collect())
     }
 
     /// What the aligner needs of the English document's features, each sentence's features
     /// dropped as soon as they are stored there.
-    pub fn english_anchors(&self, doc: &Document) -> AnchorTable {
+    pub(crate) fn english_anchors(&self, doc: &Document) -> AnchorTable {
         self.per_sentence(doc, |s, out| self.english_sentence(doc, s, out), tabulate())
     }
 
     /// [`Aligner::english_anchors`] for the Japanese document.
-    pub fn japanese_anchors(&self, doc: &Document) -> AnchorTable {
+    pub(crate) fn japanese_anchors(&self, doc: &Document) -> AnchorTable {
         self.per_sentence(
             doc,
             |s, out| self.japanese_sentence(doc, s, out),
@@ -81,7 +438,7 @@ impl<'a> Aligner<'a> {
         out: &mut dyn FnMut(SentenceFeatures),
     ) {
         for_pieces(&doc.text, s.span.clone(), out, |piece| {
-            features::english(&doc.text, piece, self.lexicon)
+            features::english(&doc.text, piece, self.lexicon())
         });
     }
 
@@ -92,8 +449,8 @@ impl<'a> Aligner<'a> {
         out: &mut dyn FnMut(SentenceFeatures),
     ) {
         for_pieces(&doc.text, s.span.clone(), out, |piece| {
-            let tokens = japanese::sentence_tokens(self.tokenizer, &doc.text, piece.clone());
-            features::japanese(&doc.text, piece, &tokens, self.lexicon)
+            let tokens = japanese::sentence_tokens(self.tokenizer(), &doc.text, piece.clone());
+            features::japanese(&doc.text, piece, &tokens, self.lexicon())
         });
     }
 
@@ -145,10 +502,10 @@ impl<'a> Aligner<'a> {
         })
     }
 
-    /// Aligns the sentences of `en` with those of `ja`. Unlike
-    /// [`Aligner::align_with_features`], it keeps no sentence's features past storing what
-    /// the aligner needs of them.
-    pub fn align(&self, en: &Document, ja: &Document) -> Alignment {
+    /// Aligns the sentences of `en` with those of `ja` as they are, holding them to no rule.
+    /// Unlike `Aligner::align_with_features`, it keeps no sentence's features past storing
+    /// what the aligner needs of them.
+    pub fn alignment(&self, en: &Document, ja: &Document) -> Alignment {
         let (et, jt) = self.both(|| self.english_anchors(en), || self.japanese_anchors(ja));
         let (ep, jp) = (paragraphs(en), paragraphs(ja));
         let (efu, jfu) = (furniture(en), furniture(ja));
@@ -169,7 +526,12 @@ impl<'a> Aligner<'a> {
     /// [`Aligner::japanese_anchors`]) and where their sentences stand, and judges the pair,
     /// as [`Aligner::align`] does: for a caller that keeps tables to align a document with
     /// several others (`pair`).
-    pub fn align_anchors(&self, tables: PairTables, en: Layout<'_>, ja: Layout<'_>) -> Alignment {
+    pub(crate) fn align_anchors(
+        &self,
+        tables: PairTables,
+        en: Layout<'_>,
+        ja: Layout<'_>,
+    ) -> Alignment {
         let alignment = align::align_tables(tables, en, ja, &self.params);
         self.judged(alignment, en.furniture, ja.furniture)
     }
@@ -178,7 +540,7 @@ impl<'a> Aligner<'a> {
     /// is a lexicon.
     fn judged(&self, mut alignment: Alignment, efu: &[bool], jfu: &[bool]) -> Alignment {
         let verdict = Verdict::of(&alignment, efu, jfu);
-        alignment.verdict = match self.lexicon {
+        alignment.verdict = match self.lexicon() {
             Some(_) => verdict,
             None => verdict.unjudged(),
         };
@@ -205,7 +567,7 @@ impl<'a> Aligner<'a> {
 
     /// Aligns as [`Aligner::align`] does and also hands back the per-sentence features it
     /// computed, so that a caller looking into the pairs (`check`) need not tokenize again.
-    pub fn align_with_features(
+    pub(crate) fn align_with_features(
         &self,
         en: &Document,
         ja: &Document,
@@ -348,13 +710,9 @@ mod tests {
     fn beads(en: &str, ja: &str, params: Params) -> Vec<String> {
         let en = Document::presegmented(Lang::En, en.into());
         let ja = Document::presegmented(Lang::Ja, ja.into());
-        let mut aligner = Aligner::new(
-            crate::tokenizer::shared(),
-            Some(crate::lexicon::Lexicon::embedded()),
-        );
-        aligner.params = params;
+        let aligner = Aligner::builder().build().unwrap().with_params(params);
         aligner
-            .align(&en, &ja)
+            .alignment(&en, &ja)
             .beads
             .iter()
             .map(|b| format!("{:?}:{:?}", b.en, b.ja))
@@ -391,12 +749,8 @@ mod tests {
             .collect();
         let en = Document::presegmented(Lang::En, en);
         let ja = Document::presegmented(Lang::Ja, ja);
-        let mut aligner = Aligner::new(
-            crate::tokenizer::shared(),
-            Some(crate::lexicon::Lexicon::embedded()),
-        );
-        aligner.threads = 2;
-        let tabled = aligner.align(&en, &ja);
+        let aligner = Aligner::builder().threads(2).build().unwrap();
+        let tabled = aligner.alignment(&en, &ja);
         let (from_features, _, _) = aligner.align_with_features(&en, &ja);
         assert_eq!(tabled.beads.len(), 120);
         assert!(tabled
@@ -469,15 +823,12 @@ mod tests {
         let en = "The rocket launched on Wednesday and ".repeat(5000) + "landed?";
         let ja = "ロケットは水曜日に打ち上げられ、".repeat(3000) + "着陸した？";
         assert!(en.len() > 2 * PIECE_BYTES && ja.len() > 2 * PIECE_BYTES);
-        let aligner = Aligner::new(
-            crate::tokenizer::shared(),
-            Some(crate::lexicon::Lexicon::embedded()),
-        );
+        let aligner = Aligner::builder().build().unwrap();
         let en_doc = Document::presegmented(Lang::En, en.clone());
         let ja_doc = Document::presegmented(Lang::Ja, ja.clone());
-        let whole_en = features::english(&en, 0..en.len(), aligner.lexicon);
-        let tokens = japanese::sentence_tokens(aligner.tokenizer, &ja, 0..ja.len());
-        let whole_ja = features::japanese(&ja, 0..ja.len(), &tokens, aligner.lexicon);
+        let whole_en = features::english(&en, 0..en.len(), aligner.lexicon());
+        let tokens = japanese::sentence_tokens(aligner.tokenizer(), &ja, 0..ja.len());
+        let whole_ja = features::japanese(&ja, 0..ja.len(), &tokens, aligner.lexicon());
         for (pieces, whole) in [
             (aligner.english_features(&en_doc), whole_en),
             (aligner.japanese_features(&ja_doc), whole_ja),
@@ -503,7 +854,7 @@ mod tests {
             );
         }
         // And the aligner's tables hold the same.
-        let alignment = aligner.align(&en_doc, &ja_doc);
+        let alignment = aligner.alignment(&en_doc, &ja_doc);
         assert_eq!(alignment.beads.len(), 1);
         assert!(alignment.beads[0].is_pair());
     }

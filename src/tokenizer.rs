@@ -196,6 +196,15 @@ impl JapaneseTokenizer {
         Ok(Self::with_dictionary(dictionary))
     }
 
+    /// The dictionary directory `dir` ([`JapaneseTokenizer::from_dir`]), or the built-in
+    /// IPADIC ([`JapaneseTokenizer::embedded`]) when there is none.
+    pub fn load(dir: Option<&Path>) -> Result<Self> {
+        match dir {
+            Some(dir) => JapaneseTokenizer::from_dir(dir),
+            None => JapaneseTokenizer::embedded(),
+        }
+    }
+
     fn with_dictionary(dictionary: Dictionary) -> Self {
         let layout = FieldLayout::from_schema(&dictionary.metadata.dictionary_schema);
         let tags = TagSet::of_dictionary(&dictionary.metadata.name);

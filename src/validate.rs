@@ -15,37 +15,11 @@
 //! English names, a digest of a long original), so [`Rules`] can waive them; an empty side
 //! is always refused.
 
-use crate::align::{Alignment, Verdict};
+use crate::align::Alignment;
+#[cfg(doc)]
+use crate::align::Verdict;
+pub use crate::error::{sentence_word, Coverage, PairError, SizeLimit};
 use crate::segment::{Document, Lang};
-
-/// How far the two sides' sentence counts may differ before a pair is taken for a mismatch
-/// (a wrong file, a truncated article) rather than a translation: the larger count may be at
-/// most `ratio` times the smaller plus `slack`. The slack keeps short articles (a headline
-/// and two sentences against six) from being refused.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SizeLimit {
-    /// How many times the smaller side's sentences the larger side may have (10 by default).
-    pub ratio: f64,
-    /// Sentences the larger side may have beyond `ratio` times the smaller's (5 by default).
-    pub slack: usize,
-}
-
-impl Default for SizeLimit {
-    fn default() -> Self {
-        SizeLimit {
-            ratio: 10.0,
-            slack: 5,
-        }
-    }
-}
-
-impl SizeLimit {
-    /// Whether `en` sentences against `ja` (or the other way round) are within the limit.
-    pub fn allows(&self, en: usize, ja: usize) -> bool {
-        let (small, large) = (en.min(ja), en.max(ja));
-        large as f64 <= self.ratio * small as f64 + self.slack as f64
-    }
-}
 
 /// Which rules a pair is held to. [`Rules::default`] applies all of them; [`Rules::forced`]
 /// only refuses an empty side.
@@ -109,84 +83,15 @@ impl Rules {
     /// each other, in whole or in part ([`Rules::translation`]).
     pub fn check_alignment(&self, alignment: &Alignment) -> Result<(), PairError> {
         if self.translation && !alignment.verdict.is_translation() {
-            return Err(PairError::NotTranslation(alignment.verdict));
+            let v = &alignment.verdict;
+            return Err(PairError::NotTranslation(Coverage {
+                en_sentences: v.en_sentences,
+                en_translated: v.en_translated,
+                ja_sentences: v.ja_sentences,
+                ja_translated: v.ja_translated,
+            }));
         }
         Ok(())
-    }
-}
-
-/// Why a document pair is not aligned. The messages name the sides, not files: a caller
-/// that knows the files (the command line) says which file it was.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum PairError {
-    /// A side has no sentence: an empty or blank text. Never waived.
-    #[error("the {} side has no sentence", side_name(*.0))]
-    Empty(Lang),
-    /// The text given for `side` looks like the other language: the sides are probably
-    /// swapped ([`Rules::languages`]).
-    #[error(
-        "the {} side looks {}: are the sides swapped?",
-        side_name(*side),
-        side_name(other(*side))
-    )]
-    Swapped {
-        /// The side whose text is in the other language.
-        side: Lang,
-    },
-    /// The sides' sentence counts break the [`SizeLimit`] ([`Rules::size_limit`]).
-    #[error(
-        "the sides differ too much in size: {en} English {}, {ja} Japanese \
-         (the larger may be at most {} times the smaller plus {})",
-        sentence_word(*en),
-        limit.ratio,
-        limit.slack
-    )]
-    Lopsided {
-        /// English sentences.
-        en: usize,
-        /// Japanese sentences.
-        ja: usize,
-        /// The limit they break.
-        limit: SizeLimit,
-    },
-    /// The alignment finds too little translated for the sides to be translations of each
-    /// other ([`Rules::translation`]).
-    #[error(
-        "the sides do not look like translations of each other: {} of {} English sentences \
-         find a counterpart",
-        .0.en_translated,
-        .0.en_sentences
-    )]
-    NotTranslation(Verdict),
-}
-
-/// "sentence" or "sentences", as `n` asks: `1 English sentence`, `2 English sentences`.
-pub fn sentence_word(n: usize) -> &'static str {
-    if n == 1 {
-        "sentence"
-    } else {
-        "sentences"
-    }
-}
-
-impl PairError {
-    /// Whether [`Rules::forced`] lets such a pair through: every error but an empty side.
-    pub fn can_be_forced(&self) -> bool {
-        !matches!(self, PairError::Empty(_))
-    }
-}
-
-fn side_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::Ja => "Japanese",
-    }
-}
-
-fn other(lang: Lang) -> Lang {
-    match lang {
-        Lang::En => Lang::Ja,
-        Lang::Ja => Lang::En,
     }
 }
 

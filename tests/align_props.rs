@@ -1,10 +1,8 @@
 //! Alignment invariants over arbitrary document pairs: every sentence of each side lands in
 //! exactly one bead, in order, and every score is in [0, 1].
 
-use hashi::lexicon::Lexicon;
 use hashi::segment::{Document, Lang};
-use hashi::tokenizer;
-use hashi::Aligner;
+use hashi::{Aligner, LexiconChoice};
 use proptest::prelude::*;
 
 fn english() -> impl Strategy<Value = String> {
@@ -46,8 +44,9 @@ proptest! {
     fn every_sentence_in_exactly_one_bead_in_order(en in english(), ja in japanese(), lexicon in any::<bool>()) {
         let en = Document::segment(Lang::En, en);
         let ja = Document::segment(Lang::Ja, ja);
-        let aligner = Aligner::new(tokenizer::shared(), lexicon.then(Lexicon::embedded));
-        let alignment = aligner.align(&en, &ja);
+        let choice = if lexicon { LexiconChoice::Bundled } else { LexiconChoice::None };
+        let aligner = Aligner::builder().lexicon(choice).build().unwrap();
+        let alignment = aligner.alignment(&en, &ja);
         prop_assert!(alignment.covers(en.len(), ja.len()));
         for bead in &alignment.beads {
             prop_assert!((0.0..=1.0).contains(&bead.score), "score {}", bead.score);
@@ -65,6 +64,6 @@ fn long_lopsided_documents_are_covered_without_a_quadratic_table() {
     let ja: String = (0..40).map(|i| format!("第{i}文です。\n")).collect();
     let en = Document::segment(Lang::En, en);
     let ja = Document::segment(Lang::Ja, ja);
-    let alignment = Aligner::new(tokenizer::shared(), Some(Lexicon::embedded())).align(&en, &ja);
+    let alignment = Aligner::builder().build().unwrap().alignment(&en, &ja);
     assert!(alignment.covers(3000, 40));
 }

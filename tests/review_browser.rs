@@ -248,8 +248,7 @@ fn read_only_mode_shows_check_rows_and_changes_nothing() {
     let corpus = repo().join("corpora/jaxa-launch");
     let en = Document::segment(Lang::En, read(&corpus.join("en.txt")));
     let ja = Document::segment(Lang::Ja, read(&corpus.join("ja.txt")));
-    let lexicon = hashi::lexicon::Lexicon::embedded();
-    let aligner = hashi::Aligner::new(hashi::tokenizer::shared(), Some(lexicon)).for_checking();
+    let aligner = hashi::Aligner::builder().build().unwrap().for_checking();
     let report = hashi::check::check(&en, &ja, &aligner);
     let options = Options::default();
     let page = dir.join("check.html");

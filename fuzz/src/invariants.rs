@@ -4,7 +4,6 @@
 //! This file depends on nothing but `hashi` and std: `tests/fuzz_regressions.rs` at the
 //! repository root includes it with `#[path]` to replay saved inputs under `cargo test`.
 
-use hashi::lexicon::Lexicon;
 use hashi::segment::{japanese, Document, Lang};
 use hashi::tokenizer::JapaneseTokenizer;
 use hashi::Aligner;
@@ -161,8 +160,8 @@ fn documents(data: &[u8]) -> (Document, Document) {
 /// The whole `align` target.
 pub fn align(data: &[u8]) {
     let (en, ja) = documents(data);
-    let aligner = Aligner::new(hashi::tokenizer::shared(), Some(Lexicon::embedded()));
-    let alignment = aligner.align(&en, &ja);
+    let aligner = Aligner::builder().build().unwrap();
+    let alignment = aligner.alignment(&en, &ja);
     assert!(
         alignment.covers(en.len(), ja.len()),
         "alignment does not cover {} x {}: {:?}",
@@ -186,7 +185,7 @@ pub fn align(data: &[u8]) {
 /// alignment it reports, omissions and additions name one side only, and says why.
 pub fn check(data: &[u8]) {
     let (en, ja) = documents(data);
-    let aligner = Aligner::new(hashi::tokenizer::shared(), Some(Lexicon::embedded()));
+    let aligner = Aligner::builder().build().unwrap();
     let report = hashi::check::check(&en, &ja, &aligner);
     assert!(report.alignment.covers(en.len(), ja.len()));
     for f in &report.findings {

@@ -8,49 +8,14 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyIterator, PyList, PyTuple};
 
 use hashi::batch::{self, DocError, Outcome, Settings, Source, Status};
-use hashi::lexicon::Lexicon;
-use hashi::segment::{japanese, Lang};
-use hashi::tokenizer::{self, JapaneseTokenizer};
+use hashi::segment::{japanese, Document, Lang};
+use hashi::tokenizer::JapaneseTokenizer;
 use hashi::validate::{self, Rules, SizeLimit};
+use hashi::LexiconChoice;
 
 use crate::errors::{doc_error_kind, Failure};
-use crate::text::{char_spans, chars_at, document, TextArg};
+use crate::text::{char_spans, chars_at, TextArg};
 use crate::types::{AlignedDoc, Alignment, DocResult, Report, Sentence, Token};
-
-/// The resources an aligner borrows, owned so that they outlive any call and any thread.
-struct Resources {
-    tokenizer: JapaneseTokenizer,
-    lexicon: LexiconChoice,
-}
-
-enum LexiconChoice {
-    None,
-    Embedded,
-    File(Lexicon),
-}
-
-impl Resources {
-    fn lexicon(&self) -> Option<&Lexicon> {
-        match &self.lexicon {
-            LexiconChoice::None => None,
-            LexiconChoice::Embedded => Some(Lexicon::embedded()),
-            LexiconChoice::File(l) => Some(l),
-        }
-    }
-
-    fn aligner(&self, threads: usize) -> hashi::Aligner<'_> {
-        let mut aligner = hashi::Aligner::new(&self.tokenizer, self.lexicon());
-        aligner.threads = threads;
-        aligner
-    }
-}
-
-fn load_tokenizer(dict: Option<std::path::PathBuf>) -> Result<JapaneseTokenizer, Failure> {
-    match dict {
-        Some(dir) => JapaneseTokenizer::from_dir(&dir).map_err(Failure::from),
-        None => Ok(tokenizer::shared().clone()),
-    }
-}
 
 fn lang_arg(lang: Option<&str>, text: &str) -> PyResult<Lang> {
     match lang {
@@ -78,11 +43,11 @@ pub fn segment(
     let lang = lang_arg(lang, &text)?;
     let result = py.detach(move || -> Result<Vec<Sentence>, Failure> {
         let tokenizer = if tokens && lang == Lang::Ja {
-            Some(load_tokenizer(dict)?)
+            Some(JapaneseTokenizer::load(dict.as_deref())?)
         } else {
             None
         };
-        let doc = document(lang, text, presegmented);
+        let doc = Document::from_text(lang, text, presegmented);
         let spans = char_spans(&doc);
         Ok(doc
             .sentences
@@ -152,11 +117,13 @@ impl<'py> FromPyObject<'_, 'py> for LexiconArg {
     }
 }
 
-/// An aligner: the dictionary and lexicon loaded once, for any number of documents.
+/// An aligner: the library's, which loads the dictionary and lexicon once, for any number of
+/// documents (cloning it shares them).
 #[pyclass(frozen, module = "hashi")]
 pub struct Aligner {
-    resources: Arc<Resources>,
-    threads: usize,
+    aligner: hashi::Aligner,
+    /// The lexicon as `__repr__` names it: `None`, `built-in` or `file`.
+    lexicon: &'static str,
 }
 
 #[pymethods]
@@ -173,38 +140,36 @@ impl Aligner {
             Some(threads) => threads_arg("threads", threads)?,
             None => 2,
         };
-        let resources = py
-            .detach(move || -> Result<Resources, Failure> {
-                let lexicon = match lexicon {
-                    LexiconArg::None => LexiconChoice::None,
-                    LexiconArg::Builtin => LexiconChoice::Embedded,
-                    LexiconArg::File(path) => LexiconChoice::File(Lexicon::from_edict_file(&path)?),
-                };
-                Ok(Resources {
-                    tokenizer: load_tokenizer(dict)?,
-                    lexicon,
-                })
-            })
-            .map_err(|f| f.into_pyerr(py))?;
+        let (choice, name) = match lexicon {
+            LexiconArg::None => (LexiconChoice::None, "None"),
+            LexiconArg::Builtin => (LexiconChoice::Bundled, "built-in"),
+            LexiconArg::File(path) => (LexiconChoice::File(path), "file"),
+        };
+        let mut builder = hashi::Aligner::builder().lexicon(choice).threads(threads);
+        if let Some(dir) = dict {
+            builder = builder.dictionary(dir);
+        }
+        let aligner = py
+            .detach(move || builder.build())
+            .map_err(|e| Failure::from(e).into_pyerr(py))?;
         Ok(Aligner {
-            resources: Arc::new(resources),
-            threads,
+            aligner,
+            lexicon: name,
         })
     }
 
     /// Whether the aligner has a lexicon.
     #[getter]
     fn has_lexicon(&self) -> bool {
-        self.resources.lexicon().is_some()
+        self.aligner.has_lexicon()
     }
 
     fn __repr__(&self) -> String {
-        let lexicon = match self.resources.lexicon {
-            LexiconChoice::None => "None",
-            LexiconChoice::Embedded => "built-in",
-            LexiconChoice::File(_) => "file",
-        };
-        format!("<hashi.Aligner lexicon={lexicon} threads={}>", self.threads)
+        format!(
+            "<hashi.Aligner lexicon={} threads={}>",
+            self.lexicon,
+            self.aligner.threads()
+        )
     }
 
     /// Aligns the sentences of an English text with those of its Japanese original.
@@ -220,15 +185,15 @@ impl Aligner {
         max_ratio: f64,
         ratio_slack: usize,
     ) -> PyResult<Alignment> {
-        let rules = rules(force, max_ratio, ratio_slack)?;
-        let resources = self.resources.clone();
-        let threads = self.threads;
+        let aligner = self
+            .aligner
+            .clone()
+            .with_rules(rules(force, max_ratio, ratio_slack)?);
         py.detach(move || -> Result<Alignment, Failure> {
-            let (en, ja, _) = read_pair(en, ja, presegmented, &rules)?;
-            let alignment = resources.aligner(threads).align(&en, &ja);
-            accept(&rules, &alignment)?;
+            let (en, ja, _) = read_pair(en, ja)?;
+            let pair = aligner.align_text(en, ja, presegmented).map_err(refused)?;
             Ok(Alignment {
-                inner: Arc::new(AlignedDoc::new(en, ja, alignment, None)),
+                inner: Arc::new(AlignedDoc::new(pair)),
             })
         })
         .map_err(|f| f.into_pyerr(py))
@@ -248,18 +213,22 @@ impl Aligner {
         max_ratio: f64,
         ratio_slack: usize,
     ) -> PyResult<Report> {
-        let rules = rules(force, max_ratio, ratio_slack)?;
-        let resources = self.resources.clone();
-        let threads = self.threads;
+        let aligner =
+            self.aligner
+                .clone()
+                .for_checking()
+                .with_rules(rules(force, max_ratio, ratio_slack)?);
         py.detach(move || -> Result<Report, Failure> {
-            let (en, ja, name) = read_pair(en, ja, presegmented, &rules)?;
-            let aligner = resources.aligner(threads).for_checking();
-            let report = hashi::check::check(&en, &ja, &aligner);
-            accept(&rules, &report.alignment)?;
-            let doc = AlignedDoc::new(en, ja, report.alignment.clone(), None);
+            let (en, ja, name) = read_pair(en, ja)?;
+            let checked = aligner
+                .check(
+                    Document::from_text(Lang::En, en, presegmented),
+                    Document::from_text(Lang::Ja, ja, presegmented),
+                )
+                .map_err(refused)?;
             Ok(Report {
-                doc: Arc::new(doc),
-                report,
+                doc: Arc::new(AlignedDoc::new(checked.pair)),
+                findings: checked.findings,
                 name,
             })
         })
@@ -301,10 +270,9 @@ impl Aligner {
         // Outcomes wait here for Python to take them; with the window this bounds the
         // documents held at once.
         let (tx, rx) = mpsc::sync_channel(threads);
-        let resources = self.resources.clone();
+        // Parallelism is across documents: each gets one thread.
+        let aligner = self.aligner.clone().with_threads(1);
         std::thread::spawn(move || {
-            // Parallelism is across documents: each gets one thread.
-            let aligner = resources.aligner(1);
             let _ = batch::run(feed.into_iter(), &aligner, &settings, &mut ChannelSink(tx));
         });
         Ok(AlignMany {
@@ -389,30 +357,17 @@ fn rules(force: bool, max_ratio: f64, ratio_slack: usize) -> PyResult<Rules> {
     })
 }
 
-/// Reads and segments a document pair and checks it against `rules` (the library's
-/// validation, as the CLI does). Also returns the pair's name as `hashi check --html` shows
+/// Reads a document pair's texts. Also returns the pair's name as `hashi check --html` shows
 /// it: `EN + JA`, a file by its path, a text given inline as `<en>`/`<ja>`.
-fn read_pair(
-    en: TextArg,
-    ja: TextArg,
-    presegmented: bool,
-    rules: &Rules,
-) -> Result<(hashi::segment::Document, hashi::segment::Document, String), Failure> {
+fn read_pair(en: TextArg, ja: TextArg) -> Result<(String, String, String), Failure> {
     let name = format!("{} + {}", en.name("<en>"), ja.name("<ja>"));
-    let en = document(Lang::En, en.read("<en>")?, presegmented);
-    let ja = document(Lang::Ja, ja.read("<ja>")?, presegmented);
-    rules.check(&en, &ja).map_err(refused)?;
-    Ok((en, ja, name))
+    Ok((en.read("<en>")?, ja.read("<ja>")?, name))
 }
 
-/// Holds an alignment to the rules that need it (its verdict), as the CLI does.
-fn accept(rules: &Rules, alignment: &hashi::align::Alignment) -> Result<(), Failure> {
-    rules.check_alignment(alignment).map_err(refused)
-}
-
-/// A broken pair rule as the error Python sees, saying how to waive it where it can be.
-fn refused(e: hashi::validate::PairError) -> Failure {
-    let forced = e.can_be_forced();
+/// A library failure as the error Python sees; a broken pair rule says how to waive it
+/// where it can be.
+fn refused(e: hashi::Error) -> Failure {
+    let forced = matches!(&e, hashi::Error::Pair(p) if p.can_be_forced());
     let mut failure = Failure::from(e);
     if forced {
         failure.message.push_str(" (force=True aligns anyway)");
@@ -590,8 +545,7 @@ fn doc_result(outcome: Outcome) -> DocResult {
     let Outcome { id, status } = outcome;
     match status {
         Status::Aligned(pair) => {
-            let pair = *pair;
-            let doc = AlignedDoc::new(pair.en, pair.ja, pair.alignment, Some(id.clone()));
+            let doc = AlignedDoc::new(*pair);
             DocResult {
                 id,
                 alignment: Some(Alignment {

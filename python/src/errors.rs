@@ -120,7 +120,7 @@ fn error_kind(e: &hashi::Error) -> &'static str {
         E::Lexicon { .. } => "lexicon",
         E::ManifestKind { .. } => "manifest_kind",
         E::UnknownName { .. } => "unknown_name",
-        E::NotResumable(_) => "not_resumable",
+        E::NotResumable { .. } => "not_resumable",
         E::InvalidValue { .. } => "invalid_value",
         E::EmptySource { .. } => "empty_source",
         E::SourceKind { .. } => "source_kind",

@@ -1,10 +1,10 @@
 //! The Python binding of hashi (`import hashi`): the library's pipeline over Python strings,
 //! with the GIL released while it runs. Nothing of the aligner is here: `aligner` and `types`
-//! wrap the library, `errors` maps its failures to exceptions, and `compat` holds the little
-//! the library does not export (atomic writing, score rounding, joining a finding's texts).
+//! wrap the library's public API (`hashi::Aligner` and what it returns), `errors` maps its
+//! failures to exceptions, `text` turns Python's texts into the library's and its byte
+//! offsets into string indices.
 
 mod aligner;
-mod compat;
 mod errors;
 mod pairing;
 mod text;

@@ -5,9 +5,8 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 
-use hashi::lexicon::Lexicon;
 use hashi::pair::{Doc, Settings};
-use hashi::tokenizer;
+use hashi::LexiconChoice;
 
 use crate::errors::Failure;
 use crate::text::TextArg;
@@ -88,8 +87,13 @@ pub fn pair(
     settings.min_score = min_score;
     settings.candidates = candidates.max(1);
     settings.presegmented = presegmented;
+    let choice = if lexicon {
+        LexiconChoice::Bundled
+    } else {
+        LexiconChoice::None
+    };
     let result = py.detach(|| {
-        let aligner = hashi::Aligner::new(tokenizer::shared(), lexicon.then(Lexicon::embedded));
+        let aligner = hashi::Aligner::builder().lexicon(choice).build()?;
         hashi::pair::pair(&en, &ja, &aligner, &settings, &())
     });
     let pairing = result.map_err(|e| Failure::from(e).into_pyerr(py))?;

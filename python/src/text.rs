@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
 use hashi::input::Encoding;
-use hashi::segment::{Document, Lang};
+use hashi::segment::Document;
 
 /// A text argument before it is read: `str` is the text itself; `bytes` are decoded as
 /// `hashi` decodes a file (UTF-8, else Shift_JIS or EUC-JP); a path (`os.PathLike`) is a file
@@ -83,14 +83,6 @@ impl TextArg {
                 hashi::input::read_text_with(Some(&p), Encoding::Auto).map(|d| d.text)
             }
         }
-    }
-}
-
-pub fn document(lang: Lang, text: String, presegmented: bool) -> Document {
-    if presegmented {
-        Document::presegmented(lang, text)
-    } else {
-        Document::segment(lang, text)
     }
 }
 

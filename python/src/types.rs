@@ -7,53 +7,41 @@ use pyo3::exceptions::{PyImportError, PyIndexError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PySlice};
 
-use hashi::align::Alignment as LibAlignment;
-use hashi::export::{self, Aligned};
+use hashi::export;
 use hashi::review::{self, Mode, Page};
-use hashi::segment::{Document, Lang};
+use hashi::segment::Lang;
+use hashi::AlignedPair;
 
-use crate::compat;
 use crate::text::char_spans;
 
-/// An aligned document pair: what every bead refers into.
+/// An aligned document pair (the library's, `en`, `ja`, `alignment` and `id` reached through
+/// it), with each sentence's span in characters worked out when first asked for.
 pub struct AlignedDoc {
-    pub en: Document,
-    pub ja: Document,
-    pub alignment: LibAlignment,
-    pub doc_id: Option<String>,
+    pair: AlignedPair,
     en_chars: OnceLock<Vec<(usize, usize)>>,
     ja_chars: OnceLock<Vec<(usize, usize)>>,
 }
 
+impl std::ops::Deref for AlignedDoc {
+    type Target = AlignedPair;
+
+    fn deref(&self) -> &AlignedPair {
+        &self.pair
+    }
+}
+
 impl AlignedDoc {
-    pub fn new(
-        en: Document,
-        ja: Document,
-        alignment: LibAlignment,
-        doc_id: Option<String>,
-    ) -> Self {
+    pub fn new(pair: AlignedPair) -> Self {
         AlignedDoc {
-            en,
-            ja,
-            alignment,
-            doc_id,
+            pair,
             en_chars: OnceLock::new(),
             ja_chars: OnceLock::new(),
         }
     }
 
-    fn aligned(&self) -> Aligned<'_> {
-        Aligned {
-            en: &self.en,
-            ja: &self.ja,
-            alignment: &self.alignment,
-            doc_id: self.doc_id.as_deref(),
-        }
-    }
-
     fn bead(&self, i: usize) -> Bead {
         let b = &self.alignment.beads[i];
-        let aligned = self.aligned();
+        let aligned = self.view();
         let en_chars = self.en_chars.get_or_init(|| char_spans(&self.en));
         let ja_chars = self.ja_chars.get_or_init(|| char_spans(&self.ja));
         Bead {
@@ -73,7 +61,7 @@ impl AlignedDoc {
                 .clone()
                 .map(|i| self.ja.sentences[i].paragraph)
                 .collect(),
-            score: compat::score_4(b.score),
+            score: export::round_score(b.score),
             kind: b.kind(),
         }
     }
@@ -213,7 +201,7 @@ impl Alignment {
         format!(
             "<hashi.Alignment{}: {} beads, {} pairs, {} English and {} Japanese sentences>",
             self.inner
-                .doc_id
+                .id
                 .as_ref()
                 .map_or(String::new(), |id| format!(" {id:?}")),
             self.inner.alignment.beads.len(),
@@ -245,7 +233,7 @@ impl Alignment {
     /// The document's id (`align_many`), or None.
     #[getter]
     fn doc_id(&self) -> Option<String> {
-        self.inner.doc_id.clone()
+        self.inner.id.clone()
     }
 
     /// The English sentences, in order (bead ids index this list).
@@ -297,7 +285,7 @@ impl Alignment {
             .map(|i| {
                 let b = self.inner.bead(i);
                 let d = PyDict::new(py);
-                if let Some(id) = &self.inner.doc_id {
+                if let Some(id) = &self.inner.id {
                     d.set_item("doc_id", id)?;
                 }
                 d.set_item("en_ids", b.en_ids)?;
@@ -322,7 +310,7 @@ impl Alignment {
         let records = self.to_records(py, min_score)?;
         let columns: Vec<&str> = self
             .inner
-            .doc_id
+            .id
             .iter()
             .map(|_| "doc_id")
             .chain(["en_ids", "ja_ids", "en", "ja", "score", "kind"])
@@ -356,35 +344,8 @@ impl Alignment {
             spreadsheet_safe,
         )?;
         let inner = self.inner.clone();
-        let result = py.detach(move || {
-            let aligned = inner.aligned();
-            if format == export::Format::Moses {
-                let [en_path, ja_path] = ["en", "ja"].map(|s| {
-                    let mut p = path.clone().into_os_string();
-                    p.push(".");
-                    p.push(s);
-                    std::path::PathBuf::from(p)
-                });
-                // The two files are written one after the other, each atomically.
-                let mut ja_buf = Vec::new();
-                compat::write_atomically(&en_path, |en_out| {
-                    let mut w = export::Writer::begin_pair(en_out, &mut ja_buf, format, &options)?;
-                    w.document(&aligned)?;
-                    w.end()
-                })
-                .map_err(|e| (en_path.clone(), e))?;
-                compat::write_atomically(&ja_path, |out| out.write_all(&ja_buf))
-                    .map_err(|e| (ja_path.clone(), e))
-            } else {
-                compat::write_atomically(&path, |out| {
-                    export::write(out, format, &aligned, &options)
-                })
-                .map_err(|e| (path.clone(), e))
-            }
-        });
-        result.map_err(|(path, e)| {
-            pyo3::exceptions::PyOSError::new_err(format!("{}: cannot write: {e}", path.display()))
-        })
+        py.detach(move || inner.write_file(&path, format, &options))
+            .map_err(|e| pyo3::exceptions::PyOSError::new_err(e.to_string()))
     }
 
     /// The alignment in one of `hashi align`'s one-stream formats, as a string.
@@ -414,12 +375,8 @@ impl Alignment {
             ));
         }
         let inner = self.inner.clone();
-        let bytes = py.detach(move || {
-            let mut out = Vec::new();
-            export::write(&mut out, format, &inner.aligned(), &options).map(|_| out)
-        });
-        let bytes = bytes.map_err(|e| PyValueError::new_err(e.to_string()))?;
-        String::from_utf8(bytes).map_err(|e| PyValueError::new_err(e.to_string()))
+        py.detach(move || inner.to_string(format, &options))
+            .map_err(|e| PyValueError::new_err(e.to_string()))
     }
 }
 
@@ -545,8 +502,9 @@ impl Finding {
 /// HTML report.
 #[pyclass(frozen, sequence, module = "hashi")]
 pub struct Report {
+    /// The documents and the alignment the check ran on.
     pub doc: Arc<AlignedDoc>,
-    pub report: hashi::check::Report,
+    pub findings: Vec<hashi::check::Finding>,
     /// The pair's name on the HTML page: `EN + JA` (see `read_pair`).
     pub name: String,
 }
@@ -557,8 +515,8 @@ impl Report {
             kind: f.kind.name().to_string(),
             en_ids: f.en_ids.clone(),
             ja_ids: f.ja_ids.clone(),
-            en: compat::joined(&self.doc.en, &f.en_ids, " "),
-            ja: compat::joined(&self.doc.ja, &f.ja_ids, ""),
+            en: f.en_text(&self.doc.en),
+            ja: f.ja_text(&self.doc.ja),
             detail: f.detail.clone(),
         }
     }
@@ -567,12 +525,12 @@ impl Report {
 #[pymethods]
 impl Report {
     fn __len__(&self) -> usize {
-        self.report.findings.len()
+        self.findings.len()
     }
 
     fn __getitem__<'py>(&self, index: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = index.py();
-        let findings = &self.report.findings;
+        let findings = &self.findings;
         match pick(index, findings.len(), "finding")? {
             Pick::One(i) => Ok(self.finding(&findings[i]).into_pyobject(py)?.into_any()),
             Pick::Many(ids) => Ok(ids
@@ -594,17 +552,13 @@ impl Report {
     }
 
     fn __repr__(&self) -> String {
-        format!("<hashi.Report: {} findings>", self.report.findings.len())
+        format!("<hashi.Report: {} findings>", self.findings.len())
     }
 
     /// The findings, as a list.
     #[getter]
     fn findings(&self) -> Vec<Finding> {
-        self.report
-            .findings
-            .iter()
-            .map(|f| self.finding(f))
-            .collect()
+        self.findings.iter().map(|f| self.finding(f)).collect()
     }
 
     /// The alignment the check ran on.
@@ -626,8 +580,8 @@ impl Report {
             &Page {
                 en: &self.doc.en,
                 ja: &self.doc.ja,
-                alignment: &self.report.alignment,
-                findings: &self.report.findings,
+                alignment: &self.doc.alignment,
+                findings: &self.findings,
                 name: name.unwrap_or(&self.name),
                 mode: Mode::ReadOnly,
                 options: &export::Options::default(),
@@ -646,13 +600,8 @@ impl Report {
         name: Option<&str>,
     ) -> PyResult<()> {
         let html = self.html(name)?;
-        py.detach(|| compat::write_atomically(&path, |out| out.write_all(html.as_bytes())))
-            .map_err(|e| {
-                pyo3::exceptions::PyOSError::new_err(format!(
-                    "{}: cannot write: {e}",
-                    path.display()
-                ))
-            })
+        py.detach(|| hashi::output::write_atomically(&path, |out| out.write_all(html.as_bytes())))
+            .map_err(|e| pyo3::exceptions::PyOSError::new_err(e.to_string()))
     }
 }
 

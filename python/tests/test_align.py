@@ -87,6 +87,30 @@ def test_write_moses_equals_cli(aligner, tmp_path):
         assert len(want.splitlines()) > 3
 
 
+def test_write_follows_a_link_and_respects_the_lock(aligner, tmp_path):
+    """write() writes as `hashi align -o` does: through a symbolic link to its target (the
+    link stays a link), and not while another run holds the output's lock file."""
+    import fcntl
+    import os
+
+    case = CORPORA[0]
+    alignment = aligner.align(case / "en.txt", case / "ja.txt")
+    target = tmp_path / "target.csv"
+    target.write_text("old\n", "utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target.name)
+    alignment.write(link)
+    assert link.is_symlink()
+    assert target.read_text("utf-8") == alignment.dumps("csv")
+    lock = tmp_path / ".target.csv.lock"
+    with open(lock, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(OSError, match="another hashi run is writing this output"):
+            alignment.write(link, "tsv")
+    assert target.read_text("utf-8") == alignment.dumps("csv")
+    os.remove(lock)
+
+
 def test_pairs_records_and_sequence(aligner):
     case = CORPORA[0]
     alignment = aligner.align(case / "en.txt", case / "ja.txt")

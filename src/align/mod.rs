@@ -1,17 +1,20 @@
 //! Sentence alignment: a cost model over beads (`cost`) and a banded dynamic programme
 //! (`search`), kept apart so that either can change alone.
 
-pub mod anchors;
-pub mod cost;
+pub(crate) mod anchors;
+// The model's constructor is `pub` inside this crate-private module, and takes the
+// crate-private `Layout`: nothing outside the crate reaches either.
+#[allow(private_interfaces)]
+pub(crate) mod cost;
 pub mod evidence;
-pub mod params;
-pub mod search;
+mod params;
+pub(crate) mod search;
 pub mod verdict;
 
 use std::ops::Range;
 
 use crate::features::SentenceFeatures;
-pub use anchors::{AnchorTable, PairTables};
+pub(crate) use anchors::{AnchorTable, PairTables};
 pub use params::Params;
 pub use verdict::Verdict;
 
@@ -76,7 +79,7 @@ impl Alignment {
 }
 
 /// What the aligner needs of one side of a document pair.
-pub struct Side<'a> {
+pub(crate) struct Side<'a> {
     /// The features of each sentence, in order.
     pub features: &'a [SentenceFeatures],
     /// Where each sentence stands.
@@ -85,7 +88,7 @@ pub struct Side<'a> {
 
 /// Where each sentence of one side stands on its page.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Layout<'a> {
+pub(crate) struct Layout<'a> {
     /// Paragraph number of each sentence.
     pub paragraphs: &'a [usize],
     /// Whether each sentence is page furniture ([`crate::segment::Sentence::furniture`]),
@@ -94,7 +97,7 @@ pub struct Layout<'a> {
 }
 
 /// Aligns two documents' sentences.
-pub fn align(en: Side<'_>, ja: Side<'_>, params: &Params) -> Alignment {
+pub(crate) fn align(en: Side<'_>, ja: Side<'_>, params: &Params) -> Alignment {
     let tables = PairTables::new(
         AnchorTable::from_features(en.features),
         AnchorTable::from_features(ja.features),
@@ -104,7 +107,7 @@ pub fn align(en: Side<'_>, ja: Side<'_>, params: &Params) -> Alignment {
 
 /// Aligns two documents' sentences given their anchors and where each sentence stands. The
 /// anchors are dropped once the cost model holds what it needs of them, before the search.
-pub fn align_tables(
+pub(crate) fn align_tables(
     tables: PairTables,
     en: Layout<'_>,
     ja: Layout<'_>,

@@ -22,8 +22,8 @@ pub const BEAD_SHAPES: &[(usize, usize)] = &[
     (1, 3),
 ];
 
-/// The constants of the cost model ([`crate::align::cost`]) and of the search
-/// ([`crate::align::search`]).
+/// The constants of the cost model (`src/align/cost.rs`) and of the search
+/// (`src/align/search.rs`).
 ///
 /// [`Params::default`] is what `align` and `batch` use with the lexicon;
 /// [`Params::without_lexicon`] and [`Params::for_checking`] change a few of them. Any one can
@@ -233,7 +233,7 @@ impl Params {
 
     /// Sets one parameter by name, for experiments and re-estimation (`--params k=v,...`).
     /// The names are the field names; `band`, `full_search_cells` and `band_cells` take the
-    /// value's integer part. A value that is not finite or lies outside the parameter's range ([`RANGES`]) is
+    /// value's integer part. A value that is not finite or lies outside the parameter's range (`RANGES`) is
     /// refused with [`crate::Error::InvalidValue`] and leaves the parameters as they were:
     /// the search and the bead scores assume finite costs (an infinite skip score made
     /// the search index out of its table, a NaN one left every sentence unmatched).

@@ -25,7 +25,6 @@ use std::sync::mpsc::{self, RecvTimeoutError, TryRecvError};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use crate::align::Alignment;
 use crate::segment::{Document, Lang};
 use crate::validate::{PairError, Rules};
 use crate::Aligner;
@@ -178,15 +177,7 @@ impl Settings {
 }
 
 /// A document pair and its alignment.
-#[derive(Debug)]
-pub struct Pair {
-    /// The English document, segmented.
-    pub en: Document,
-    /// The Japanese document, segmented.
-    pub ja: Document,
-    /// Their alignment.
-    pub alignment: Alignment,
-}
+pub type Pair = crate::AlignedPair;
 
 /// Whether a document was aligned, passed over or failed.
 #[derive(Debug)]
@@ -229,7 +220,7 @@ pub trait Sink {
 /// fails, since it may be blocked reading a pipe that never ends; hence `'static`.
 pub fn run<I, S>(
     sources: I,
-    aligner: &Aligner<'_>,
+    aligner: &Aligner,
     settings: &Settings,
     sink: &mut S,
 ) -> Result<(), S::Error>
@@ -341,7 +332,7 @@ fn reorder<S: Sink>(
 
 /// Reads, checks and aligns one document. Never panics: a panic of the aligner is caught and
 /// becomes this document's failure.
-pub fn process(source: Source, aligner: &Aligner<'_>, settings: &Settings) -> Outcome {
+pub fn process(source: Source, aligner: &Aligner, settings: &Settings) -> Outcome {
     let (id, texts) = match source {
         Source::Invalid { id, error } => return failed(id, error),
         Source::Files { id, en, ja } => {
@@ -362,7 +353,10 @@ pub fn process(source: Source, aligner: &Aligner<'_>, settings: &Settings) -> Ou
         return skipped(id);
     }
     let status = match texts.and_then(|(en, ja)| align_texts(en, ja, aligner, settings)) {
-        Ok(pair) => Status::Aligned(Box::new(pair)),
+        Ok(mut pair) => {
+            pair.id = Some(id.clone());
+            Status::Aligned(Box::new(pair))
+        }
         Err(error) => Status::Failed(error),
     };
     Outcome { id, status }
@@ -393,23 +387,13 @@ fn skipped(id: String) -> Outcome {
 fn align_texts(
     en: String,
     ja: String,
-    aligner: &Aligner<'_>,
+    aligner: &Aligner,
     settings: &Settings,
 ) -> Result<Pair, DocError> {
-    let make = |lang, text| {
-        if settings.presegmented {
-            Document::presegmented(lang, text)
-        } else {
-            Document::segment(lang, text)
-        }
-    };
     let caught = panic::catch_unwind(AssertUnwindSafe(|| {
-        let en = make(Lang::En, en);
-        let ja = make(Lang::Ja, ja);
-        settings.rules.check(&en, &ja)?;
-        let alignment = aligner.align(&en, &ja);
-        settings.rules.check_alignment(&alignment)?;
-        Ok(Pair { en, ja, alignment })
+        let en = Document::from_text(Lang::En, en, settings.presegmented);
+        let ja = Document::from_text(Lang::Ja, ja, settings.presegmented);
+        Ok(aligner.align_ruled(en, ja, &settings.rules)?)
     }));
     caught.unwrap_or_else(|payload| Err(DocError::Panic(panic_message(payload))))
 }
@@ -438,8 +422,10 @@ mod tests {
 
     #[test]
     fn outcomes_come_in_input_order_and_failures_keep_their_place() {
-        let tokenizer = crate::tokenizer::shared();
-        let aligner = Aligner::new(tokenizer, None);
+        let aligner = Aligner::builder()
+            .lexicon(crate::LexiconChoice::None)
+            .build()
+            .unwrap();
         let mut settings = Settings::new(3);
         settings.window = 3;
         let sources: Vec<Source> = (0..30)
@@ -487,7 +473,10 @@ mod tests {
 
     #[test]
     fn a_repeated_id_fails_the_later_document() {
-        let aligner = Aligner::new(crate::tokenizer::shared(), None);
+        let aligner = Aligner::builder()
+            .lexicon(crate::LexiconChoice::None)
+            .build()
+            .unwrap();
         let doc = |id: &str| Source::Inline {
             id: id.into(),
             en: "It rained.".into(),
@@ -519,7 +508,10 @@ mod tests {
 
     #[test]
     fn skipped_ids_are_not_aligned() {
-        let aligner = Aligner::new(crate::tokenizer::shared(), None);
+        let aligner = Aligner::builder()
+            .lexicon(crate::LexiconChoice::None)
+            .build()
+            .unwrap();
         let mut settings = Settings::new(1);
         settings.skip.insert("a".into());
         let outcome = process(

@@ -31,7 +31,9 @@ pub struct Resume {
 /// field; CSV with a `doc_id` column): any other is [`Error::NotResumable`].
 pub fn scan(path: &Path, format: Format) -> Result<Resume> {
     if !format.resumable() {
-        return Err(Error::NotResumable(format));
+        return Err(Error::NotResumable {
+            format: format.name(),
+        });
     }
     let file = match File::open(path) {
         Ok(file) => file,

@@ -96,6 +96,28 @@ pub struct Finding {
     pub detail: String,
 }
 
+impl Finding {
+    /// The texts of the finding's English sentences in `en` (the document it was found in),
+    /// joined by a space, as `hashi check` shows them.
+    pub fn en_text(&self, en: &Document) -> String {
+        joined(en, &self.en_ids, " ")
+    }
+
+    /// The texts of the finding's Japanese sentences in `ja`, joined by nothing.
+    pub fn ja_text(&self, ja: &Document) -> String {
+        joined(ja, &self.ja_ids, "")
+    }
+}
+
+/// The texts of `doc`'s sentences `ids` joined by `sep`, ids past its end left out.
+fn joined(doc: &Document, ids: &[usize], sep: &str) -> String {
+    ids.iter()
+        .filter(|&&i| i < doc.len())
+        .map(|&i| doc.sentence_text(i))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// The alignment a check ran on and what it found, in document order.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
@@ -108,9 +130,9 @@ pub struct Report {
 
 /// Aligns `en` with `ja` and checks every bead. The aligner is used as given;
 /// [`Aligner::for_checking`] gives it the parameters `hashi check` uses.
-pub fn check(en: &Document, ja: &Document, aligner: &Aligner<'_>) -> Report {
+pub fn check(en: &Document, ja: &Document, aligner: &Aligner) -> Report {
     let (alignment, ef, jf) = aligner.align_with_features(en, ja);
-    let findings = findings(en, ja, &alignment, &ef, &jf, aligner.lexicon);
+    let findings = findings(en, ja, &alignment, &ef, &jf, aligner.lexicon());
     Report {
         alignment,
         findings,
@@ -119,7 +141,7 @@ pub fn check(en: &Document, ja: &Document, aligner: &Aligner<'_>) -> Report {
 
 /// The findings of an alignment, given the features its sentences were aligned on and the
 /// lexicon they were found with.
-pub fn findings(
+pub(crate) fn findings(
     en: &Document,
     ja: &Document,
     alignment: &Alignment,
@@ -577,10 +599,7 @@ mod tests {
         let names = |ja: &str| -> Vec<String> {
             let en = Document::presegmented(Lang::En, en.into());
             let ja = Document::presegmented(Lang::Ja, ja.into());
-            let aligner = Aligner::new(
-                crate::tokenizer::shared(),
-                Some(crate::lexicon::Lexicon::embedded()),
-            );
+            let aligner = Aligner::builder().build().unwrap();
             check(&en, &ja, &aligner.for_checking())
                 .findings
                 .into_iter()
@@ -646,12 +665,7 @@ mod tests {
         use crate::segment::Lang;
         let en = Document::presegmented(Lang::En, en.into());
         let ja = Document::presegmented(Lang::Ja, ja.iter().map(|s| format!("{s}\n")).collect());
-        let mut aligner = Aligner::new(
-            crate::tokenizer::shared(),
-            Some(crate::lexicon::Lexicon::embedded()),
-        )
-        .for_checking();
-        aligner.params = params;
+        let aligner = Aligner::builder().build().unwrap().with_params(params);
         check(&en, &ja, &aligner)
             .findings
             .into_iter()

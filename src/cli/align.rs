@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use hashi::export::{self, Aligned};
+use hashi::AlignedPair;
 
 use super::{output, ExportArgs, PairArgs, ParamsArgs};
 
@@ -34,33 +34,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let options = args.export.options(args.output.as_deref())?;
     let format = args.export.format();
     let (en, ja) = args.pair.read()?;
-    let resources = args.pair.resources.load()?;
-    let mut aligner = args.pair.aligner(&resources)?;
-    args.tuning.apply(&mut aligner.params)?;
-    let alignment = aligner.align(&en, &ja);
+    let mut aligner = args.pair.aligner(&args.pair.resources.load()?)?;
+    args.tuning.apply(&mut aligner)?;
+    let alignment = aligner.alignment(&en, &ja);
     args.pair.accept(&alignment)?;
     args.pair.note(&alignment);
     if let Some(path) = &args.dump_evidence {
         dump_evidence(path, &alignment)?;
     }
-    let aligned = Aligned {
-        en: &en,
-        ja: &ja,
-        alignment: &alignment,
-        doc_id: None,
+    let pair = AlignedPair {
+        en,
+        ja,
+        alignment,
+        id: None,
     };
     match &args.output {
-        Some(prefix) if format.writes_two_files() => {
-            let [en_path, ja_path] = output::moses_paths(prefix);
-            output::write_two_atomically([&en_path, &ja_path], |en_out, ja_out| {
-                let mut w = export::Writer::begin_pair(en_out, ja_out, format, &options)?;
-                w.document(&aligned)?;
-                w.end()
-            })?;
-        }
-        path => output::write_atomically(path.as_deref(), |out| {
-            export::write(out, format, &aligned, &options)
-        })?,
+        Some(path) => pair.write_file(path, format, &options)?,
+        None => output::write_atomically(None, |out| pair.write(out, format, &options))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -14,7 +14,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use hashi::batch::resume;
 use hashi::batch::{self, sources, Outcome, Settings, Sink, Source, Status};
-use hashi::export::{self, Aligned, Format};
+use hashi::export::{self, Format};
 use hashi::Aligner;
 
 use super::{output, ExportArgs, ParamsArgs, ResourceArgs, RulesArgs};
@@ -183,7 +183,7 @@ type Inputs = Box<dyn Iterator<Item = Source> + Send>;
 /// Everything a run needs but the output.
 struct Job<'a> {
     inputs: Inputs,
-    aligner: &'a Aligner<'a>,
+    aligner: &'a Aligner,
     format: Format,
     options: &'a export::Options,
 }
@@ -301,12 +301,7 @@ impl Sink for Output<'_, '_, '_> {
         let Outcome { id, status } = outcome;
         match status {
             Status::Aligned(pair) => {
-                self.writer.document(&Aligned {
-                    en: &pair.en,
-                    ja: &pair.ja,
-                    alignment: &pair.alignment,
-                    doc_id: Some(&id),
-                })?;
+                self.writer.document(&pair.view())?;
                 self.report.aligned(&pair.alignment);
                 if pair.alignment.band_capped {
                     self.report

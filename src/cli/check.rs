@@ -65,9 +65,11 @@ fn fail_on(s: &str) -> Result<FailOn, String> {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let (en, ja) = args.pair.read()?;
-    let resources = args.pair.resources.load()?;
-    let mut aligner = args.pair.aligner(&resources)?.for_checking();
-    args.tuning.apply(&mut aligner.params)?;
+    let mut aligner = args
+        .pair
+        .aligner(&args.pair.resources.load()?)?
+        .for_checking();
+    args.tuning.apply(&mut aligner)?;
     let report = check::check(&en, &ja, &aligner);
     args.pair.accept(&report.alignment)?;
 

@@ -15,10 +15,9 @@ use anyhow::{Context, Result};
 
 use hashi::export::{self, Format};
 use hashi::input::Encoding;
-use hashi::lexicon::Lexicon;
 use hashi::segment::{Document, Lang};
-use hashi::tokenizer::JapaneseTokenizer;
 use hashi::validate::{PairError, Rules, SizeLimit};
+use hashi::LexiconChoice;
 
 /// How the exporting commands (align, batch) write: one flag group, flattened into both.
 #[derive(clap::Args)]
@@ -156,15 +155,16 @@ pub struct ParamsArgs {
 }
 
 impl ParamsArgs {
-    /// An aligner over `resources` with these parameters, for commands whose parallelism is
-    /// across documents (one thread a document).
-    pub fn aligner<'a>(&self, resources: &'a Resources) -> Result<hashi::Aligner<'a>> {
-        let mut aligner = hashi::Aligner::new(&resources.tokenizer, resources.lexicon());
-        self.apply(&mut aligner.params)?;
+    /// `base` with these parameters, for commands whose parallelism is across documents (one
+    /// thread a document).
+    pub fn aligner(&self, base: &hashi::Aligner) -> Result<hashi::Aligner> {
+        let mut aligner = base.clone();
+        self.apply(&mut aligner)?;
         Ok(aligner)
     }
 
-    pub fn apply(&self, params: &mut hashi::align::Params) -> Result<()> {
+    /// Sets the parameters `--params` names on `aligner`.
+    pub fn apply(&self, aligner: &mut hashi::Aligner) -> Result<()> {
         for kv in self
             .params
             .iter()
@@ -177,8 +177,8 @@ impl ParamsArgs {
             let v: f32 = v
                 .parse()
                 .map_err(|_| anyhow::anyhow!("--params: {k}: not a number: {v:?}"))?;
-            params
-                .set(k, v)
+            aligner
+                .set_param(k, v)
                 .map_err(|e| anyhow::anyhow!("--params: {e}"))?;
         }
         Ok(())
@@ -300,41 +300,22 @@ pub struct ResourceArgs {
     dict: Option<std::path::PathBuf>,
 }
 
-/// The tokenizer and lexicon an aligner borrows.
-pub struct Resources {
-    pub tokenizer: JapaneseTokenizer,
-    lexicon: LexiconChoice,
-}
-
-enum LexiconChoice {
-    None,
-    Embedded,
-    File(Lexicon),
-}
-
 impl ResourceArgs {
-    pub fn load(&self) -> Result<Resources> {
+    /// An aligner with the lexicon and dictionary these options choose, one thread a pair
+    /// and the default parameters for its lexicon.
+    pub fn load(&self) -> Result<hashi::Aligner> {
         let lexicon = if self.no_lexicon {
             LexiconChoice::None
         } else if let Some(path) = &self.lexicon {
-            LexiconChoice::File(Lexicon::from_edict_file(path)?)
+            LexiconChoice::File(path.clone())
         } else {
-            LexiconChoice::Embedded
+            LexiconChoice::Bundled
         };
-        Ok(Resources {
-            tokenizer: load_tokenizer(self.dict.as_deref())?,
-            lexicon,
-        })
-    }
-}
-
-impl Resources {
-    pub fn lexicon(&self) -> Option<&Lexicon> {
-        match &self.lexicon {
-            LexiconChoice::None => None,
-            LexiconChoice::Embedded => Some(Lexicon::embedded()),
-            LexiconChoice::File(l) => Some(l),
+        let mut builder = hashi::Aligner::builder().lexicon(lexicon);
+        if let Some(dir) = &self.dict {
+            builder = builder.dictionary(dir);
         }
+        Ok(builder.build()?)
     }
 }
 
@@ -376,11 +357,7 @@ impl PairArgs {
         }
         let read = |lang, path: &Path| -> Result<Document> {
             let text = self.encoding.read(Some(path))?;
-            Ok(if self.presegmented {
-                Document::presegmented(lang, text)
-            } else {
-                Document::segment(lang, text)
-            })
+            Ok(Document::from_text(lang, text, self.presegmented))
         };
         let en = read(Lang::En, &self.en_file)?;
         let ja = read(Lang::Ja, &self.ja_file)?;
@@ -486,11 +463,9 @@ impl PairArgs {
         hashi::batch::resolve_threads(self.threads).context("--threads")
     }
 
-    /// An aligner over `resources` with these arguments' threads.
-    pub fn aligner<'a>(&self, resources: &'a Resources) -> Result<hashi::Aligner<'a>> {
-        let mut aligner = hashi::Aligner::new(&resources.tokenizer, resources.lexicon());
-        aligner.threads = self.threads()?;
-        Ok(aligner)
+    /// `base` with these arguments' threads.
+    pub fn aligner(&self, base: &hashi::Aligner) -> Result<hashi::Aligner> {
+        Ok(base.clone().with_threads(self.threads()?))
     }
 }
 
@@ -500,12 +475,4 @@ fn is_stdin(path: &Path) -> bool {
     ["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]
         .iter()
         .any(|name| path == Path::new(name))
-}
-
-/// The built-in IPADIC, or a lindera dictionary directory the user named.
-pub fn load_tokenizer(dir: Option<&Path>) -> Result<JapaneseTokenizer> {
-    Ok(match dir {
-        Some(dir) => JapaneseTokenizer::from_dir(dir)?,
-        None => JapaneseTokenizer::embedded()?,
-    })
 }

@@ -32,13 +32,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let (en, ja) = args.pair.read()?;
     let resources = args.pair.resources.load()?;
     let mut aligner = args.pair.aligner(&resources)?;
-    args.tuning.apply(&mut aligner.params)?;
+    args.tuning.apply(&mut aligner)?;
     // The rows are align's; the findings are check's, found on its own alignment and shown
     // on the rows holding their sentences.
-    let alignment = aligner.align(&en, &ja);
+    let alignment = aligner.alignment(&en, &ja);
     args.pair.accept(&alignment)?;
     let mut checker = args.pair.aligner(&resources)?.for_checking();
-    args.tuning.apply(&mut checker.params)?;
+    args.tuning.apply(&mut checker)?;
     let report = check::check(&en, &ja, &checker);
     let name = args.name.unwrap_or_else(|| args.pair.names());
     let options = args.tmx.options();

@@ -17,7 +17,7 @@ use hashi::tokenizer::JapaneseTokenizer;
 
 use hashi::validate::detect_lang;
 
-use super::{load_tokenizer, output, EncodingArgs, OutputFormat};
+use super::{output, EncodingArgs, OutputFormat};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -72,13 +72,9 @@ struct TokenRecord<'a> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let text = args.encoding.read(args.file.as_deref())?;
     let lang = args.lang.unwrap_or_else(|| detect_lang(&text));
-    let doc = if args.presegmented {
-        Document::presegmented(lang, text)
-    } else {
-        Document::segment(lang, text)
-    };
+    let doc = Document::from_text(lang, text, args.presegmented);
     let tokenizer: Option<JapaneseTokenizer> = if args.tokens && lang == Lang::Ja {
-        Some(load_tokenizer(args.dict.as_deref())?)
+        Some(JapaneseTokenizer::load(args.dict.as_deref())?)
     } else {
         None
     };

@@ -9,7 +9,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{score_4, Aligned, Options};
+use super::{round_score, Aligned, Options};
 
 #[derive(Serialize)]
 struct Translation<'a> {
@@ -35,7 +35,7 @@ pub fn document(
         let record = Record {
             translation: Translation { en: &en, ja: &ja },
             doc_id: aligned.doc_id,
-            score: score_4(bead.score),
+            score: round_score(bead.score),
         };
         serde_json::to_writer(&mut *out, &record)?;
         out.write_all(b"\n")?;

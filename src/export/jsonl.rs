@@ -6,7 +6,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{score_4, Aligned, Options};
+use super::{round_score, Aligned, Options};
 use crate::segment::Document;
 
 #[derive(Serialize)]
@@ -67,7 +67,7 @@ pub fn document(
             ja_spans: ja.spans,
             en_paragraphs: en.paragraphs,
             ja_paragraphs: ja.paragraphs,
-            score: score_4(bead.score),
+            score: round_score(bead.score),
             kind: bead.kind(),
         };
         serde_json::to_writer(&mut *out, &record)?;

@@ -365,8 +365,13 @@ fn ids(range: std::ops::Range<usize>, sep: &str) -> String {
     range.map(|i| i.to_string()).collect::<Vec<_>>().join(sep)
 }
 
-/// A score as the text formats print it: four decimals are more than the model's precision.
-fn score_4(score: f32) -> f64 {
+/// A bead's score as the text formats (JSONL, HF JSONL) and the Python binding give it:
+/// rounded to four decimals, more than the model's precision.
+///
+/// ```
+/// assert_eq!(hashi::export::round_score(0.123_456), 0.1235);
+/// ```
+pub fn round_score(score: f32) -> f64 {
     (score as f64 * 1e4).round() / 1e4
 }
 

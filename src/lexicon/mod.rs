@@ -2,7 +2,7 @@
 //! sentence and an English one.
 //!
 //! A Japanese key (an EDICT headword or reading, e.g. `発表`, `住む`, `すむ`) maps to a set of
-//! English key ids; an English key is a normalised gloss word (see [`en_key`]). The aligner
+//! English key ids; an English key is a normalised gloss word (see `en_key`). The aligner
 //! turns an English sentence into ids with [`Lexicon::en_ids`] and asks, for each Japanese
 //! content token (surface for nouns, base form for verbs and adjectives), whether one of its
 //! [`Lexicon::translations`] is among them ([`Lexicon::matches`]).
@@ -27,8 +27,8 @@ use hashi_lexicon::normalize;
 pub use hashi_lexicon::LexiconProblem;
 
 pub use compile::{KEYS_PER_ENTRY, KEYS_PER_HEADWORD};
-pub use normalize::{
-    en_key, en_words, ja_key, phrase_key, phrase_part, phrase_part_and_key, PHRASE_WORDS,
+pub(crate) use normalize::{
+    en_key, en_words, ja_key, phrase_key, phrase_part_and_key, PHRASE_WORDS,
 };
 
 use crate::error::{Error, Result};
@@ -130,36 +130,36 @@ impl Lexicon {
         })
     }
 
-    /// The id of an English word's key (normalised with [`en_key`] first), if the lexicon
+    /// The id of an English word's key (normalised with `en_key` first), if the lexicon
     /// has that key.
     pub fn en_id(&self, english_word: &str) -> Option<u32> {
         let key = en_key(english_word)?;
         self.en.get(key.as_bytes()).map(|id| id as u32)
     }
 
-    /// The English key with this id (a stem such as `announc`, see [`en_key`]).
+    /// The English key with this id (a stem such as `announc`, see `en_key`).
     pub fn en_word(&self, id: u32) -> Option<String> {
         let bytes = self.en.as_fst().get_key(u64::from(id))?;
         String::from_utf8(bytes).ok()
     }
 
     /// The id of the set phrase these English words make ("thank", "you"; see
-    /// [`phrase_key`]), if the lexicon has it as a gloss of an expression.
+    /// `phrase_key`), if the lexicon has it as a gloss of an expression.
     pub fn phrase_id(&self, english_words: &[&str]) -> Option<u32> {
         let key = phrase_key(english_words.iter().copied())?;
         self.en.get(key.as_bytes()).map(|id| id as u32)
     }
 
-    /// The id of an English key already normalised: a word's [`en_key`], or a [`phrase_key`]
-    /// put together from its words' [`phrase_part`]s, so that a sentence normalises each word
+    /// The id of an English key already normalised: a word's `en_key`, or a `phrase_key`
+    /// put together from its words' `phrase_part`s, so that a sentence normalises each word
     /// once for its own key and all the runs it is in.
     pub fn id_of_key(&self, key: &str) -> Option<u32> {
         self.en.get(key.as_bytes()).map(|id| id as u32)
     }
 
-    /// The id of the longest set phrase ([`PHRASE_WORDS`] words) that a run of words begins
-    /// with, the words already turned into their [`phrase_part`]s: what [`Lexicon::id_of_key`]
-    /// gives for the longest of their [`phrase_key`]s that the lexicon has, in one walk of the
+    /// The id of the longest set phrase (`PHRASE_WORDS` words) that a run of words begins
+    /// with, the words already turned into their `phrase_part`s: what [`Lexicon::id_of_key`]
+    /// gives for the longest of their `phrase_key`s that the lexicon has, in one walk of the
     /// index for all lengths, which stops at the first word no phrase continues with.
     pub fn longest_phrase_id(&self, parts: &[&str]) -> Option<u32> {
         self.key_and_phrase_ids(parts).1
@@ -191,7 +191,7 @@ impl Lexicon {
         (first, found)
     }
 
-    /// The ids of the English keys of a text (split with [`en_words`]) and of the set phrases
+    /// The ids of the English keys of a text (split with `en_words`) and of the set phrases
     /// its runs of words make, sorted, without repeats: the set to pass to
     /// [`Lexicon::matches`].
     pub fn en_ids(&self, english_text: &str) -> Vec<u32> {
@@ -206,7 +206,7 @@ impl Lexicon {
     }
 
     /// The ids of the English keys glossing a Japanese headword or reading (normalised with
-    /// [`ja_key`]), ascending, at most [`KEYS_PER_HEADWORD`]; empty when the word is unknown.
+    /// `ja_key`), ascending, at most [`KEYS_PER_HEADWORD`]; empty when the word is unknown.
     pub fn translations(&self, japanese_word: &str) -> &[u32] {
         match self.ja.get(ja_key(japanese_word).as_bytes()) {
             Some(value) => self.posting(value),
@@ -336,7 +336,7 @@ impl Lexicon {
     }
 }
 
-/// The Japanese forms the project's supplement writes, as [`ja_key`]s, sorted.
+/// The Japanese forms the project's supplement writes, as `ja_key`s, sorted.
 fn supplement_forms() -> &'static [String] {
     static FORMS: OnceLock<Vec<String>> = OnceLock::new();
     FORMS.get_or_init(|| {

@@ -2,7 +2,7 @@
 //! on each side, either side holding articles with no counterpart (`hashi pair`).
 //!
 //! 1. Every document is read, segmented and turned into the anchor table the aligner uses
-//!    ([`Aligner::english_anchors`], [`Aligner::japanese_anchors`]); the tables are kept in
+//!    (the aligner's `english_anchors`, `japanese_anchors`); the tables are kept in
 //!    one store in which each distinct key and key list is held once, whatever the number
 //!    of documents writing it.
 //! 2. Each document's distinct keys that the other side writes too, weighted by their
@@ -199,7 +199,7 @@ impl Progress for () {}
 pub fn pair(
     en: &[Doc],
     ja: &[Doc],
-    aligner: &Aligner<'_>,
+    aligner: &Aligner,
     settings: &Settings,
     progress: &dyn Progress,
 ) -> Result<Pairing> {
@@ -209,12 +209,7 @@ pub fn pair(
         }
     }
     refuse_shared_files(en, ja)?;
-    let aligner = Aligner {
-        threads: 1,
-        params: aligner.params.clone(),
-        verdict_params: aligner.verdict_params.clone(),
-        ..*aligner
-    };
+    let aligner = aligner.clone().with_threads(1);
     let mut store = Store::default();
     let mut notes = Notes::default();
     progress.stage(Stage::English, en.len());
@@ -385,7 +380,7 @@ impl Store {
         &mut self,
         lang: Lang,
         docs: &[Doc],
-        aligner: &Aligner<'_>,
+        aligner: &Aligner,
         settings: &Settings,
         progress: &dyn Progress,
         notes: &mut Notes,
@@ -805,7 +800,7 @@ impl Layout {
 
 impl Store {
     /// Aligns two stored documents and judges the pair, as [`Aligner::align`] does.
-    fn align(&self, aligner: &Aligner<'_>, e: &Stored, j: &Stored) -> crate::align::Alignment {
+    fn align(&self, aligner: &Aligner, e: &Stored, j: &Stored) -> crate::align::Alignment {
         let to_usize = |p: &[u32]| p.iter().map(|&x| x as usize).collect::<Vec<_>>();
         let (ep, jp) = (to_usize(&e.paragraphs), to_usize(&j.paragraphs));
         aligner.align_anchors(
@@ -832,7 +827,7 @@ fn verify(
     en_docs: &[Option<Stored>],
     ja_docs: &[Option<Stored>],
     candidates: &[Candidate],
-    aligner: &Aligner<'_>,
+    aligner: &Aligner,
     threads: usize,
     progress: &dyn Progress,
 ) -> Vec<Found> {
@@ -950,10 +945,7 @@ mod tests {
 
     #[test]
     fn a_stored_table_aligns_as_the_aligner_does() {
-        let aligner = Aligner::new(
-            crate::tokenizer::shared(),
-            Some(crate::lexicon::Lexicon::embedded()),
-        );
+        let aligner = Aligner::builder().build().unwrap();
         let mut store = Store::default();
         let mut stored = Vec::new();
         let mut docs = Vec::new();
@@ -967,7 +959,7 @@ mod tests {
         }
         store.freeze();
         for ((e, j), (en, ja)) in stored.iter().zip(&docs) {
-            let direct = aligner.align(en, ja);
+            let direct = aligner.alignment(en, ja);
             let from_store = store.align(&aligner, e, j);
             assert_eq!(direct.beads, from_store.beads);
             assert_eq!(direct.verdict, from_store.verdict);
@@ -976,10 +968,7 @@ mod tests {
 
     #[test]
     fn pairs_are_found_among_unrelated_documents_and_a_side_may_not_be_empty() {
-        let aligner = Aligner::new(
-            crate::tokenizer::shared(),
-            Some(crate::lexicon::Lexicon::embedded()),
-        );
+        let aligner = Aligner::builder().build().unwrap();
         let names = ["jaxa-launch", "tokyo-budget", "shogi-record"];
         let en: Vec<Doc> = names[..2]
             .iter()

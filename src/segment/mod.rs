@@ -8,33 +8,13 @@
 //! page furniture (`print PRINT`, `Related articles`, `関連記事`) is marked as such
 //! (`furniture.rs`), never dropped.
 
-pub mod english;
+pub(crate) mod english;
 mod furniture;
 pub mod japanese;
 
 use std::ops::Range;
 
-use serde::Serialize;
-
-/// The language of a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// English.
-    En,
-    /// Japanese.
-    Ja,
-}
-
-impl Lang {
-    /// The ISO 639-1 code, `en` or `ja`, as the outputs write it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ja => "ja",
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 /// Reads `en`/`eng`/`english` and `ja`/`jp`/`jpn`/`japanese`, in any case; anything else is
 /// [`crate::Error::UnknownName`].
@@ -112,6 +92,16 @@ impl Document {
             lang,
             text,
             sentences,
+        }
+    }
+
+    /// [`Document::presegmented`] when `presegmented`, else [`Document::segment`]: the one
+    /// place the command line, `batch` and the Python binding choose between them.
+    pub fn from_text(lang: Lang, text: String, presegmented: bool) -> Document {
+        if presegmented {
+            Document::presegmented(lang, text)
+        } else {
+            Document::segment(lang, text)
         }
     }
 

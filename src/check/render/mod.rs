@@ -46,8 +46,8 @@ pub fn text(
             ids(&f.en_ids),
             ids(&f.ja_ids)
         )?;
-        writeln!(out, "  en: {}", en_text(en, &f.en_ids))?;
-        writeln!(out, "  ja: {}", ja_text(ja, &f.ja_ids))?;
+        writeln!(out, "  en: {}", f.en_text(en))?;
+        writeln!(out, "  ja: {}", f.ja_text(ja))?;
         writeln!(out, "  {}", f.detail)?;
     }
     writeln!(out)?;
@@ -86,8 +86,8 @@ pub fn json(out: &mut dyn Write, en: &Document, ja: &Document, report: &Report) 
             kind: f.kind,
             en_ids: &f.en_ids,
             ja_ids: &f.ja_ids,
-            en: en_text(en, &f.en_ids),
-            ja: ja_text(ja, &f.ja_ids),
+            en: f.en_text(en),
+            ja: f.ja_text(ja),
             detail: &f.detail,
         })
         .collect();
@@ -97,24 +97,6 @@ pub fn json(out: &mut dyn Write, en: &Document, ja: &Document, report: &Report) 
         &serde_json::json!({ "verdict": verdict, "findings": findings }),
     )?;
     writeln!(out)
-}
-
-/// The English sentences `ids`, joined by a space.
-fn en_text(en: &Document, ids: &[usize]) -> String {
-    joined(en, ids, " ")
-}
-
-/// The Japanese sentences `ids`, joined by nothing.
-fn ja_text(ja: &Document, ids: &[usize]) -> String {
-    joined(ja, ids, "")
-}
-
-fn joined(doc: &Document, ids: &[usize], sep: &str) -> String {
-    ids.iter()
-        .filter(|&&i| i < doc.len())
-        .map(|&i| doc.sentence_text(i))
-        .collect::<Vec<_>>()
-        .join(sep)
 }
 
 /// Sentence ids as `0,1`, or `-` for none.
