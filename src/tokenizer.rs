@@ -46,6 +46,9 @@ pub struct Token {
     pub class: WordClass,
 }
 
+/// The text a dictionary's tag set is told by, and the verb in it whose tags tell it.
+const TAG_PROBE: (&str, &str) = ("パンを食べる。", "食べる");
+
 /// The part-of-speech tag set a dictionary writes. IPADIC and UniDic name the same classes
 /// differently (IPADIC's 動詞-自立 is UniDic's 動詞-一般, 名詞-数 is 名詞-数詞, 名詞-代名詞 is
 /// 代名詞), so the features read a token's [`WordClass`], never its tags.
@@ -55,23 +58,11 @@ pub enum TagSet {
     Ipadic,
     /// UniDic's tags.
     Unidic,
-    /// A dictionary whose name says neither: its tags are read as IPADIC's.
+    /// Neither: [`JapaneseTokenizer::from_dir`] refuses such a dictionary.
     Other,
 }
 
 impl TagSet {
-    /// The tag set of a dictionary named `name` in its `metadata.json`.
-    pub fn of_dictionary(name: &str) -> TagSet {
-        let name = name.to_ascii_lowercase();
-        if name.contains("unidic") {
-            TagSet::Unidic
-        } else if name.contains("ipadic") {
-            TagSet::Ipadic
-        } else {
-            TagSet::Other
-        }
-    }
-
     /// The class of a word tagged `pos`, `detail` (first sub-category), `detail2` (second).
     pub fn classify(self, pos: &str, detail: &str, detail2: &str) -> WordClass {
         let content = match self {
@@ -193,7 +184,14 @@ impl JapaneseTokenizer {
                 message: err.to_string(),
             }
         })?;
-        Ok(Self::with_dictionary(dictionary))
+        let tokenizer = Self::with_dictionary(dictionary);
+        if tokenizer.tags == TagSet::Other {
+            return Err(Error::Dictionary {
+                path: Some(path.to_owned()),
+                message: tokenizer.unknown_tags(),
+            });
+        }
+        Ok(tokenizer)
     }
 
     /// The dictionary directory `dir` ([`JapaneseTokenizer::from_dir`]), or the built-in
@@ -207,16 +205,47 @@ impl JapaneseTokenizer {
 
     fn with_dictionary(dictionary: Dictionary) -> Self {
         let layout = FieldLayout::from_schema(&dictionary.metadata.dictionary_schema);
-        let tags = TagSet::of_dictionary(&dictionary.metadata.name);
-        JapaneseTokenizer {
-            tags,
+        let mut tokenizer = JapaneseTokenizer {
+            tags: TagSet::Other,
             segmenter: Segmenter::new(Mode::Normal, dictionary, None).keep_whitespace(true),
             layout,
+        };
+        tokenizer.tags = tokenizer.probe_tags();
+        tokenizer
+    }
+
+    /// The tag set, told by how the dictionary tags a verb ([`TAG_PROBE`]): IPADIC's 動詞-自立
+    /// or UniDic's 動詞-一般. The name in `metadata.json` is not trusted: dictionaries built
+    /// from IPADIC go by many names.
+    fn probe_tags(&self) -> TagSet {
+        let (text, verb) = TAG_PROBE;
+        let tokens = self.tokenize(text);
+        let Some(t) = tokens.iter().find(|t| t.surface(text) == verb) else {
+            return TagSet::Other;
+        };
+        match (t.pos.as_str(), t.pos_detail.as_str()) {
+            ("動詞", "自立") => TagSet::Ipadic,
+            ("動詞", "一般") => TagSet::Unidic,
+            _ => TagSet::Other,
         }
     }
 
-    /// The tag set of the dictionary's parts of speech, by its name: a dictionary that is
-    /// neither IPADIC nor UniDic has its tags read as IPADIC's ([`TagSet::Other`]).
+    /// What is wrong with a dictionary whose tags are neither IPADIC's nor UniDic's.
+    fn unknown_tags(&self) -> String {
+        let (text, verb) = TAG_PROBE;
+        let tokens = self.tokenize(text);
+        let seen = match tokens.iter().find(|t| t.surface(text) == verb) {
+            Some(t) => format!("tags {verb} as {}-{}", t.pos, t.pos_detail),
+            None => format!("has no word {verb}"),
+        };
+        format!(
+            "its part-of-speech tags are neither IPADIC's nor UniDic's: it {seen}, where IPADIC \
+             writes 動詞-自立 and UniDic 動詞-一般 (hashi reads content words, numbers and \
+             names by these tags)"
+        )
+    }
+
+    /// The tag set of the dictionary's parts of speech.
     pub fn tag_set(&self) -> TagSet {
         self.tags
     }
@@ -446,9 +475,6 @@ mod tests {
 
     #[test]
     fn unidic_tags_name_the_same_classes_as_ipadic() {
-        assert_eq!(TagSet::of_dictionary("UniDic"), TagSet::Unidic);
-        assert_eq!(TagSet::of_dictionary("ipadic"), TagSet::Ipadic);
-        assert_eq!(TagSet::of_dictionary("my-dictionary"), TagSet::Other);
         // The same words as each dictionary tags them: 食べる, いる (after て), 三, 彼,
         // 今日, 静か, 東京, さん, ありがとう.
         let pairs = [
@@ -466,8 +492,18 @@ mod tests {
             let ipadic = TagSet::Ipadic.classify(p, d, d2);
             let unidic = TagSet::Unidic.classify(up, ud, ud2);
             assert_eq!(
-                (ipadic.content, ipadic.number, ipadic.proper, ipadic.interjection),
-                (unidic.content, unidic.number, unidic.proper, unidic.interjection),
+                (
+                    ipadic.content,
+                    ipadic.number,
+                    ipadic.proper,
+                    ipadic.interjection
+                ),
+                (
+                    unidic.content,
+                    unidic.number,
+                    unidic.proper,
+                    unidic.interjection
+                ),
                 "{p}-{d}-{d2} against {up}-{ud}-{ud2}"
             );
         }
@@ -606,6 +642,103 @@ mod tests {
         let tokenizer = JapaneseTokenizer::from_dir(dir).expect("built dictionary loads");
         let text = "斎藤さんは東京に住んでいる。";
         assert_eq!(tokenizer.tokenize(text), shared().tokenize(text));
+    }
+
+    /// Builds a dictionary of four words into `dir/out`, the verb 食べる tagged `verb` (its
+    /// part of speech and first sub-category), IPADIC's field layout.
+    fn mini_dictionary(dir: &Path, verb: &str) -> std::path::PathBuf {
+        use lindera_dictionary::builder::DictionaryBuilder;
+        use lindera_dictionary::dictionary::metadata::Metadata;
+        let src = dir.join("src");
+        std::fs::create_dir_all(&src).unwrap();
+        let write = |name: &str, text: &str| std::fs::write(src.join(name), text).unwrap();
+        write(
+            "char.def",
+            "DEFAULT 0 1 0\nSPACE 0 1 0\nKANJI 0 0 2\nHIRAGANA 0 1 2\nKATAKANA 1 1 2\n\
+             0x0020 SPACE\n0x3041..0x309F HIRAGANA\n0x30A1..0x30FF KATAKANA\n\
+             0x4E00..0x9FFF KANJI\n",
+        );
+        write(
+            "unk.def",
+            "DEFAULT,0,0,1000,記号,一般,*,*,*,*,*\nSPACE,0,0,1000,記号,空白,*,*,*,*,*\n\
+             KANJI,0,0,1000,名詞,一般,*,*,*,*,*\nHIRAGANA,0,0,1000,名詞,一般,*,*,*,*,*\n\
+             KATAKANA,0,0,1000,名詞,一般,*,*,*,*,*\n",
+        );
+        write("matrix.def", "1 1\n0 0 0\n");
+        write(
+            "mini.csv",
+            &format!(
+                "パン,0,0,100,名詞,一般,*,*,*,*,パン,パン,パン\n\
+                 を,0,0,100,助詞,格助詞,一般,*,*,*,を,ヲ,ヲ\n\
+                 食べる,0,0,100,{verb},*,*,一段,基本形,食べる,タベル,タベル\n\
+                 。,0,0,100,記号,句点,*,*,*,*,。,。,。\n"
+            ),
+        );
+        let fields = |names: &[&str]| Schema::new(names.iter().map(|s| s.to_string()).collect());
+        let metadata = Metadata::new(
+            "mini".to_string(),
+            "UTF-8".to_string(),
+            -10000,
+            0,
+            0,
+            "*".to_string(),
+            true,
+            false,
+            true,
+            fields(&[
+                "surface",
+                "left_context_id",
+                "right_context_id",
+                "cost",
+                "part_of_speech",
+                "part_of_speech_subcategory_1",
+                "part_of_speech_subcategory_2",
+                "part_of_speech_subcategory_3",
+                "conjugation_type",
+                "conjugation_form",
+                "base_form",
+                "reading",
+                "pronunciation",
+            ]),
+            fields(&["surface", "part_of_speech", "reading"]),
+        );
+        let out = dir.join("out");
+        DictionaryBuilder::new(metadata)
+            .build_dictionary(&src, &out)
+            .expect("the mini dictionary builds");
+        out
+    }
+
+    #[test]
+    fn a_dictionary_is_read_by_its_tag_set_or_refused() {
+        let text = "パンを食べる。";
+        // IPADIC's tags and UniDic's: the verb is a content word either way.
+        for (verb, tags) in [("動詞,自立", TagSet::Ipadic), ("動詞,一般", TagSet::Unidic)] {
+            let dir = tempfile::tempdir().unwrap();
+            let tokenizer = JapaneseTokenizer::from_dir(&mini_dictionary(dir.path(), verb))
+                .expect("a known tag set loads");
+            assert_eq!(tokenizer.tag_set(), tags);
+            let tokens = tokenizer.tokenize(text);
+            assert_eq!(surfaces(&tokens, text), ["パン", "を", "食べる", "。"]);
+            let eat = find(&tokens, text, "食べる");
+            assert!(eat.class.content && eat.class.predicate, "{verb}: {eat:?}");
+            assert!(!find(&tokens, text, "を").class.content);
+        }
+        // Another tag set is refused, saying what it lacks.
+        let dir = tempfile::tempdir().unwrap();
+        let path = mini_dictionary(dir.path(), "VERB,*");
+        let err = JapaneseTokenizer::from_dir(&path)
+            .err()
+            .expect("an unknown tag set is refused");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: cannot load the dictionary: its part-of-speech tags are neither IPADIC's \
+                 nor UniDic's: it tags 食べる as VERB-*, where IPADIC writes 動詞-自立 and \
+                 UniDic 動詞-一般 (hashi reads content words, numbers and names by these tags)",
+                path.display()
+            )
+        );
     }
 
     #[test]
