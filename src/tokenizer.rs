@@ -648,7 +648,6 @@ mod tests {
     /// part of speech and first sub-category), IPADIC's field layout.
     fn mini_dictionary(dir: &Path, verb: &str) -> std::path::PathBuf {
         use lindera_dictionary::builder::DictionaryBuilder;
-        use lindera_dictionary::dictionary::metadata::Metadata;
         let src = dir.join("src");
         std::fs::create_dir_all(&src).unwrap();
         let write = |name: &str, text: &str| std::fs::write(src.join(name), text).unwrap();
@@ -674,34 +673,10 @@ mod tests {
                  。,0,0,100,記号,句点,*,*,*,*,。,。,。\n"
             ),
         );
-        let fields = |names: &[&str]| Schema::new(names.iter().map(|s| s.to_string()).collect());
-        let metadata = Metadata::new(
-            "mini".to_string(),
-            "UTF-8".to_string(),
-            -10000,
-            0,
-            0,
-            "*".to_string(),
-            true,
-            false,
-            true,
-            fields(&[
-                "surface",
-                "left_context_id",
-                "right_context_id",
-                "cost",
-                "part_of_speech",
-                "part_of_speech_subcategory_1",
-                "part_of_speech_subcategory_2",
-                "part_of_speech_subcategory_3",
-                "conjugation_type",
-                "conjugation_form",
-                "base_form",
-                "reading",
-                "pronunciation",
-            ]),
-            fields(&["surface", "part_of_speech", "reading"]),
-        );
+        // IPADIC's settings and field layout (the embedded dictionary's), UTF-8 sources.
+        let mut metadata = (*embedded::load().expect("embedded").metadata).clone();
+        metadata.name = "mini".to_string();
+        metadata.encoding = "UTF-8".to_string();
         let out = dir.join("out");
         DictionaryBuilder::new(metadata)
             .build_dictionary(&src, &out)
