@@ -291,12 +291,16 @@ impl Model {
             return PairMatch::default();
         }
         let (ew, kw) = (self.en.weights(i), self.ja.weights(j));
-        scratch.en_marks.clear();
-        scratch.en_marks.resize(ew.len(), false);
-        scratch.ja_marks.clear();
-        scratch.ja_marks.resize(kw.len(), false);
-        // Every item on either side holding a shared key is matched.
+        // Every item on either side holding a shared key is matched. Most pairs the search
+        // asks about share none: the marks are only cleared once a shared key turns up.
+        let mut shared = false;
         shared_keys(e, k, |mine, theirs| {
+            if !std::mem::replace(&mut shared, true) {
+                scratch.en_marks.clear();
+                scratch.en_marks.resize(ew.len(), false);
+                scratch.ja_marks.clear();
+                scratch.ja_marks.resize(kw.len(), false);
+            }
             for x in mine {
                 scratch.en_marks[x.item as usize] = true;
             }
@@ -312,6 +316,13 @@ impl Model {
                 .map(|(_, w)| *w)
                 .sum()
         };
+        if !shared {
+            // What the sums below come to with nothing marked.
+            return PairMatch {
+                en: sum(&[], &[]),
+                ja: sum(&[], &[]),
+            };
+        }
         PairMatch {
             en: sum(&scratch.en_marks, ew),
             ja: sum(&scratch.ja_marks, kw),
