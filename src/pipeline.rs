@@ -6,6 +6,12 @@ use crate::lexicon::Lexicon;
 use crate::segment::{japanese, Document, Sentence};
 use crate::tokenizer::JapaneseTokenizer;
 
+/// Sentences (both sides) from which [`Aligner::align`] hands the dictionary's pages back
+/// once the features are taken ([`JapaneseTokenizer::release_pages`]): where the search's
+/// tables are large enough to matter, and reading the pages in again for the next document
+/// costs little beside its alignment.
+const RELEASE_DICTIONARY_AT: usize = 4000;
+
 /// Aligns English documents with Japanese ones. Holds borrowed resources, so one aligner can
 /// serve many document pairs (and threads) without reloading anything.
 pub struct Aligner<'a> {
@@ -145,6 +151,10 @@ impl<'a> Aligner<'a> {
     /// the aligner needs of them.
     pub fn align(&self, en: &Document, ja: &Document) -> Alignment {
         let (et, jt) = self.both(|| self.english_anchors(en), || self.japanese_anchors(ja));
+        if en.sentences.len() + ja.sentences.len() >= RELEASE_DICTIONARY_AT {
+            // The dictionary is done with: its pages make room for the search's tables.
+            self.tokenizer.release_pages();
+        }
         let (ep, jp) = (paragraphs(en), paragraphs(ja));
         let (efu, jfu) = (furniture(en), furniture(ja));
         self.align_anchors(
