@@ -321,13 +321,13 @@ fn search_in(model: &mut Model, params: &Params) -> (Alignment, Band) {
         }
         let is_full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
         if forward.touched.is_empty() || is_full {
-            return (finish(model, &band, &beads, forward), band);
+            return (finish(model, &band, beads, forward), band);
         }
         let wider = band.widened(&forward.touched, w);
         if wider.cells() > most {
             // The band may grow no further: its best path is the answer, and the caller is
             // told that a wider search might have found a better one.
-            let mut alignment = finish(model, &band, &beads, forward);
+            let mut alignment = finish(model, &band, beads, forward);
             alignment.band_capped = true;
             return (alignment, band);
         }
@@ -527,14 +527,14 @@ fn backward(model: &Model, band: &Band, beads: &BeadScores, path: &[Bead]) -> Ve
 /// Sets each bead's score from the evidence in and around it ([`evidence`]), given its margin:
 /// how much worse the best alignment is that does not take this bead, but takes another bead
 /// ending where it ends or starting where it starts.
-fn finish(model: &Model, band: &Band, beads: &BeadScores, forward: Forward) -> Alignment {
+fn finish(model: &Model, band: &Band, beads: BeadScores, forward: Forward) -> Alignment {
     let (n, m) = (model.n_en(), model.n_ja());
     let Forward {
         path,
         best: forward,
         ..
     } = forward;
-    let rest = backward(model, band, beads, &path);
+    let rest = backward(model, band, &beads, &path);
     let total = forward[band.cell(n, m).expect("end in band")];
     let margins: Vec<f32> = path
         .iter()
@@ -554,22 +554,24 @@ fn finish(model: &Model, band: &Band, beads: &BeadScores, forward: Forward) -> A
                 if a <= i1 && b <= j1 {
                     if let Some(from) = band.cell(i1 - a, j1 - b) {
                         alt = alt.max(
-                            forward[from] + gain(model, beads, i1 - a, j1 - b, a, b) + rest_end,
+                            forward[from] + gain(model, &beads, i1 - a, j1 - b, a, b) + rest_end,
                         );
                     }
                 }
                 // Another bead starting at (i0, j0).
                 if let Some(to) = rest[k].after[s] {
                     let from = band.cell(i0, j0).expect("path stays in band");
-                    let gain = gain(model, beads, i0, j0, a, b);
+                    let gain = gain(model, &beads, i0, j0, a, b);
                     alt = alt.max(forward[from] + gain + to);
                 }
             }
             (total - alt).max(0.0)
         })
         .collect();
+    // The search's tables go before the evidence is gathered.
     drop(rest);
     drop(forward);
+    drop(beads);
     scored(model, path, &margins)
 }
 
