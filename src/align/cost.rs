@@ -349,15 +349,21 @@ impl Model {
                 .sum()
         };
         if !shared {
-            // What the sums below come to with nothing marked.
-            return PairMatch {
-                en: sum(&[], &[]),
-                ja: sum(&[], &[]),
-            };
+            return Self::no_match();
         }
         PairMatch {
             en: sum(&scratch.en_marks, ew),
             ja: sum(&scratch.ja_marks, kw),
+        }
+    }
+
+    /// What [`Model::pair`] gives two sentences that share no key (though each has some):
+    /// its sums of nothing.
+    pub fn no_match() -> PairMatch {
+        let nothing = || std::iter::empty::<f32>().sum();
+        PairMatch {
+            en: nothing(),
+            ja: nothing(),
         }
     }
 

@@ -148,17 +148,32 @@ fn anchor_path(pairs: &[Link], n: usize, m: usize) -> Vec<Link> {
 
 /// The pair matches ([`Model::pair`]) that the beads with both ends in the band take, each
 /// worked out once for all the passes of the search; a bead's fixed score
-/// ([`Model::bead_fixed`]) is made from them when a pass needs it. 8 bytes a band cell,
-/// where the fixed scores of the six pairing shapes and the absent-evidence cost took 28.
+/// ([`Model::bead_fixed`]) is made from them when a pass needs it, where the fixed scores of
+/// the six pairing shapes and the absent-evidence cost took 28 bytes a band cell. About half
+/// the pairs share no key: a row keeps one byte a pair, 0 for those and else where the pair's
+/// match is among the row's others (a row with more than 255 such, or where that saves
+/// nothing, keeps every match instead): about 5 bytes a band cell in all.
 struct BeadScores {
-    /// Each English sentence's pair matches, one after the other: sentence e's are
-    /// `matches[start[e]..start[e + 1]]`, with the Japanese sentences from `first[e]`.
+    /// Each English sentence's row.
+    rows: Vec<PairRow>,
+    /// The rows' slots: 0 a pair that shares no key, k the row's k-th entry of `matches`.
+    slots: Vec<u8>,
     matches: Vec<PairMatch>,
-    start: Vec<usize>,
-    first: Vec<usize>,
+    /// The match of two sentences that share no key ([`Model::pair`]'s sums of nothing).
+    none: PairMatch,
     /// Whether the absent-evidence cost applies whole in every pass
     /// ([`Model::absent_always_whole`]): the 1-1 bead's fixed score then has it subtracted.
     folded: bool,
+}
+
+/// Where an English sentence's pair matches are in [`BeadScores`]: with the Japanese
+/// sentences `first..first + len`, from `matches[matches..]`, and when the row is sparse,
+/// its slots from `slots[slots..]` (`usize::MAX`: every match is kept).
+struct PairRow {
+    first: usize,
+    len: usize,
+    slots: usize,
+    matches: usize,
 }
 
 /// The most sentences a bead holds of English (`english`) or of Japanese.
@@ -192,36 +207,74 @@ impl BeadScores {
             band.lo[(e + 1).saturating_sub(MAX_EN)].min(band.lo[e].saturating_sub(3))
                 ..band.hi[(e + 3).min(n)].min(m)
         };
+        let none = Model::no_match();
+        let is_none = |p: &PairMatch| {
+            p.en.to_bits() == none.en.to_bits() && p.ja.to_bits() == none.ja.to_bits()
+        };
         let mut scratch = Scratch::default();
-        let total: usize = (0..n).map(|e| row(e).len()).sum();
-        let mut matches = Vec::with_capacity(total);
-        let mut start = Vec::with_capacity(n + 1);
-        let mut first = Vec::with_capacity(n);
+        let mut rows = Vec::with_capacity(n);
+        let (mut slots, mut matches) = (Vec::new(), Vec::new());
+        let mut here = Vec::new();
         for e in 0..n {
             let js = row(e);
-            start.push(matches.len());
-            first.push(js.start);
-            matches.extend(js.map(|j| model.pair(e, j, &mut scratch)));
+            here.clear();
+            here.extend(js.clone().map(|j| model.pair(e, j, &mut scratch)));
+            let kept = here.iter().filter(|p| !is_none(p)).count();
+            let sparse = kept <= usize::from(u8::MAX)
+                && here.len() + kept * std::mem::size_of::<PairMatch>()
+                    < here.len() * std::mem::size_of::<PairMatch>();
+            rows.push(PairRow {
+                first: js.start,
+                len: here.len(),
+                slots: if sparse { slots.len() } else { usize::MAX },
+                matches: matches.len(),
+            });
+            if sparse {
+                let mut k = 0u8;
+                for p in &here {
+                    if is_none(p) {
+                        slots.push(0);
+                    } else {
+                        k += 1;
+                        slots.push(k);
+                        matches.push(*p);
+                    }
+                }
+            } else {
+                matches.extend_from_slice(&here);
+            }
         }
-        start.push(matches.len());
+        slots.shrink_to_fit();
+        matches.shrink_to_fit();
         BeadScores {
+            rows,
+            slots,
             matches,
-            start,
-            first,
+            none,
             folded: model.absent_always_whole(),
+        }
+    }
+
+    /// The match of English sentence `x` with Japanese sentence `y` as the band keeps it (no
+    /// match outside its row).
+    fn pair(&self, x: usize, y: usize) -> PairMatch {
+        let row = &self.rows[x];
+        let Some(k) = y.checked_sub(row.first).filter(|&k| k < row.len) else {
+            return PairMatch::default();
+        };
+        if row.slots == usize::MAX {
+            return self.matches[row.matches + k];
+        }
+        match self.slots[row.slots + k] {
+            0 => self.none,
+            s => self.matches[row.matches + usize::from(s) - 1],
         }
     }
 
     /// The fixed score of the bead of shape `(a, b)` (both ≥ 1) from DP cell `(i, j)`, which
     /// ends in the band.
     fn get(&self, model: &Model, i: usize, j: usize, a: usize, b: usize) -> FixedScore {
-        let pair = |x: usize, y: usize| {
-            let row = &self.matches[self.start[x]..self.start[x + 1]];
-            y.checked_sub(self.first[x])
-                .and_then(|k| row.get(k).copied())
-                .unwrap_or_default()
-        };
-        let f = model.bead_fixed(i, a, j, b, pair);
+        let f = model.bead_fixed(i, a, j, b, |x, y| self.pair(x, y));
         if self.folded {
             FixedScore {
                 // What `Model::shifted` would subtract, at a scale of 1.
