@@ -338,6 +338,14 @@ mod tests {
     }
 
     #[test]
+    fn tokens_are_the_same_after_the_dictionarys_pages_are_released() {
+        let text = "斎藤さんは東京に住んでいる。雨が降った。";
+        let before = shared().tokenize(text);
+        shared().release_pages();
+        assert_eq!(shared().tokenize(text), before);
+    }
+
+    #[test]
     fn tokenizes_names_places_and_verbs() {
         let text = "斎藤さんは東京に住んでいる。";
         let tokens = shared().tokenize(text);
