@@ -15,14 +15,18 @@ standard error) is shown as `capped`. Scratch files go to a temporary folder.
   numbered      n different sentences a side, each with its own number (a long document)
   numbers       n lines a side of nothing but a number, drawn from 500 (no two sides agree)
   1:n           one English sentence against n Japanese ones (--force)
+  news          not adversarial: issue 22's memory figures, `make_big.py` of ../shared/eval
+                over the two nt21 news sets n times (6: 10,140 English sentences, 24:
+                40,560, 118: 199,420); skipped when the eval data is not there
 
 usage: scripts/bench_adversarial.py [--bin target/release/hashi] [--timeout 120]
-                                    [--case NAME ...] [--quick]
+                                    [--case NAME ...] [--quick] [--eval ../shared/eval]
 """
 
 import argparse
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -73,7 +77,30 @@ def one_to_n(n):
     return EN + "\n", ja
 
 
-# name, maker, sizes (the unit of each: sentences, or bytes for one-sentence), --force
+EVAL = "../shared/eval"
+
+
+def news(n):
+    """make_big.py's case of the two nt21 news sets joined n times."""
+    out = tempfile.mkdtemp(prefix="bench-news-")
+    try:
+        cases = [os.path.join(EVAL, "cases", s) for s in ("nt21-ja-en-news", "nt21-en-ja-news")]
+        subprocess.run(
+            [sys.executable, os.path.join(EVAL, "make_big.py"), out, str(n)] + cases,
+            check=True,
+            capture_output=True,
+        )
+        with open(os.path.join(out, "en.txt"), encoding="utf-8") as f:
+            en = f.read()
+        with open(os.path.join(out, "ja.txt"), encoding="utf-8") as f:
+            ja = f.read()
+        return en, ja
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+# name, maker, sizes (the unit of each: sentences, or bytes for one-sentence; copies for
+# news), --force
 CASES = [
     ("repeat-1", repeat_1, [4000, 8000, 16000], True),
     ("repeat-2", repeat_2, [4000, 8000, 16000], True),
@@ -82,6 +109,7 @@ CASES = [
     ("numbered", numbered, [50000, 100000, 200000], False),
     ("numbers", numbers, [10000, 40000, 160000], True),
     ("1:n", one_to_n, [10000, 50000, 200000], True),
+    ("news", news, [6, 24, 118], False),
 ]
 
 
@@ -111,7 +139,10 @@ def main():
     ap.add_argument("--timeout", type=float, default=120.0)
     ap.add_argument("--case", action="append", help="only these cases (repeatable)")
     ap.add_argument("--quick", action="store_true", help="the two smallest sizes of each")
+    ap.add_argument("--eval", default="../shared/eval", help="the eval folder, for news")
     args = ap.parse_args()
+    global EVAL
+    EVAL = args.eval
     binary = os.path.abspath(args.bin)
     print(
         f"{'case':<13} {'size':>10} {'bytes':>11} {'wall s':>8} {'CPU s':>8} "
@@ -120,6 +151,9 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for name, make, sizes, force in CASES:
             if args.case and name not in args.case:
+                continue
+            if name == "news" and not os.path.exists(os.path.join(EVAL, "make_big.py")):
+                print(f"{name:<13} skipped: no {EVAL}/make_big.py", flush=True)
                 continue
             before = None
             for size in sizes[:2] if args.quick else sizes:

@@ -14,6 +14,12 @@ use crate::segment::{japanese, Document, Lang, Sentence};
 use crate::tokenizer::JapaneseTokenizer;
 use crate::validate::{PairError, Rules};
 
+/// Sentences (both sides) from which [`Aligner::alignment`] hands the dictionary's pages
+/// back once the features are taken ([`JapaneseTokenizer::release_pages`]): where the
+/// search's tables are large enough to matter, and reading the pages in again for the next
+/// document costs little beside its alignment.
+const RELEASE_DICTIONARY_AT: usize = 4000;
+
 /// Aligns English documents with the Japanese ones they translate.
 ///
 /// An aligner owns its tokenizer and lexicon, shared behind an [`Arc`]: cloning one is cheap,
@@ -507,6 +513,10 @@ impl Aligner {
     /// what the aligner needs of them.
     pub fn alignment(&self, en: &Document, ja: &Document) -> Alignment {
         let (et, jt) = self.both(|| self.english_anchors(en), || self.japanese_anchors(ja));
+        if en.sentences.len() + ja.sentences.len() >= RELEASE_DICTIONARY_AT {
+            // The dictionary is done with: its pages make room for the search's tables.
+            self.tokenizer().release_pages();
+        }
         let (ep, jp) = (paragraphs(en), paragraphs(ja));
         let (efu, jfu) = (furniture(en), furniture(ja));
         self.align_anchors(

@@ -40,13 +40,70 @@ struct KeyItem {
     item: u32,
 }
 
+/// An entry of a side's key array: a key of a sentence and the item holding it, ordered by
+/// key, then item.
+trait Entry: Copy + Ord {
+    fn new(key: u32, item: u32) -> Self;
+    fn key(self) -> u32;
+    fn item(self) -> u32;
+}
+
+impl Entry for KeyItem {
+    fn new(key: u32, item: u32) -> Self {
+        KeyItem { key, item }
+    }
+
+    fn key(self) -> u32 {
+        self.key
+    }
+
+    fn item(self) -> u32 {
+        self.item
+    }
+}
+
+/// A [`KeyItem`] in 4 bytes instead of 8: the key above the item's [`NARROW_ITEM_BITS`]
+/// bits, so that the order is the same. For document pairs whose keys and items fit, all
+/// but freak ones: a long document's key arrays are most of its model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Narrow(u32);
+
+/// The bits of a [`Narrow`] entry that hold the item.
+const NARROW_ITEM_BITS: u32 = 8;
+
+impl Entry for Narrow {
+    fn new(key: u32, item: u32) -> Self {
+        Narrow(key << NARROW_ITEM_BITS | item)
+    }
+
+    fn key(self) -> u32 {
+        self.0 >> NARROW_ITEM_BITS
+    }
+
+    fn item(self) -> u32 {
+        self.0 & ((1 << NARROW_ITEM_BITS) - 1)
+    }
+}
+
+/// A side's (key, item) entries: narrow when the pair's keys and items fit, wide otherwise;
+/// both sides of a pair alike.
+enum Keys {
+    Narrow(Vec<Narrow>),
+    Wide(Vec<KeyItem>),
+}
+
+/// Sentence `c`'s entries of its side's key array `keys`.
+fn keys_of<'a, E>(keys: &'a [E], c: &Compact) -> &'a [E] {
+    &keys[c.keys.start as usize..c.keys.end as usize]
+}
+
 /// One side of the document pair: its sentences, and their keys and weights one after the
 /// other (two arrays for all, not two per sentence).
 struct Sentences {
     compact: Vec<Compact>,
     /// Each sentence's (key, item) entries sorted by key; only keys seen on the other side
     /// of the document.
-    keys: Vec<KeyItem>,
+    keys: Keys,
     /// Weight of each item: the rarity of its rarest key that the other side also has.
     weights: Vec<f32>,
 }
@@ -54,11 +111,6 @@ struct Sentences {
 impl Sentences {
     fn len(&self) -> usize {
         self.compact.len()
-    }
-
-    fn keys(&self, i: usize) -> &[KeyItem] {
-        let r = &self.compact[i].keys;
-        &self.keys[r.start as usize..r.end as usize]
     }
 
     fn weights(&self, i: usize) -> &[f32] {
@@ -185,63 +237,26 @@ impl Model {
             let written = d.of(other) > 0;
             ((1.0 + n / d.en.max(d.ja) as f32).ln(), written)
         };
+        // Narrow entries when every key and every sentence's items fit them.
+        let fits =
+            |t: &AnchorTable| (0..t.len()).all(|i| t.items(i).count() <= 1 << NARROW_ITEM_BITS);
+        let narrow = tables.key_space() <= 1 << (32 - NARROW_ITEM_BITS)
+            && fits(&tables.en)
+            && fits(&tables.ja);
         let compact = |table: &AnchorTable, layout: Layout<'_>, other: Doc| -> Sentences {
-            let mut out = Sentences {
-                compact: Vec::with_capacity(table.len()),
-                keys: Vec::new(),
-                weights: Vec::new(),
-            };
-            for (i, &paragraph) in (0..table.len()).zip(layout.paragraphs) {
-                let (key_start, weight_start) = (out.keys.len(), out.weights.len());
-                let (mut orphan_numbers, mut orphan_latin) = (0.0f32, 0.0f32);
-                let mut offered = 0.0f32;
-                for item in table.items(i) {
-                    let idx = (out.weights.len() - weight_start) as u32;
-                    let (mut w, mut orphan) = (0.0f32, 0.0f32);
-                    for &k in table.keys(item) {
-                        let (rarity, written) = key_stats(k, other);
-                        if written {
-                            w = w.max(rarity);
-                            out.keys.push(KeyItem { key: k, item: idx });
-                        } else {
-                            orphan = orphan.max(rarity);
-                        }
-                    }
-                    offered += w.max(orphan);
-                    if w > 0.0 {
-                        out.weights.push(w);
-                        continue;
-                    }
-                    match table.kind(item) {
-                        AnchorKind::Number | AnchorKind::Date => {
-                            orphan_numbers += params.orphan_number * orphan
-                        }
-                        AnchorKind::Latin => orphan_latin += params.orphan_latin * orphan,
-                        AnchorKind::Name
-                        | AnchorKind::Word
-                        | AnchorKind::Web
-                        | AnchorKind::Mood => {}
-                    }
+            if narrow {
+                let (out, keys) = compact_side::<Narrow>(table, layout, other, &key_stats, params);
+                Sentences {
+                    keys: Keys::Narrow(keys),
+                    ..out
                 }
-                let mine = &mut out.keys[key_start..];
-                mine.sort_unstable();
-                let kept = dedup_len(mine);
-                out.keys.truncate(key_start + kept);
-                out.compact.push(Compact {
-                    total: out.weights[weight_start..].iter().sum(),
-                    orphan_numbers,
-                    orphan_latin,
-                    offered,
-                    keys: offset(key_start)..offset(out.keys.len()),
-                    weights: offset(weight_start)..offset(out.weights.len()),
-                    len: table.sentence_len(i),
-                    paragraph,
-                    furniture: layout.furniture.get(i).copied().unwrap_or(false),
-                });
+            } else {
+                let (out, keys) = compact_side::<KeyItem>(table, layout, other, &key_stats, params);
+                Sentences {
+                    keys: Keys::Wide(keys),
+                    ..out
+                }
             }
-            out.keys.shrink_to_fit();
-            out.weights.shrink_to_fit();
-            out
         };
         let en_c = compact(&tables.en, en, Doc::Ja);
         let ja_c = compact(&tables.ja, ja, Doc::En);
@@ -286,22 +301,43 @@ impl Model {
 
     /// Matched anchor weight of English sentence `i` and Japanese sentence `j`.
     pub fn pair(&self, i: usize, j: usize, scratch: &mut Scratch) -> PairMatch {
-        let (e, k) = (self.en.keys(i), self.ja.keys(j));
+        match (&self.en.keys, &self.ja.keys) {
+            (Keys::Narrow(en), Keys::Narrow(ja)) => self.pair_in(en, ja, i, j, scratch),
+            (Keys::Wide(en), Keys::Wide(ja)) => self.pair_in(en, ja, i, j, scratch),
+            _ => unreachable!("both sides' keys are narrow or both wide"),
+        }
+    }
+
+    /// [`Model::pair`] given both sides' key arrays.
+    fn pair_in<E: Entry>(
+        &self,
+        en: &[E],
+        ja: &[E],
+        i: usize,
+        j: usize,
+        scratch: &mut Scratch,
+    ) -> PairMatch {
+        let e = keys_of(en, &self.en.compact[i]);
+        let k = keys_of(ja, &self.ja.compact[j]);
         if e.is_empty() || k.is_empty() {
             return PairMatch::default();
         }
         let (ew, kw) = (self.en.weights(i), self.ja.weights(j));
-        scratch.en_marks.clear();
-        scratch.en_marks.resize(ew.len(), false);
-        scratch.ja_marks.clear();
-        scratch.ja_marks.resize(kw.len(), false);
-        // Every item on either side holding a shared key is matched.
+        // Every item on either side holding a shared key is matched. Most pairs the search
+        // asks about share none: the marks are only cleared once a shared key turns up.
+        let mut shared = false;
         shared_keys(e, k, |mine, theirs| {
+            if !std::mem::replace(&mut shared, true) {
+                scratch.en_marks.clear();
+                scratch.en_marks.resize(ew.len(), false);
+                scratch.ja_marks.clear();
+                scratch.ja_marks.resize(kw.len(), false);
+            }
             for x in mine {
-                scratch.en_marks[x.item as usize] = true;
+                scratch.en_marks[x.item() as usize] = true;
             }
             for x in theirs {
-                scratch.ja_marks[x.item as usize] = true;
+                scratch.ja_marks[x.item() as usize] = true;
             }
         });
         let sum = |marks: &[bool], w: &[f32]| -> f32 {
@@ -312,9 +348,22 @@ impl Model {
                 .map(|(_, w)| *w)
                 .sum()
         };
+        if !shared {
+            return Self::no_match();
+        }
         PairMatch {
             en: sum(&scratch.en_marks, ew),
             ja: sum(&scratch.ja_marks, kw),
+        }
+    }
+
+    /// What [`Model::pair`] gives two sentences that share no key (though each has some):
+    /// its sums of nothing.
+    pub fn no_match() -> PairMatch {
+        let nothing = || std::iter::empty::<f32>().sum();
+        PairMatch {
+            en: nothing(),
+            ja: nothing(),
         }
     }
 
@@ -520,7 +569,25 @@ impl Model {
         if a + b <= 2 || p.exclusive_weight <= 0.0 || p.exclusive_min <= 0.0 {
             return 0.0;
         }
-        let (en, ja) = (&self.en, &self.ja);
+        match (&self.en.keys, &self.ja.keys) {
+            (Keys::Narrow(en), Keys::Narrow(ja)) => self.exclusive_cost_in(en, ja, ei, a, ji, b),
+            (Keys::Wide(en), Keys::Wide(ja)) => self.exclusive_cost_in(en, ja, ei, a, ji, b),
+            _ => unreachable!("both sides' keys are narrow or both wide"),
+        }
+    }
+
+    /// [`Model::exclusive_cost`] given both sides' key arrays.
+    fn exclusive_cost_in<E: Entry>(
+        &self,
+        en_keys: &[E],
+        ja_keys: &[E],
+        ei: usize,
+        a: usize,
+        ji: usize,
+        b: usize,
+    ) -> f32 {
+        let p = &self.params;
+        let (en, ja) = ((&self.en, en_keys), (&self.ja, ja_keys));
         let shortfall = |ex: f32| (p.exclusive_min - ex).max(0.0) / p.exclusive_min;
         let mut cost = 0.0;
         if a > 1 {
@@ -555,23 +622,98 @@ impl Model {
     /// sentences, paired by rank (see `rank_pairs`): the skeleton the search band follows,
     /// sorted.
     pub fn anchor_pairs(&self) -> Vec<Link> {
+        match (&self.en.keys, &self.ja.keys) {
+            (Keys::Narrow(en), Keys::Narrow(ja)) => self.anchor_pairs_in(en, ja),
+            (Keys::Wide(en), Keys::Wide(ja)) => self.anchor_pairs_in(en, ja),
+            _ => unreachable!("both sides' keys are narrow or both wide"),
+        }
+    }
+
+    /// [`Model::anchor_pairs`] given both sides' key arrays.
+    fn anchor_pairs_in<E: Entry>(&self, en: &[E], ja: &[E]) -> Vec<Link> {
         // Each sentence's distinct keys, once (a sentence's keys come sorted by key).
-        let each_key = |sentences: &Sentences, i: usize, f: &mut dyn FnMut(u32)| {
+        let each_key = |sentences: &Sentences, keys: &[E], i: usize, f: &mut dyn FnMut(u32)| {
             let mut last = None;
-            for e in sentences.keys(i) {
-                if last != Some(e.key) {
-                    last = Some(e.key);
-                    f(e.key);
+            for e in keys_of(keys, &sentences.compact[i]) {
+                if last != Some(e.key()) {
+                    last = Some(e.key());
+                    f(e.key());
                 }
             }
         };
         rank_pairs(
             (self.en.len(), self.ja.len()),
             self.key_space,
-            |i, f| each_key(&self.en, i, f),
-            |j, f| each_key(&self.ja, j, f),
+            |i, f| each_key(&self.en, en, i, f),
+            |j, f| each_key(&self.ja, ja, j, f),
         )
     }
+}
+
+/// One side's [`Sentences`] (its key array left empty) and key array, as [`Model::new`]
+/// makes them: `key_stats(k, other)` gives key k's rarity and whether document `other`
+/// writes it.
+fn compact_side<E: Entry>(
+    table: &AnchorTable,
+    layout: Layout<'_>,
+    other: Doc,
+    key_stats: &impl Fn(u32, Doc) -> (f32, bool),
+    params: &Params,
+) -> (Sentences, Vec<E>) {
+    let mut out = Sentences {
+        compact: Vec::with_capacity(table.len()),
+        keys: Keys::Wide(Vec::new()),
+        weights: Vec::new(),
+    };
+    let mut keys: Vec<E> = Vec::new();
+    for (i, &paragraph) in (0..table.len()).zip(layout.paragraphs) {
+        let (key_start, weight_start) = (keys.len(), out.weights.len());
+        let (mut orphan_numbers, mut orphan_latin) = (0.0f32, 0.0f32);
+        let mut offered = 0.0f32;
+        for item in table.items(i) {
+            let idx = (out.weights.len() - weight_start) as u32;
+            let (mut w, mut orphan) = (0.0f32, 0.0f32);
+            for &k in table.keys(item) {
+                let (rarity, written) = key_stats(k, other);
+                if written {
+                    w = w.max(rarity);
+                    keys.push(E::new(k, idx));
+                } else {
+                    orphan = orphan.max(rarity);
+                }
+            }
+            offered += w.max(orphan);
+            if w > 0.0 {
+                out.weights.push(w);
+                continue;
+            }
+            match table.kind(item) {
+                AnchorKind::Number | AnchorKind::Date => {
+                    orphan_numbers += params.orphan_number * orphan
+                }
+                AnchorKind::Latin => orphan_latin += params.orphan_latin * orphan,
+                AnchorKind::Name | AnchorKind::Word | AnchorKind::Web | AnchorKind::Mood => {}
+            }
+        }
+        let mine = &mut keys[key_start..];
+        mine.sort_unstable();
+        let kept = dedup_len(mine);
+        keys.truncate(key_start + kept);
+        out.compact.push(Compact {
+            total: out.weights[weight_start..].iter().sum(),
+            orphan_numbers,
+            orphan_latin,
+            offered,
+            keys: offset(key_start)..offset(keys.len()),
+            weights: offset(weight_start)..offset(out.weights.len()),
+            len: table.sentence_len(i),
+            paragraph,
+            furniture: layout.furniture.get(i).copied().unwrap_or(false),
+        });
+    }
+    keys.shrink_to_fit();
+    out.weights.shrink_to_fit();
+    (out, keys)
 }
 
 /// Sentence pairs from the keys that both documents write in the same number of sentences,
@@ -657,10 +799,10 @@ const _: () = {
 /// For each member (`members`, sentences of one side) of a merged bead, the anchor weight
 /// of the `others`' items (sentences of the other side) that it matches and no other member
 /// does: what it brings that its companions do not. Entries past the members' count are 0.
-fn exclusive(
-    side: &Sentences,
+fn exclusive<E: Entry>(
+    (side, side_keys): (&Sentences, &[E]),
     members: Range<usize>,
-    other: &Sentences,
+    (other, other_keys): (&Sentences, &[E]),
     others: Range<usize>,
 ) -> [f32; MAX_MEMBERS] {
     thread_local! {
@@ -675,7 +817,12 @@ fn exclusive(
             mask.clear();
             mask.resize(weights.len(), 0);
             for (bit, m) in members.clone().enumerate() {
-                mark(side.keys(m), other.keys(o), bit as u8, &mut mask);
+                mark(
+                    keys_of(side_keys, &side.compact[m]),
+                    keys_of(other_keys, &other.compact[o]),
+                    bit as u8,
+                    &mut mask,
+                );
             }
             for (x, sum) in total.iter_mut().enumerate().take(members.len()) {
                 let only = 1u8 << x;
@@ -692,27 +839,27 @@ fn exclusive(
 }
 
 /// Sets bit `bit` of `mask[k]` for every item k of `theirs` that shares a key with `mine`.
-fn mark(mine: &[KeyItem], theirs: &[KeyItem], bit: u8, mask: &mut [u8]) {
+fn mark<E: Entry>(mine: &[E], theirs: &[E], bit: u8, mask: &mut [u8]) {
     shared_keys(mine, theirs, |_, items| {
         for x in items {
-            mask[x.item as usize] |= 1 << bit;
+            mask[x.item() as usize] |= 1 << bit;
         }
     });
 }
 
 /// Calls `f` with the runs of entries of `x` and of `y` for every key both hold (both
 /// sorted by key).
-fn shared_keys(x: &[KeyItem], y: &[KeyItem], mut f: impl FnMut(&[KeyItem], &[KeyItem])) {
+fn shared_keys<E: Entry>(x: &[E], y: &[E], mut f: impl FnMut(&[E], &[E])) {
     let (mut a, mut b) = (0, 0);
     while a < x.len() && b < y.len() {
-        let (ka, kb) = (x[a].key, y[b].key);
+        let (ka, kb) = (x[a].key(), y[b].key());
         if ka < kb {
             a += 1;
         } else if kb < ka {
             b += 1;
         } else {
-            let a2 = a + x[a..].iter().take_while(|e| e.key == ka).count();
-            let b2 = b + y[b..].iter().take_while(|e| e.key == kb).count();
+            let a2 = a + x[a..].iter().take_while(|e| e.key() == ka).count();
+            let b2 = b + y[b..].iter().take_while(|e| e.key() == kb).count();
             f(&x[a..a2], &y[b..b2]);
             a = a2;
             b = b2;

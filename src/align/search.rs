@@ -1,8 +1,6 @@
 //! The search: dynamic programming over beads inside a band that follows the anchor path,
 //! so a long document pair costs time and memory in proportion to its length, not its square.
 
-use std::collections::VecDeque;
-
 use super::cost::{FixedScore, Link, Model, PairMatch, Scratch};
 use super::evidence;
 use super::params::BEAD_SHAPES;
@@ -148,46 +146,35 @@ fn anchor_path(pairs: &[Link], n: usize, m: usize) -> Vec<Link> {
     path
 }
 
-/// The part of each bead's score that no pass of the search changes ([`Model::bead_fixed`]),
-/// for every pairing bead with both ends in the band: the beads the passes score, each
-/// worked out once instead of once a pass.
+/// The pair matches ([`Model::pair`]) that the beads with both ends in the band take, each
+/// worked out once for all the passes of the search; a bead's fixed score
+/// ([`Model::bead_fixed`]) is made from them when a pass needs it, where the fixed scores of
+/// the six pairing shapes and the absent-evidence cost took 28 bytes a band cell. About half
+/// the pairs share no key: a row keeps one byte a pair, 0 for those and else where the pair's
+/// match is among the row's others (a row with more than 255 such, or where that saves
+/// nothing, keeps every match instead): about 5 bytes a band cell in all.
 struct BeadScores {
-    /// For each band cell, [`PAIRINGS`] entries: the fixed score of the bead of each
-    /// pairing shape that starts there (NaN, never read, for one that ends outside).
-    fixed: Vec<f32>,
-    /// For each band cell, the absent-evidence cost of the 1-1 bead that starts there
-    /// ([`FixedScore::absent`]; other shapes have none); empty when the cost applies whole
-    /// in every pass ([`Model::absent_always_whole`]), and the 1-1 bead's fixed score has
-    /// it subtracted already: 4 bytes a cell less.
-    absent: Vec<f32>,
+    /// Each English sentence's row.
+    rows: Vec<PairRow>,
+    /// The rows' slots: 0 a pair that shares no key, k the row's k-th entry of `matches`.
+    slots: Vec<u8>,
+    matches: Vec<PairMatch>,
+    /// The match of two sentences that share no key ([`Model::pair`]'s sums of nothing).
+    none: PairMatch,
+    /// Whether the absent-evidence cost applies whole in every pass
+    /// ([`Model::absent_always_whole`]): the 1-1 bead's fixed score then has it subtracted.
+    folded: bool,
 }
 
-/// Where a pairing shape's entry sits among a cell's [`BeadScores::fixed`]: `SLOT[a][b]`.
-const SLOT: [[usize; 4]; 4] = {
-    let mut slot = [[usize::MAX; 4]; 4];
-    let (mut s, mut k) = (0, 0);
-    while s < BEAD_SHAPES.len() {
-        let (a, b) = BEAD_SHAPES[s];
-        if a > 0 && b > 0 {
-            slot[a][b] = k;
-            k += 1;
-        }
-        s += 1;
-    }
-    slot
-};
-
-/// The number of pairing shapes (both sides non-empty) in [`BEAD_SHAPES`].
-const PAIRINGS: usize = {
-    let (mut s, mut k) = (0, 0);
-    while s < BEAD_SHAPES.len() {
-        if BEAD_SHAPES[s].0 > 0 && BEAD_SHAPES[s].1 > 0 {
-            k += 1;
-        }
-        s += 1;
-    }
-    k
-};
+/// Where an English sentence's pair matches are in [`BeadScores`]: with the Japanese
+/// sentences `first..first + len`, from `matches[matches..]`, and when the row is sparse,
+/// its slots from `slots[slots..]` (`usize::MAX`: every match is kept).
+struct PairRow {
+    first: usize,
+    len: usize,
+    slots: usize,
+    matches: usize,
+}
 
 /// The most sentences a bead holds of English (`english`) or of Japanese.
 const fn most_held(english: bool) -> usize {
@@ -212,73 +199,93 @@ const MAX_JA: usize = most_held(false);
 impl BeadScores {
     fn new(model: &Model, band: &Band) -> BeadScores {
         let (n, m) = (model.n_en(), model.n_ja());
-        // The pair matches of English sentence i with the Japanese sentences a band bead
-        // can pair it with (it is consumed by beads starting in DP rows i-2..=i and ending
-        // in rows i+1..=i+3), kept only for the sentences the beads from the current row
-        // reach: `rows[k]` is sentence `first + k`'s, with its first Japanese sentence. The
-        // first is where the band starts in row i-2, which a steep band puts further left
-        // than row i's.
-        let row = |i: usize| {
-            band.lo[(i + 1).saturating_sub(MAX_EN)].min(band.lo[i].saturating_sub(3))
-                ..band.hi[(i + 3).min(n)].min(m)
+        // The Japanese sentences a band bead can pair English sentence e with (it is
+        // consumed by beads starting in DP rows e-2..=e and ending in rows e+1..=e+3): from
+        // where the band starts in row e-2, which a steep band puts further left than row
+        // e's. A pair outside these is never read (it counts as no match).
+        let row = |e: usize| {
+            band.lo[(e + 1).saturating_sub(MAX_EN)].min(band.lo[e].saturating_sub(3))
+                ..band.hi[(e + 3).min(n)].min(m)
+        };
+        let none = Model::no_match();
+        let is_none = |p: &PairMatch| {
+            p.en.to_bits() == none.en.to_bits() && p.ja.to_bits() == none.ja.to_bits()
         };
         let mut scratch = Scratch::default();
-        let mut rows: VecDeque<(usize, Vec<PairMatch>)> = VecDeque::with_capacity(MAX_EN);
-        let mut first = 0;
-        let cells = *band.start.last().unwrap_or(&0);
-        let mut fixed = vec![f32::NAN; cells * PAIRINGS];
-        let folded = model.absent_always_whole();
-        let mut absent = vec![0.0; if folded { 0 } else { cells }];
-        for i in 0..=n {
-            while first < i {
-                rows.pop_front();
-                first += 1;
-            }
-            while first + rows.len() < (i + MAX_EN).min(n) {
-                let e = first + rows.len();
-                let js = row(e);
-                let matches = js.clone().map(|j| model.pair(e, j, &mut scratch));
-                rows.push_back((js.start, matches.collect()));
-            }
-            let pair = |x: usize, y: usize| {
-                let (lo, row) = &rows[x - first];
-                y.checked_sub(*lo)
-                    .and_then(|k| row.get(k).copied())
-                    .unwrap_or_default()
-            };
-            for j in band.lo[i]..=band.hi[i] {
-                let from = band.start[i] + j - band.lo[i];
-                for &(a, b) in BEAD_SHAPES {
-                    if a == 0 || b == 0 || i + a > n || j + b > m {
-                        continue;
-                    }
-                    if band.cell(i + a, j + b).is_some() {
-                        let f = model.bead_fixed(i, a, j, b, pair);
-                        fixed[from * PAIRINGS + SLOT[a][b]] = if !folded {
-                            f.score
-                        } else {
-                            // What `Model::shifted` would subtract, at a scale of 1.
-                            f.score - 1.0 * f.absent
-                        };
-                        if (a, b) == (1, 1) && !folded {
-                            absent[from] = f.absent;
-                        }
+        let mut rows = Vec::with_capacity(n);
+        let (mut slots, mut matches) = (Vec::new(), Vec::new());
+        let mut here = Vec::new();
+        for e in 0..n {
+            let js = row(e);
+            here.clear();
+            here.extend(js.clone().map(|j| model.pair(e, j, &mut scratch)));
+            let kept = here.iter().filter(|p| !is_none(p)).count();
+            let sparse = kept <= usize::from(u8::MAX)
+                && here.len() + kept * std::mem::size_of::<PairMatch>()
+                    < here.len() * std::mem::size_of::<PairMatch>();
+            rows.push(PairRow {
+                first: js.start,
+                len: here.len(),
+                slots: if sparse { slots.len() } else { usize::MAX },
+                matches: matches.len(),
+            });
+            if sparse {
+                let mut k = 0u8;
+                for p in &here {
+                    if is_none(p) {
+                        slots.push(0);
+                    } else {
+                        k += 1;
+                        slots.push(k);
+                        matches.push(*p);
                     }
                 }
+            } else {
+                matches.extend_from_slice(&here);
             }
         }
-        BeadScores { fixed, absent }
+        slots.shrink_to_fit();
+        matches.shrink_to_fit();
+        BeadScores {
+            rows,
+            slots,
+            matches,
+            none,
+            folded: model.absent_always_whole(),
+        }
     }
 
-    /// The fixed score of the bead of shape `(a, b)` (both ≥ 1) from band cell `from`.
-    fn get(&self, from: usize, a: usize, b: usize) -> FixedScore {
-        FixedScore {
-            score: self.fixed[from * PAIRINGS + SLOT[a][b]],
-            absent: if (a, b) == (1, 1) && !self.absent.is_empty() {
-                self.absent[from]
-            } else {
-                0.0
-            },
+    /// The match of English sentence `x` with Japanese sentence `y` as the band keeps it (no
+    /// match outside its row).
+    fn pair(&self, x: usize, y: usize) -> PairMatch {
+        let row = &self.rows[x];
+        let Some(k) = y.checked_sub(row.first).filter(|&k| k < row.len) else {
+            return PairMatch::default();
+        };
+        if row.slots == usize::MAX {
+            return self.matches[row.matches + k];
+        }
+        match self.slots[row.slots + k] {
+            0 => self.none,
+            s => self.matches[row.matches + usize::from(s) - 1],
+        }
+    }
+
+    /// The fixed score of the bead of shape `(a, b)` (both ≥ 1) from DP cell `(i, j)`, which
+    /// ends in the band.
+    fn get(&self, model: &Model, i: usize, j: usize, a: usize, b: usize) -> FixedScore {
+        let f = model.bead_fixed(i, a, j, b, |x, y| self.pair(x, y));
+        if self.folded {
+            FixedScore {
+                // What `Model::shifted` would subtract, at a scale of 1.
+                score: f.score - 1.0 * f.absent,
+                absent: 0.0,
+            }
+        } else {
+            FixedScore {
+                score: f.score,
+                absent: if (a, b) == (1, 1) { f.absent } else { 0.0 },
+            }
         }
     }
 }
@@ -367,13 +374,13 @@ fn search_in(model: &mut Model, params: &Params) -> (Alignment, Band) {
         }
         let is_full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
         if forward.touched.is_empty() || is_full {
-            return (finish(model, &band, &beads, forward), band);
+            return (finish(model, &band, beads, forward), band);
         }
         let wider = band.widened(&forward.touched, w);
         if wider.cells() > most {
             // The band may grow no further: its best path is the answer, and the caller is
             // told that a wider search might have found a better one.
-            let mut alignment = finish(model, &band, &beads, forward);
+            let mut alignment = finish(model, &band, beads, forward);
             alignment.band_capped = true;
             return (alignment, band);
         }
@@ -427,7 +434,7 @@ fn run_dp(model: &Model, band: &Band, beads: &BeadScores) -> Forward {
                 if base == f32::NEG_INFINITY {
                     continue;
                 }
-                let gain = gain_over(model, beads, from, i - a, j - b, a, b, top - base);
+                let gain = gain_over(model, beads, i - a, j - b, a, b, top - base);
                 if base + gain > top {
                     top = base + gain;
                     arg = s as u8;
@@ -464,19 +471,9 @@ fn run_dp(model: &Model, band: &Band, beads: &BeadScores) -> Forward {
     }
 }
 
-/// Score of the bead that covers `a` English sentences from `i` and `b` Japanese from `j`,
-/// starting from band cell `from` (that of `(i, j)`).
-#[allow(clippy::too_many_arguments)]
-fn gain(
-    model: &Model,
-    beads: &BeadScores,
-    from: usize,
-    i: usize,
-    j: usize,
-    a: usize,
-    b: usize,
-) -> f32 {
-    gain_over(model, beads, from, i, j, a, b, f32::NEG_INFINITY)
+/// Score of the bead that covers `a` English sentences from `i` and `b` Japanese from `j`.
+fn gain(model: &Model, beads: &BeadScores, i: usize, j: usize, a: usize, b: usize) -> f32 {
+    gain_over(model, beads, i, j, a, b, f32::NEG_INFINITY)
 }
 
 /// [`gain`] when it exceeds `floor`, else anything not above `floor`: the exclusive cost of
@@ -485,7 +482,6 @@ fn gain(
 fn gain_over(
     model: &Model,
     beads: &BeadScores,
-    from: usize,
     i: usize,
     j: usize,
     a: usize,
@@ -495,7 +491,8 @@ fn gain_over(
     if a == 0 || b == 0 {
         return model.skips(i, a, j, b);
     }
-    let base = model.shifted(beads.get(from, a, b), i, a, j, b) + model.paragraph_start(i, j);
+    let base =
+        model.shifted(beads.get(model, i, j, a, b), i, a, j, b) + model.paragraph_start(i, j);
     if base <= floor {
         base
     } else {
@@ -535,7 +532,6 @@ fn backward(model: &Model, band: &Band, beads: &BeadScores, path: &[Bead]) -> Ve
         row.clear();
         row.resize(band.hi[i] + 1 - band.lo[i], f32::NEG_INFINITY);
         for j in (band.lo[i]..=band.hi[i]).rev() {
-            let here = band.start[i] + j - band.lo[i];
             let k = j - band.lo[i];
             if i == n && j == m {
                 row[k] = 0.0;
@@ -555,7 +551,7 @@ fn backward(model: &Model, band: &Band, beads: &BeadScores, path: &[Bead]) -> Ve
                     continue;
                 };
                 if to > f32::NEG_INFINITY {
-                    let gain = gain_over(model, beads, here, i, j, a, b, top - to);
+                    let gain = gain_over(model, beads, i, j, a, b, top - to);
                     top = top.max(gain + to);
                 }
             }
@@ -584,14 +580,14 @@ fn backward(model: &Model, band: &Band, beads: &BeadScores, path: &[Bead]) -> Ve
 /// Sets each bead's score from the evidence in and around it ([`evidence`]), given its margin:
 /// how much worse the best alignment is that does not take this bead, but takes another bead
 /// ending where it ends or starting where it starts.
-fn finish(model: &Model, band: &Band, beads: &BeadScores, forward: Forward) -> Alignment {
+fn finish(model: &Model, band: &Band, beads: BeadScores, forward: Forward) -> Alignment {
     let (n, m) = (model.n_en(), model.n_ja());
     let Forward {
         path,
         best: forward,
         ..
     } = forward;
-    let rest = backward(model, band, beads, &path);
+    let rest = backward(model, band, &beads, &path);
     let total = forward[band.cell(n, m).expect("end in band")];
     let margins: Vec<f32> = path
         .iter()
@@ -611,24 +607,24 @@ fn finish(model: &Model, band: &Band, beads: &BeadScores, forward: Forward) -> A
                 if a <= i1 && b <= j1 {
                     if let Some(from) = band.cell(i1 - a, j1 - b) {
                         alt = alt.max(
-                            forward[from]
-                                + gain(model, beads, from, i1 - a, j1 - b, a, b)
-                                + rest_end,
+                            forward[from] + gain(model, &beads, i1 - a, j1 - b, a, b) + rest_end,
                         );
                     }
                 }
                 // Another bead starting at (i0, j0).
                 if let Some(to) = rest[k].after[s] {
                     let from = band.cell(i0, j0).expect("path stays in band");
-                    let gain = gain(model, beads, from, i0, j0, a, b);
+                    let gain = gain(model, &beads, i0, j0, a, b);
                     alt = alt.max(forward[from] + gain + to);
                 }
             }
             (total - alt).max(0.0)
         })
         .collect();
+    // The search's tables go before the evidence is gathered.
     drop(rest);
     drop(forward);
+    drop(beads);
     scored(model, path, &margins)
 }
 
