@@ -466,8 +466,18 @@ mod tests {
             let ipadic = TagSet::Ipadic.classify(p, d, d2);
             let unidic = TagSet::Unidic.classify(up, ud, ud2);
             assert_eq!(
-                (ipadic.content, ipadic.number, ipadic.proper, ipadic.interjection),
-                (unidic.content, unidic.number, unidic.proper, unidic.interjection),
+                (
+                    ipadic.content,
+                    ipadic.number,
+                    ipadic.proper,
+                    ipadic.interjection
+                ),
+                (
+                    unidic.content,
+                    unidic.number,
+                    unidic.proper,
+                    unidic.interjection
+                ),
                 "{p}-{d}-{d2} against {up}-{ud}-{ud2}"
             );
         }
