@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::align::Alignment;
 use crate::check::Finding;
+use crate::escape;
 use crate::export::Options;
 use crate::segment::{Document, Lang};
 
@@ -112,7 +113,7 @@ pub fn write(out: &mut dyn Write, page: &Page<'_>) -> io::Result<()> {
             break;
         };
         match &after[..end] {
-            "TITLE" => html.push_str(&escape_html(&format!("{title}: {}", page.name))),
+            "TITLE" => html.push_str(&escape::html(&format!("{title}: {}", page.name))),
             "CSS" => html.push_str(CSS),
             "JS" => html.push_str(JS),
             "DATA" => html.push_str(&json),
@@ -212,21 +213,6 @@ fn script_safe_json(json: &str) -> String {
             '&' => out.push_str("\\u0026"),
             '\u{2028}' => out.push_str("\\u2028"),
             '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }
     }
