@@ -3,46 +3,17 @@
 //! vector of 64-bit keys and its span. On long documents this is a fifth of the memory, and
 //! it lets the aligner drop each sentence's [`SentenceFeatures`] as soon as they are made.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::features::{AnchorKind, SentenceFeatures};
 
-/// A hasher for the tables' own lookups: keys are hashes already, and lists of key ids are
-/// short, so a multiply and rotate a word does where SipHash's rounds cost a tenth of the
-/// tables' time. Only lookups use it: ids and lists are numbered in order of first sight,
-/// whatever the hash.
-#[derive(Debug, Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // A slice of u32 (a list of key ids) comes here as its bytes in one piece.
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-type WordMap<V> = HashMap<u64, V, BuildHasherDefault<WordHasher>>;
+/// The tables' own lookups hash with FxHash (`rustc_hash`): keys are hashes already, and
+/// lists of key ids are short, so a multiply a word does where SipHash's rounds cost a tenth
+/// of the tables' time. Only lookups use it: ids and lists are numbered in order of first
+/// sight, whatever the hash.
+type WordMap<V> = FxHashMap<u64, V>;
 
 /// Dense numbers for anchor keys, given in order of first sight: the key space of one or
 /// more [`AnchorTable`]s.
@@ -91,7 +62,7 @@ impl KeyLists {
 
     /// The id of `keys` as a list, added if new.
     fn id(&mut self, keys: &[u32]) -> u32 {
-        let mut h = WordHasher::default();
+        let mut h = FxHasher::default();
         keys.hash(&mut h);
         let h = h.finish();
         let mut cur = self.by_hash.get(&h).copied().unwrap_or(NO_LIST);

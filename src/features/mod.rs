@@ -58,6 +58,11 @@ pub struct SentenceFeatures {
     pub items: Vec<Item>,
 }
 
+/// An anchor's key: a 64-bit fingerprint of what it stands for, two anchors matching when
+/// their keys are equal, so a collision is a false match. It hashes with std's SipHash, not
+/// the FxHash the tables' lookups use (`align::anchors`, where a collision only costs time):
+/// FxHash is a word wide (32 bits on 32-bit targets) and linear in integer inputs. Fx gave
+/// the same output on every development document, but is the wrong tool for identities.
 fn key_of(tag: u8, value: impl Hash) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     tag.hash(&mut h);

@@ -21,10 +21,11 @@
 
 pub mod sources;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
+
+use rustc_hash::FxHashMap;
 
 use crate::align::{self, AnchorTable, PairTables, Verdict};
 use crate::error::{Error, Result};
@@ -365,11 +366,11 @@ impl Stored {
 struct Store {
     /// The 64-bit key of each key number.
     keys: Vec<u64>,
-    key_ids: HashMap<u64, u32>,
+    key_ids: FxHashMap<u64, u32>,
     /// Every key list's key numbers, one after the other, and where each ends.
     list_keys: Vec<u32>,
     list_ends: Vec<u32>,
-    list_ids: HashMap<Box<[u32]>, u32>,
+    list_ids: FxHashMap<Box<[u32]>, u32>,
 }
 
 impl Store {
@@ -479,8 +480,8 @@ impl Store {
 
     /// Frees what only storing needs.
     fn freeze(&mut self) {
-        self.key_ids = HashMap::new();
-        self.list_ids = HashMap::new();
+        self.key_ids = FxHashMap::default();
+        self.list_ids = FxHashMap::default();
     }
 
     /// The key numbers of list `list`.
