@@ -11,6 +11,18 @@ const GOLD: &str = "[0]:[0]\n[1,2]:[1]\n[3]:[]\n[]:[2]\n[4]:[3]\n";
 // exact; a repeated 0-0, an empty bead and a blank line, which scoring ignores.
 const TEST: &str = "[0]:[0]\n[1]:[1]\n\n[2]:[]\n[3]:[2]\n[4]:[3]\n[0]:[0]\n[]:[]\n";
 
+/// The line score.py prints (`json.dumps` of its dict: its keys in its order, `", "` and `": "`
+/// between), given each figure as it writes it: precision, recall and F1, strict then lax; and
+/// the number of gold beads.
+fn score_py_line(strict: [&str; 3], lax: [&str; 3], gold_beads: usize) -> String {
+    let [ps, rs, fs] = strict;
+    let [pl, rl, fl] = lax;
+    format!(
+        "{{\"precision_strict\": {ps}, \"recall_strict\": {rs}, \"f1_strict\": {fs}, \
+         \"precision_lax\": {pl}, \"recall_lax\": {rl}, \"f1_lax\": {fl}, \"gold_beads\": {gold_beads}}}\n"
+    )
+}
+
 hashi_test!(one_pair_json_equals_score_py, |dir, cmd| {
     dir.create("gold.align", GOLD);
     dir.create("out.align", TEST);
@@ -19,8 +31,7 @@ hashi_test!(one_pair_json_equals_score_py, |dir, cmd| {
     // pairs: strict 2/3, lax 3/3. F1 strict 2*.4*.6667/1.0667 = .5, lax 2*.6*1/1.6 = .75.
     // gold_beads counts gold lines as read: 5.
     eqnice!(
-        "{\"precision_strict\": 0.4, \"recall_strict\": 0.6667, \"f1_strict\": 0.5, \
-         \"precision_lax\": 0.6, \"recall_lax\": 1.0, \"f1_lax\": 0.75, \"gold_beads\": 5}\n",
+        score_py_line(["0.4", "0.6667", "0.5"], ["0.6", "1.0", "0.75"], 5),
         cmd.args(["eval", "gold.align", "out.align", "--json"])
             .stdout()
     );
@@ -42,8 +53,7 @@ hashi_test!(one_pair_table, |dir, cmd| {
 hashi_test!(perfect_alignment_scores_one, |dir, cmd| {
     dir.create("gold.align", GOLD);
     eqnice!(
-        "{\"precision_strict\": 1.0, \"recall_strict\": 1.0, \"f1_strict\": 1.0, \
-         \"precision_lax\": 1.0, \"recall_lax\": 1.0, \"f1_lax\": 1.0, \"gold_beads\": 5}\n",
+        score_py_line(["1.0", "1.0", "1.0"], ["1.0", "1.0", "1.0"], 5),
         cmd.args(["eval", "gold.align", "gold.align", "--json"])
             .stdout()
     );
@@ -53,8 +63,7 @@ hashi_test!(empty_test_file_scores_zero, |dir, cmd| {
     dir.create("gold.align", GOLD);
     dir.create("out.align", "");
     eqnice!(
-        "{\"precision_strict\": 0.0, \"recall_strict\": 0.0, \"f1_strict\": 0.0, \
-         \"precision_lax\": 0.0, \"recall_lax\": 0.0, \"f1_lax\": 0.0, \"gold_beads\": 5}\n",
+        score_py_line(["0.0", "0.0", "0.0"], ["0.0", "0.0", "0.0"], 5),
         cmd.args(["eval", "gold.align", "out.align", "--json"])
             .stdout()
     );
@@ -71,8 +80,7 @@ hashi_test!(cases_are_summed_before_dividing, |dir, cmd| {
     // Summed: precision 1/2, recall 1/4, F1 2*.5*.25/.75 = .3333 (a mean of the per-case
     // figures would give precision .5, recall .5).
     eqnice!(
-        "{\"precision_strict\": 0.5, \"recall_strict\": 0.25, \"f1_strict\": 0.3333, \
-         \"precision_lax\": 0.5, \"recall_lax\": 0.25, \"f1_lax\": 0.3333, \"gold_beads\": 4}\n",
+        score_py_line(["0.5", "0.25", "0.3333"], ["0.5", "0.25", "0.3333"], 4),
         cmd.args(["eval", "--cases", "set", "out.align", "--json"])
             .stdout()
     );
