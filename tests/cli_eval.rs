@@ -3,7 +3,7 @@
 
 #[macro_use]
 mod common;
-use common::stderr;
+use common::{stderr, Dir, TestCommand};
 
 // gold: 0-0, 1,2-1, 3 dropped, Japanese 2 added, 4-3.
 const GOLD: &str = "[0]:[0]\n[1,2]:[1]\n[3]:[]\n[]:[2]\n[4]:[3]\n";
@@ -23,24 +23,29 @@ fn score_py_line(strict: [&str; 3], lax: [&str; 3], gold_beads: usize) -> String
     )
 }
 
-hashi_test!(one_pair_json_equals_score_py, |dir, cmd| {
+/// `hashi eval` of GOLD against `test`, written into `dir` as gold.align and out.align, `more`
+/// arguments after the two files; its standard output.
+fn eval_gold(dir: &Dir, cmd: &mut TestCommand, test: &str, more: &[&str]) -> String {
     dir.create("gold.align", GOLD);
-    dir.create("out.align", TEST);
+    dir.create("out.align", test);
+    cmd.args(["eval", "gold.align", "out.align"])
+        .args(more)
+        .stdout()
+}
+
+hashi_test!(one_pair_json_equals_score_py, |dir, cmd| {
     // Precision over the 5 distinct non-empty test beads: strict 2/5, lax 3/5.
     // Recall over the 3 gold beads pairing both sides (0-0, 1,2-1, 4-3) against the test
     // pairs: strict 2/3, lax 3/3. F1 strict 2*.4*.6667/1.0667 = .5, lax 2*.6*1/1.6 = .75.
     // gold_beads counts gold lines as read: 5.
     eqnice!(
         score_py_line(["0.4", "0.6667", "0.5"], ["0.6", "1.0", "0.75"], 5),
-        cmd.args(["eval", "gold.align", "out.align", "--json"])
-            .stdout()
+        eval_gold(&dir, &mut cmd, TEST, &["--json"])
     );
 });
 
 hashi_test!(one_pair_table, |dir, cmd| {
-    dir.create("gold.align", GOLD);
-    dir.create("out.align", TEST);
-    let text = cmd.args(["eval", "gold.align", "out.align"]).stdout();
+    let text = eval_gold(&dir, &mut cmd, TEST, &[]);
     assert!(text.contains("strict     0.4000  0.6667  0.5000"), "{text}");
     assert!(text.contains("lax        0.6000  1.0000  0.7500"), "{text}");
     assert!(
@@ -60,12 +65,9 @@ hashi_test!(perfect_alignment_scores_one, |dir, cmd| {
 });
 
 hashi_test!(empty_test_file_scores_zero, |dir, cmd| {
-    dir.create("gold.align", GOLD);
-    dir.create("out.align", "");
     eqnice!(
         score_py_line(["0.0", "0.0", "0.0"], ["0.0", "0.0", "0.0"], 5),
-        cmd.args(["eval", "gold.align", "out.align", "--json"])
-            .stdout()
+        eval_gold(&dir, &mut cmd, "", &["--json"])
     );
 });
 
