@@ -14,11 +14,7 @@ fn english() -> impl Strategy<Value = String> {
         "[A-Za-z0-9 ,.]{0,40}",
         any::<String>(),
     ];
-    prop::collection::vec(
-        (sentence, prop_oneof![Just(" "), Just("\n"), Just("\n\n")]),
-        0..25,
-    )
-    .prop_map(|v| v.into_iter().map(|(s, sep)| s + sep).collect())
+    document(sentence, [" ", "\n", "\n\n"])
 }
 
 fn japanese() -> impl Strategy<Value = String> {
@@ -30,8 +26,21 @@ fn japanese() -> impl Strategy<Value = String> {
         "[ぁ-んァ-ン一-龥０-９。、]{0,30}",
         any::<String>(),
     ];
+    document(sentence, ["", "\n", "\n\n"])
+}
+
+/// Up to 24 of `sentence`, each followed by one of `separators`: within a paragraph, a new
+/// line, a new paragraph.
+fn document(
+    sentence: impl Strategy<Value = String>,
+    separators: [&'static str; 3],
+) -> impl Strategy<Value = String> {
+    let [within, line, paragraph] = separators;
     prop::collection::vec(
-        (sentence, prop_oneof![Just(""), Just("\n"), Just("\n\n")]),
+        (
+            sentence,
+            prop_oneof![Just(within), Just(line), Just(paragraph)],
+        ),
         0..25,
     )
     .prop_map(|v| v.into_iter().map(|(s, sep)| s + sep).collect())

@@ -31,18 +31,14 @@ fn chromium() -> PathBuf {
 }
 
 fn render(args: &[String], profile: &Path) -> Vec<u8> {
-    let out = Command::new(chromium())
-        .args(CHROMIUM_FLAGS)
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .output()
-        .expect("chromium runs");
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
+    common::run_ok(
+        Command::new(chromium())
+            .args(CHROMIUM_FLAGS)
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .args(args),
+        "chromium",
+    )
+    .stdout
 }
 
 hashi_test!(

@@ -3,7 +3,7 @@
 
 #[macro_use]
 mod common;
-use common::stderr;
+use common::{stderr, Dir, TestCommand};
 
 // gold: 0-0, 1,2-1, 3 dropped, Japanese 2 added, 4-3.
 const GOLD: &str = "[0]:[0]\n[1,2]:[1]\n[3]:[]\n[]:[2]\n[4]:[3]\n";
@@ -11,25 +11,41 @@ const GOLD: &str = "[0]:[0]\n[1,2]:[1]\n[3]:[]\n[]:[2]\n[4]:[3]\n";
 // exact; a repeated 0-0, an empty bead and a blank line, which scoring ignores.
 const TEST: &str = "[0]:[0]\n[1]:[1]\n\n[2]:[]\n[3]:[2]\n[4]:[3]\n[0]:[0]\n[]:[]\n";
 
-hashi_test!(one_pair_json_equals_score_py, |dir, cmd| {
+/// The line score.py prints (`json.dumps` of its dict: its keys in its order, `", "` and `": "`
+/// between), given each figure as it writes it: precision, recall and F1, strict then lax; and
+/// the number of gold beads.
+fn score_py_line(strict: [&str; 3], lax: [&str; 3], gold_beads: usize) -> String {
+    let [ps, rs, fs] = strict;
+    let [pl, rl, fl] = lax;
+    format!(
+        "{{\"precision_strict\": {ps}, \"recall_strict\": {rs}, \"f1_strict\": {fs}, \
+         \"precision_lax\": {pl}, \"recall_lax\": {rl}, \"f1_lax\": {fl}, \"gold_beads\": {gold_beads}}}\n"
+    )
+}
+
+/// `hashi eval` of GOLD against `test`, written into `dir` as gold.align and out.align, `more`
+/// arguments after the two files; its standard output.
+fn eval_gold(dir: &Dir, cmd: &mut TestCommand, test: &str, more: &[&str]) -> String {
     dir.create("gold.align", GOLD);
-    dir.create("out.align", TEST);
+    dir.create("out.align", test);
+    cmd.args(["eval", "gold.align", "out.align"])
+        .args(more)
+        .stdout()
+}
+
+hashi_test!(one_pair_json_equals_score_py, |dir, cmd| {
     // Precision over the 5 distinct non-empty test beads: strict 2/5, lax 3/5.
     // Recall over the 3 gold beads pairing both sides (0-0, 1,2-1, 4-3) against the test
     // pairs: strict 2/3, lax 3/3. F1 strict 2*.4*.6667/1.0667 = .5, lax 2*.6*1/1.6 = .75.
     // gold_beads counts gold lines as read: 5.
     eqnice!(
-        "{\"precision_strict\": 0.4, \"recall_strict\": 0.6667, \"f1_strict\": 0.5, \
-         \"precision_lax\": 0.6, \"recall_lax\": 1.0, \"f1_lax\": 0.75, \"gold_beads\": 5}\n",
-        cmd.args(["eval", "gold.align", "out.align", "--json"])
-            .stdout()
+        score_py_line(["0.4", "0.6667", "0.5"], ["0.6", "1.0", "0.75"], 5),
+        eval_gold(&dir, &mut cmd, TEST, &["--json"])
     );
 });
 
 hashi_test!(one_pair_table, |dir, cmd| {
-    dir.create("gold.align", GOLD);
-    dir.create("out.align", TEST);
-    let text = cmd.args(["eval", "gold.align", "out.align"]).stdout();
+    let text = eval_gold(&dir, &mut cmd, TEST, &[]);
     assert!(text.contains("strict     0.4000  0.6667  0.5000"), "{text}");
     assert!(text.contains("lax        0.6000  1.0000  0.7500"), "{text}");
     assert!(
@@ -42,21 +58,16 @@ hashi_test!(one_pair_table, |dir, cmd| {
 hashi_test!(perfect_alignment_scores_one, |dir, cmd| {
     dir.create("gold.align", GOLD);
     eqnice!(
-        "{\"precision_strict\": 1.0, \"recall_strict\": 1.0, \"f1_strict\": 1.0, \
-         \"precision_lax\": 1.0, \"recall_lax\": 1.0, \"f1_lax\": 1.0, \"gold_beads\": 5}\n",
+        score_py_line(["1.0", "1.0", "1.0"], ["1.0", "1.0", "1.0"], 5),
         cmd.args(["eval", "gold.align", "gold.align", "--json"])
             .stdout()
     );
 });
 
 hashi_test!(empty_test_file_scores_zero, |dir, cmd| {
-    dir.create("gold.align", GOLD);
-    dir.create("out.align", "");
     eqnice!(
-        "{\"precision_strict\": 0.0, \"recall_strict\": 0.0, \"f1_strict\": 0.0, \
-         \"precision_lax\": 0.0, \"recall_lax\": 0.0, \"f1_lax\": 0.0, \"gold_beads\": 5}\n",
-        cmd.args(["eval", "gold.align", "out.align", "--json"])
-            .stdout()
+        score_py_line(["0.0", "0.0", "0.0"], ["0.0", "0.0", "0.0"], 5),
+        eval_gold(&dir, &mut cmd, "", &["--json"])
     );
 });
 
@@ -71,8 +82,7 @@ hashi_test!(cases_are_summed_before_dividing, |dir, cmd| {
     // Summed: precision 1/2, recall 1/4, F1 2*.5*.25/.75 = .3333 (a mean of the per-case
     // figures would give precision .5, recall .5).
     eqnice!(
-        "{\"precision_strict\": 0.5, \"recall_strict\": 0.25, \"f1_strict\": 0.3333, \
-         \"precision_lax\": 0.5, \"recall_lax\": 0.25, \"f1_lax\": 0.3333, \"gold_beads\": 4}\n",
+        score_py_line(["0.5", "0.25", "0.3333"], ["0.5", "0.25", "0.3333"], 4),
         cmd.args(["eval", "--cases", "set", "out.align", "--json"])
             .stdout()
     );

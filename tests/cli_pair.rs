@@ -85,6 +85,16 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
+/// Standard error of a run in `dir` that must be refused: exit code 2, nothing on standard
+/// output.
+fn refused(args: &[&str], dir: &Path) -> String {
+    let out = hashi(args, dir);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
+    stderr
+}
+
 /// A temporary folder with `en/` and `ja/` holding the articles.
 fn corpus() -> TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -239,25 +249,18 @@ fn csv_manifests_recursive_folders_and_tsv() {
 #[test]
 fn a_missing_or_empty_source_exits_2() {
     let dir = corpus();
-    let out = hashi(&["pair", "en", "nowhere"], dir.path());
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = text(&out.stderr);
+    let stderr = refused(&["pair", "en", "nowhere"], dir.path());
     assert!(stderr.contains("nowhere: cannot read"), "{stderr}");
 
     std::fs::create_dir(dir.path().join("empty")).unwrap();
-    let out = hashi(&["pair", "empty", "ja"], dir.path());
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = text(&out.stderr);
+    let stderr = refused(&["pair", "empty", "ja"], dir.path());
     assert!(stderr.contains("empty: no English documents"), "{stderr}");
-    assert!(out.stdout.is_empty());
 }
 
 #[test]
 fn the_same_file_on_both_sides_is_refused() {
     let dir = corpus();
-    let out = hashi(&["pair", "ja", "ja"], dir.path());
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = text(&out.stderr);
+    let stderr = refused(&["pair", "ja", "ja"], dir.path());
     assert!(
         stderr.contains("the same file is listed as an English and as a Japanese document"),
         "{stderr}"
@@ -268,13 +271,8 @@ fn the_same_file_on_both_sides_is_refused() {
         "path\nen/launch.txt\n./ja/k3.txt\n",
     )
     .unwrap();
-    let out = hashi(&["pair", "en.csv", "ja"], dir.path());
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("k3.txt"),
-        "{}",
-        text(&out.stderr)
-    );
+    let stderr = refused(&["pair", "en.csv", "ja"], dir.path());
+    assert!(stderr.contains("k3.txt"), "{stderr}");
 }
 
 #[test]
@@ -313,8 +311,7 @@ fn the_highest_min_score_keeps_no_false_pair_and_one_above_1_is_refused() {
     // true pairs remain, never another.
     let got = csv_pairs(&text(&out.stdout));
     assert!(got.iter().all(|p| expected().contains(p)), "{got:?}");
-    let out = hashi(&["pair", "en", "ja", "--min-score", "1.5"], dir.path());
-    assert_eq!(out.status.code(), Some(2));
+    refused(&["pair", "en", "ja", "--min-score", "1.5"], dir.path());
 }
 
 #[test]

@@ -34,9 +34,8 @@ fn assert_refused_everywhere(dir: &Dir, bad: &Path, what: &str) {
         vec!["check", en, bad, "--html", &html],
     ];
     for args in runs {
-        let out = hashi(&args);
+        let out = common::cmd(&args).assert_exit_code(2);
         let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains(bad), "{args:?} does not name the file: {err}");
         assert!(err.contains(what), "{args:?} does not say {what:?}: {err}");
         assert!(!err.contains("panicked"), "{args:?}: {err}");
@@ -67,9 +66,8 @@ hashi_test!(
             } else {
                 vec![cmd, "--encoding", "euc-jp", s(&en), s(&bad)]
             };
-            let out = hashi(&args);
+            let out = common::cmd(&args).assert_exit_code(2);
             let err = stderr(&out);
-            assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
             assert!(
                 err.contains(&format!("{}: invalid EUC-JP at byte 3", s(&bad))),
                 "{cmd}: {err}"
@@ -137,9 +135,8 @@ hashi_test!(empty_and_blank_files, |dir, cmd| {
             vec!["check", s(&path), s(&ja)],
             vec!["check", s(&en), s(&path)],
         ] {
-            let out = hashi(&args);
+            let out = common::cmd(&args).assert_exit_code(2);
             let err = stderr(&out);
-            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
             assert!(
                 err.contains(&format!("{}: no sentences", s(&path))),
                 "{args:?}: {err}"
@@ -272,9 +269,8 @@ hashi_test!(
             // Refused by default, as batch refuses such a pair: more likely a wrong file than a
             // translation.
             for cmd in ["align", "check"] {
-                let out = hashi(&[cmd, s(en), s(ja)]);
+                let out = common::cmd([cmd, s(en), s(ja)]).assert_exit_code(2);
                 let err = stderr(&out);
-                assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
                 assert_eq!(
                     err,
                     format!(
@@ -423,8 +419,7 @@ hashi_test!(
             ],
             vec!["check", s(&en), s(&bad), "--html", s(&html)],
         ] {
-            let out = hashi(&args);
-            assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+            common::cmd(&args).assert_exit_code(2);
         }
         for p in [&seg, &csv, &html, &moses_en, &moses_ja] {
             assert_eq!(

@@ -219,8 +219,7 @@ fn a_second_run_on_a_locked_output_is_refused() {
         let out = cmd(second)
             .current_dir(dir.path())
             .stdin(docs.as_bytes())
-            .output();
-        assert_eq!(out.status.code(), Some(2), "{second:?}: {}", stderr(&out));
+            .assert_exit_code(2);
         assert!(
             stderr(&out).contains("out.jsonl: another hashi run is writing this output"),
             "{}",

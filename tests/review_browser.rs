@@ -23,16 +23,7 @@ fn repo() -> &'static Path {
 }
 
 fn hashi(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_hashi"))
-        .args(args)
-        .output()
-        .expect("hashi runs");
-    assert!(
-        out.status.success(),
-        "hashi {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    common::cmd(args).stdout()
 }
 
 /// A fresh scratch folder for one test.
@@ -64,20 +55,16 @@ fn make_venv() -> PathBuf {
 
 /// Runs one mode of drive.py; returns the JSON it prints last.
 fn drive(args: &[&Path], mode: &str) -> serde_json::Value {
-    let out = Command::new(python())
-        .arg(repo().join("tests/review/drive.py"))
-        .arg(mode)
-        .args(args)
-        // Selenium must use Debian's driver, never fetch one.
-        .env("SE_OFFLINE", "true")
-        .output()
-        .expect("drive.py runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "drive.py {mode} failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = common::run_ok(
+        Command::new(python())
+            .arg(repo().join("tests/review/drive.py"))
+            .arg(mode)
+            .args(args)
+            // Selenium must use Debian's driver, never fetch one.
+            .env("SE_OFFLINE", "true"),
+        &format!("drive.py {mode}"),
     );
+    let stdout = String::from_utf8_lossy(&out.stdout);
     let last = stdout.lines().last().unwrap_or_default();
     let result: serde_json::Value = serde_json::from_str(last).expect("drive.py prints JSON");
     eprintln!("drive.py {mode}: {result}");

@@ -92,6 +92,19 @@ enum Keys {
     Wide(Vec<KeyItem>),
 }
 
+/// `$body` with `$en` and `$ja` bound to the two sides' key arrays of `$model`, of whichever
+/// width it was built with: each arm is compiled for its own entry type, so the generic inner
+/// functions stay monomorphic in the hot loops.
+macro_rules! with_keys {
+    ($model:expr, |$en:ident, $ja:ident| $body:expr) => {
+        match (&$model.en.keys, &$model.ja.keys) {
+            (Keys::Narrow($en), Keys::Narrow($ja)) => $body,
+            (Keys::Wide($en), Keys::Wide($ja)) => $body,
+            _ => unreachable!("both sides' keys are narrow or both wide"),
+        }
+    };
+}
+
 /// Sentence `c`'s entries of its side's key array `keys`.
 fn keys_of<'a, E>(keys: &'a [E], c: &Compact) -> &'a [E] {
     &keys[c.keys.start as usize..c.keys.end as usize]
@@ -301,11 +314,7 @@ impl Model {
 
     /// Matched anchor weight of English sentence `i` and Japanese sentence `j`.
     pub fn pair(&self, i: usize, j: usize, scratch: &mut Scratch) -> PairMatch {
-        match (&self.en.keys, &self.ja.keys) {
-            (Keys::Narrow(en), Keys::Narrow(ja)) => self.pair_in(en, ja, i, j, scratch),
-            (Keys::Wide(en), Keys::Wide(ja)) => self.pair_in(en, ja, i, j, scratch),
-            _ => unreachable!("both sides' keys are narrow or both wide"),
-        }
+        with_keys!(self, |en, ja| self.pair_in(en, ja, i, j, scratch))
     }
 
     /// [`Model::pair`] given both sides' key arrays.
@@ -569,11 +578,7 @@ impl Model {
         if a + b <= 2 || p.exclusive_weight <= 0.0 || p.exclusive_min <= 0.0 {
             return 0.0;
         }
-        match (&self.en.keys, &self.ja.keys) {
-            (Keys::Narrow(en), Keys::Narrow(ja)) => self.exclusive_cost_in(en, ja, ei, a, ji, b),
-            (Keys::Wide(en), Keys::Wide(ja)) => self.exclusive_cost_in(en, ja, ei, a, ji, b),
-            _ => unreachable!("both sides' keys are narrow or both wide"),
-        }
+        with_keys!(self, |en, ja| self.exclusive_cost_in(en, ja, ei, a, ji, b))
     }
 
     /// [`Model::exclusive_cost`] given both sides' key arrays.
@@ -622,11 +627,7 @@ impl Model {
     /// sentences, paired by rank (see `rank_pairs`): the skeleton the search band follows,
     /// sorted.
     pub fn anchor_pairs(&self) -> Vec<Link> {
-        match (&self.en.keys, &self.ja.keys) {
-            (Keys::Narrow(en), Keys::Narrow(ja)) => self.anchor_pairs_in(en, ja),
-            (Keys::Wide(en), Keys::Wide(ja)) => self.anchor_pairs_in(en, ja),
-            _ => unreachable!("both sides' keys are narrow or both wide"),
-        }
+        with_keys!(self, |en, ja| self.anchor_pairs_in(en, ja))
     }
 
     /// [`Model::anchor_pairs`] given both sides' key arrays.

@@ -183,23 +183,21 @@ pub(crate) fn findings(
             }
             continue;
         }
-        if bead.en.is_empty() && !bead.ja.is_empty() {
-            out.push(finding(
+        let one_sided = match (bead.en.is_empty(), bead.ja.is_empty()) {
+            (true, false) => Some((
                 FindingKind::Omission,
-                format!(
-                    "no English counterpart: the English edition leaves it out (probability {:.2})",
-                    bead.score
-                ),
-            ));
-            continue;
-        }
-        if bead.ja.is_empty() && !bead.en.is_empty() {
-            out.push(finding(
+                "no English counterpart: the English edition leaves it out",
+            )),
+            (false, true) => Some((
                 FindingKind::Addition,
-                format!(
-                    "no Japanese source: added in the English edition (probability {:.2})",
-                    bead.score
-                ),
+                "no Japanese source: added in the English edition",
+            )),
+            _ => None,
+        };
+        if let Some((kind, what)) = one_sided {
+            out.push(finding(
+                kind,
+                format!("{what} (probability {:.2})", bead.score),
             ));
             continue;
         }

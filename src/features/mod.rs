@@ -546,6 +546,15 @@ mod tests {
             .collect()
     }
 
+    /// The words of an English sentence that become anchors, in order.
+    fn english_words(en: &str) -> Vec<&str> {
+        english(en, 0..en.len(), Some(Lexicon::embedded()))
+            .items
+            .into_iter()
+            .map(|item| &en[item.span])
+            .collect()
+    }
+
     fn shares_a_key(en: &str, ja: &str) -> bool {
         let lex = Some(Lexicon::embedded());
         let e = english(en, 0..en.len(), lex);
@@ -642,12 +651,7 @@ mod tests {
             ]
         );
         let en = "Happy New Year, thank you";
-        let items: Vec<&str> = english(en, 0..en.len(), Some(Lexicon::embedded()))
-            .items
-            .iter()
-            .map(|item| &en[item.span.clone()])
-            .collect();
-        assert_eq!(items, ["Happy", "New", "Year", "thank", "you"]);
+        assert_eq!(english_words(en), ["Happy", "New", "Year", "thank", "you"]);
         let lex = Lexicon::embedded();
         let phrase = |words: &[&str]| lexeme_key(lex.phrase_id(words).unwrap());
         let features = english(en, 0..en.len(), Some(lex));
@@ -674,13 +678,8 @@ mod tests {
             ]
         );
         let en = "The government announced new measures on Monday.";
-        let items: Vec<&str> = english(en, 0..en.len(), Some(Lexicon::embedded()))
-            .items
-            .iter()
-            .map(|item| &en[item.span.clone()])
-            .collect();
         assert_eq!(
-            items,
+            english_words(en),
             [
                 "The",
                 "government",

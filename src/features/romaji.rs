@@ -104,21 +104,14 @@ fn skeleton_of(word: &str, keep_final_r: bool) -> String {
         let next = w.get(i + 1);
         let mapped = match c {
             'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'w' => None,
-            'c' if next == Some(&'h') => {
+            'c' | 's' | 't' | 'p' if next == Some(&'h') => {
+                // The digraphs ch, sh, th and ph: one consonant, the h taken with it.
                 i += 1;
-                Some('t')
-            }
-            's' if next == Some(&'h') => {
-                i += 1;
-                Some('s')
-            }
-            't' if next == Some(&'h') => {
-                i += 1;
-                Some('s')
-            }
-            'p' if next == Some(&'h') => {
-                i += 1;
-                Some('f')
+                Some(match c {
+                    'c' => 't',
+                    'p' => 'f',
+                    _ => 's',
+                })
             }
             'c' if matches!(next, Some('e' | 'i' | 'y')) => Some('s'),
             'c' | 'q' | 'g' => Some('k'),

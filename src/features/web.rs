@@ -295,18 +295,13 @@ mod tests {
                 (WebKind::Code, "user26".into())
             ]
         );
-        assert_eq!(
-            keys("(PERSON2) So again"),
-            [(WebKind::Code, "person2".into())]
-        );
-        assert_eq!(
-            keys("(PERSON2) 繰り返すけど"),
-            [(WebKind::Code, "person2".into())]
-        );
-        assert_eq!(
-            keys("＠ｕｓｅｒ２６さん"),
-            [(WebKind::Handle, "@user26".into())]
-        );
+        for (text, kind, key) in [
+            ("(PERSON2) So again", WebKind::Code, "person2"),
+            ("(PERSON2) 繰り返すけど", WebKind::Code, "person2"),
+            ("＠ｕｓｅｒ２６さん", WebKind::Handle, "@user26"),
+        ] {
+            assert_eq!(keys(text), [(kind, key.into())], "{text}");
+        }
     }
 
     #[test]
@@ -321,14 +316,16 @@ mod tests {
                 (WebKind::Emoji, "👍🏻".into()),
             ]
         );
-        assert_eq!(
-            keys("詳しくはwww.example.com/を見て"),
-            [(WebKind::Url, "example.com".into())]
-        );
-        assert_eq!(
-            keys("#Mastodonの設定"),
-            [(WebKind::Hashtag, "#mastodon".into())]
-        );
+        for (text, kind, key) in [
+            (
+                "詳しくはwww.example.com/を見て",
+                WebKind::Url,
+                "example.com",
+            ),
+            ("#Mastodonの設定", WebKind::Hashtag, "#mastodon"),
+        ] {
+            assert_eq!(keys(text), [(kind, key.into())], "{text}");
+        }
         assert!(keys("#ネズミのキャスパー").is_empty());
     }
 

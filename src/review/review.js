@@ -166,24 +166,20 @@
       say("Not done: " + e.message);
     }
   }
-  function undo() {
-    var op = undoStack.pop();
-    if (!op) return say("Nothing to undo");
-    splice(op.at, op.ins, op.del);
-    redoStack.push(op);
-    select(Math.min(op.selBefore, rows.length - 1), true);
+  // Undo and redo: the last op of one stack, taken back (undo) or done again (redo), goes on
+  // the other.
+  function replay(from, to, back) {
+    var op = from.pop();
+    if (!op) return say(back ? "Nothing to undo" : "Nothing to redo");
+    if (back) splice(op.at, op.ins, op.del);
+    else splice(op.at, op.del, op.ins);
+    to.push(op);
+    select(Math.min(back ? op.selBefore : op.selAfter, rows.length - 1), true);
     changed();
-    say("Undone: " + op.what);
+    say((back ? "Undone: " : "Redone: ") + op.what);
   }
-  function redo() {
-    var op = redoStack.pop();
-    if (!op) return say("Nothing to redo");
-    splice(op.at, op.del, op.ins);
-    undoStack.push(op);
-    select(Math.min(op.selAfter, rows.length - 1), true);
-    changed();
-    say("Redone: " + op.what);
-  }
+  function undo() { replay(undoStack, redoStack, true); }
+  function redo() { replay(redoStack, undoStack, false); }
 
   function fresh(e0, e1, j0, j1) { return { e0: e0, e1: e1, j0: j0, j1: j1, st: "u", sc: null }; }
   function copy(r, st) { return { e0: r.e0, e1: r.e1, j0: r.j0, j1: r.j1, st: st, sc: r.sc }; }

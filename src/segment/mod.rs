@@ -73,35 +73,25 @@ pub struct Document {
 impl Document {
     /// Segments running text with the splitter of its language.
     pub fn segment(lang: Lang, text: String) -> Document {
-        let mut sentences = unmarked(lang, &text, false);
-        furniture::mark(lang, &text, &mut sentences);
-        Document {
-            lang,
-            text,
-            sentences,
-        }
+        Document::from_text(lang, text, false)
     }
 
     /// Takes text that is already one sentence a line, a blank line between paragraphs
     /// (the input of hunalign, Vecalign and Bertalign). Furniture is marked line by line as
     /// in running text.
     pub fn presegmented(lang: Lang, text: String) -> Document {
-        let mut sentences = unmarked(lang, &text, true);
-        furniture::mark(lang, &text, &mut sentences);
-        Document {
-            lang,
-            text,
-            sentences,
-        }
+        Document::from_text(lang, text, true)
     }
 
     /// [`Document::presegmented`] when `presegmented`, else [`Document::segment`]: the one
     /// place the command line, `batch` and the Python binding choose between them.
     pub fn from_text(lang: Lang, text: String, presegmented: bool) -> Document {
-        if presegmented {
-            Document::presegmented(lang, text)
-        } else {
-            Document::segment(lang, text)
+        let mut sentences = unmarked(lang, &text, presegmented);
+        furniture::mark(lang, &text, &mut sentences);
+        Document {
+            lang,
+            text,
+            sentences,
         }
     }
 

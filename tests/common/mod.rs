@@ -318,6 +318,23 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// Runs `command`, a program other than hashi (a browser, python, pip), and returns its
+/// output; panics unless it ran and succeeded, saying `what` failed and what it wrote.
+#[track_caller]
+pub fn run_ok(command: &mut Command, what: &str) -> Output {
+    let out = command
+        .output()
+        .unwrap_or_else(|e| panic!("{what}: cannot run it: {e}"));
+    assert!(
+        out.status.success(),
+        "{what} failed ({}):\n{}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// A Python virtual environment under the target folder, `target/NAME`, with `requirement`
 /// installed from PyPI (a test that needs it is `#[ignore]`d and run by `.ci/run`); returns
 /// its python. Made once and reused while its marker file `MARKER` names the same
@@ -337,34 +354,27 @@ pub fn python_venv(name: &str, marker: &str, requirement: &str) -> PathBuf {
     if !ready(&venv) {
         let fresh = target.join(format!("{name}.{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&fresh);
-        let out = std::process::Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&fresh)
-            .output()
-            .expect("python3 runs");
-        assert!(
-            out.status.success(),
-            "`python3 -m venv {}` failed (on Debian's python3, install python3-venv): {}",
-            fresh.display(),
-            String::from_utf8_lossy(&out.stderr)
+        run_ok(
+            Command::new("python3").args(["-m", "venv"]).arg(&fresh),
+            &format!(
+                "`python3 -m venv {}` (on Debian's python3, install python3-venv)",
+                fresh.display()
+            ),
         );
-        let out = std::process::Command::new(fresh.join("bin").join("python"))
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-            ])
-            .arg(requirement)
-            .output()
-            .expect("the venv's python runs");
-        assert!(
-            out.status.success(),
-            "`pip install {requirement}` into {} failed (it needs PyPI): {}{}",
-            fresh.display(),
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
+        run_ok(
+            Command::new(fresh.join("bin").join("python"))
+                .args([
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                ])
+                .arg(requirement),
+            &format!(
+                "`pip install {requirement}` into {} (it needs PyPI)",
+                fresh.display()
+            ),
         );
         std::fs::write(fresh.join(marker), requirement).unwrap();
         if !ready(&venv) {

@@ -25,6 +25,8 @@ from selenium.webdriver.support.ui import Select
 
 
 def browser(downloads=None, width=1366, height=860):
+    """A headless Chromium; as a context (`with browser() as driver:`) it quits on the way
+    out, whatever happens."""
     opts = webdriver.ChromeOptions()
     opts.binary_location = "/usr/bin/chromium"
     for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -146,8 +148,7 @@ def download(driver, button, directory, name):
 
 
 def edits(page, downloads, shots):
-    driver = browser(downloads)
-    try:
+    with browser(downloads) as driver:
         url = open_page(driver, page)
         start = state(driver)
         expect(len(start) == 17, f"17 rows expected, found {len(start)}: {start}")
@@ -282,13 +283,10 @@ def edits(page, downloads, shots):
         expect(state(driver) == start, "after clearing, a reload shows the aligner's rows")
         no_errors_no_network(driver, url)
         return {"rows_after_edits": len(final), "requests": requests, "reloaded_csv": csv_again}
-    finally:
-        driver.quit()
 
 
 def hostile(page, downloads):
-    driver = browser(downloads)
-    try:
+    with browser(downloads) as driver:
         url = open_page(driver, page)
         data = json.loads(driver.execute_script("return document.getElementById('hashi-data').textContent"))
         try:
@@ -314,13 +312,10 @@ def hostile(page, downloads):
         download(driver, "b-tmx", downloads, base + ".approved.tmx")
         no_errors_no_network(driver, url)
         return {"rows": n, "sentences_checked": len(shown_en) + len(shown_ja)}
-    finally:
-        driver.quit()
 
 
 def read_only(page, downloads):
-    driver = browser(downloads)
-    try:
+    with browser(downloads) as driver:
         url = open_page(driver, page)
         expect(driver.title.startswith("hashi check: "), f"title {driver.title!r}")
         start = state(driver)
@@ -340,13 +335,10 @@ def read_only(page, downloads):
         download(driver, "b-csv", downloads, name + ".reviewed.csv")
         no_errors_no_network(driver, url)
         return {"rows": len(start), "rows_with_findings": with_findings}
-    finally:
-        driver.quit()
 
 
 def big(page):
-    driver = browser()
-    try:
+    with browser() as driver:
         url = open_page(driver, page)
         driver.set_script_timeout(300)
         render_ms = float(driver.execute_script("return document.body.dataset.renderMs"))
@@ -385,13 +377,10 @@ def big(page):
         no_errors_no_network(driver, url)
         return {"rows": rows, "first_render_ms": render_ms, "script_ms": script_ms,
                 "end_key_ms": round(end_ms["ms"], 1), "scroll": scroll}
-    finally:
-        driver.quit()
 
 
 def offline(page):
-    driver = browser()
-    try:
+    with browser() as driver:
         driver.execute_cdp_cmd("Network.enable", {})
         driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
             "offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
@@ -401,8 +390,6 @@ def offline(page):
         expect("1 approved" in driver.find_element(By.ID, "summary").text, "editing works offline")
         no_errors_no_network(driver, url)
         return {"rows": rows}
-    finally:
-        driver.quit()
 
 
 def main():
