@@ -311,8 +311,9 @@ pub const SKIP_INPUTS: usize = 11;
 /// The pair model: a network of one hidden layer of [`HIDDEN`] tanh units over the inputs of
 /// [`pair_inputs`] standardised (less `PAIR_MEAN`, over `PAIR_SCALE`), fitted by
 /// `scripts/fit_evidence.py` (see the module's documentation). A linear model over the same
-/// inputs left a tenth more log loss on the held-out WMT23 sets: whether a bead with few words
-/// of its own is right depends on its region's evidence, not on either alone.
+/// inputs left a tenth more log loss on held-out sets (session 8, WMT23 held out): whether a
+/// bead with few words of its own is right depends on its region's evidence, not on either
+/// alone.
 const PAIR_MEAN: [f32; PAIR_INPUTS] = [
     0.00000, 4.17576, 0.29858, 2.47648, 3.87830, 0.22124, 0.03529, 1.62875, 0.07367, 0.30474,
     0.03755, 5.10149, 0.22037, 4.17793, 1.66804, 0.30333, 0.03778, 1.67133, 0.79005,
