@@ -188,12 +188,13 @@ pub fn english(
         if folded != lower {
             keys.push(word_key(&folded));
         }
-        if let Some(k) = skeleton_key(&lower) {
-            keys.push(k);
-        }
-        if let Some(s) = romaji::skeleton_with_r(&lower).filter(|s| s.len() >= MIN_SKELETON) {
-            keys.push(key_of(TAG_SKELETON, s));
-        }
+        let (plain, with_r) = romaji::english_skeletons(&lower);
+        keys.extend(
+            std::iter::once(plain)
+                .chain(with_r)
+                .filter(|s| s.len() >= MIN_SKELETON)
+                .map(|s| key_of(TAG_SKELETON, s)),
+        );
         if let Some(lex) = lexicon {
             run.clear();
             run.extend(

@@ -86,12 +86,18 @@ pub fn skeleton(word: &str) -> String {
     skeleton_of(word, false)
 }
 
-/// The skeleton of an English word whose syllable-final r is pronounced, as names from
-/// Spanish or Italian are transcribed (Barcelona → バルセロナ, Martinez → マルティネス);
-/// `None` when the word has no such r, and the skeleton is [`skeleton`]'s.
-pub fn skeleton_with_r(word: &str) -> Option<String> {
+/// The skeletons of an English word: [`skeleton`]'s, and, when the word has a syllable-final
+/// r, a second one with that r pronounced, as names from Spanish or Italian are transcribed
+/// (Barcelona → バルセロナ, Martinez → マルティネス).
+pub fn english_skeletons(word: &str) -> (String, Option<String>) {
+    let plain = skeleton(word);
+    // Without an r there is nothing to keep: most words take one pass.
+    if !word.contains(['r', 'R']) {
+        return (plain, None);
+    }
     let kept = skeleton_of(word, true);
-    (kept != skeleton(word)).then_some(kept)
+    let kept = (kept != plain).then_some(kept);
+    (plain, kept)
 }
 
 fn skeleton_of(word: &str, keep_final_r: bool) -> String {
@@ -264,15 +270,19 @@ mod tests {
         assert_ne!(skeleton("tokyo"), skeleton("kyoto"));
         assert_eq!(skeleton(&romanize("ダニエル")), skeleton("Daniel"));
         assert_eq!(skeleton(&romanize("ホテル")), skeleton("hotel"));
-        assert_eq!(skeleton_with_r("cyber").as_deref(), Some("sbr"));
         assert_eq!(
-            skeleton_with_r("barcelona"),
+            english_skeletons("cyber"),
+            ("sb".to_string(), Some("sbr".to_string()))
+        );
+        assert_eq!(
+            english_skeletons("barcelona").1,
             Some(skeleton(&romanize("バルセロナ")))
         );
         assert_eq!(
-            skeleton_with_r("Martinez"),
+            english_skeletons("Martinez").1,
             Some(skeleton(&romanize("マルティネス")))
         );
-        assert_eq!(skeleton_with_r("tokyo"), None);
+        assert_eq!(english_skeletons("tokyo"), (skeleton("tokyo"), None));
+        assert_eq!(english_skeletons("Ruby").1, None);
     }
 }
