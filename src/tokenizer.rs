@@ -220,23 +220,29 @@ impl JapaneseTokenizer {
     /// or UniDic's 動詞-一般. The name in `metadata.json` is not trusted: dictionaries built
     /// from IPADIC go by many names.
     fn probe_tags(&self) -> TagSet {
-        let (text, verb) = TAG_PROBE;
-        let tokens = self.tokenize(text);
-        let Some(t) = tokens.iter().find(|t| t.surface(text) == verb) else {
-            return TagSet::Other;
-        };
-        match (t.pos.as_str(), t.pos_detail.as_str()) {
-            ("動詞", "自立") => TagSet::Ipadic,
-            ("動詞", "一般") => TagSet::Unidic,
+        match self
+            .probe()
+            .as_ref()
+            .map(|t| (t.pos.as_str(), t.pos_detail.as_str()))
+        {
+            Some(("動詞", "自立")) => TagSet::Ipadic,
+            Some(("動詞", "一般")) => TagSet::Unidic,
             _ => TagSet::Other,
         }
     }
 
+    /// The verb of [`TAG_PROBE`] as this dictionary tokenizes it, if it is a token of its own.
+    fn probe(&self) -> Option<Token> {
+        let (text, verb) = TAG_PROBE;
+        self.tokenize(text)
+            .into_iter()
+            .find(|t| t.surface(text) == verb)
+    }
+
     /// What is wrong with a dictionary whose tags are neither IPADIC's nor UniDic's.
     fn unknown_tags(&self) -> String {
-        let (text, verb) = TAG_PROBE;
-        let tokens = self.tokenize(text);
-        let seen = match tokens.iter().find(|t| t.surface(text) == verb) {
+        let verb = TAG_PROBE.1;
+        let seen = match self.probe() {
             Some(t) => format!("tags {verb} as {}-{}", t.pos, t.pos_detail),
             None => format!("has no word {verb}"),
         };
