@@ -298,6 +298,11 @@ fn untranslated_stretches(
             k += 1;
         }
         let run = &beads[start..k];
+        if matches_better_than_chance(alignment, start..k) {
+            // Pairs that are merely doubtful (a free rendering with few words in common, a
+            // search unsure where to cut) in a stretch that is a translation all the same.
+            continue;
+        }
         let content = |doc: &Document, r: Range<usize>| -> Vec<usize> {
             r.filter(|&i| !doc.sentences[i].furniture).collect()
         };
@@ -313,6 +318,41 @@ fn untranslated_stretches(
     }
     out
 }
+
+/// Whether the pairs of the run of beads `run` match each other well beyond what their
+/// sentences match with their neighbours' counterparts ([`Evidence::shifted`]): a stretch
+/// that is not translated matches only by chance, however its pairs happen to be cut.
+///
+/// [`Evidence::shifted`]: crate::align::evidence::Evidence::shifted
+fn matches_better_than_chance(alignment: &Alignment, run: Range<usize>) -> bool {
+    let (mut matched, mut offered, mut chance) = (0.0f32, 0.0f32, 0.0f32);
+    for k in run {
+        let (Some(b), Some(e)) = (alignment.beads.get(k), alignment.evidence.get(k)) else {
+            continue;
+        };
+        if b.is_pair() {
+            matched += e.matched;
+            offered += e.offered;
+            chance += e.shifted * e.offered;
+        }
+    }
+    if offered <= 0.0 {
+        return false;
+    }
+    let own = matched / (offered + 1.0);
+    let chance = chance / offered;
+    own >= STRETCH_CHANCE * chance + STRETCH_OWN
+}
+
+/// How many times what a run's pairs match by chance they must match (with
+/// [`STRETCH_OWN`] more) to count as translated. Unrelated texts' pairs match about what
+/// they match shifted; a translation's several times as much.
+const STRETCH_CHANCE: f32 = 2.0;
+
+/// The share a run's pairs must match beyond [`STRETCH_CHANCE`] times chance: two texts
+/// that share next to nothing (chat, short lines) are not told apart by a ratio of small
+/// shares.
+const STRETCH_OWN: f32 = 0.05;
 
 /// The anchors of a bead's sentences on one side.
 struct BeadItems<'a> {
@@ -694,6 +734,48 @@ mod tests {
         let mut ja = CHAT_JA[1..].to_vec();
         ja.insert(9, "改札の前で待ってるね。");
         assert_eq!(gaps(&en, &ja, Params::for_checking()), ["omission [] [9]"]);
+    }
+
+    /// Runs of doubtful pairs: three pairs and an unmatched sentence, each pair with the
+    /// share `own` of its offered weight matched and the share `chance` matched shifted.
+    fn run(own: f32, chance: f32) -> Alignment {
+        let pair = |k: usize| Bead {
+            en: k..k + 1,
+            ja: k..k + 1,
+            score: 0.05,
+        };
+        let mut beads: Vec<Bead> = (0..3).map(pair).collect();
+        beads.push(Bead {
+            en: 3..4,
+            ja: 3..3,
+            score: 0.9,
+        });
+        let evidence = beads
+            .iter()
+            .map(|b| crate::align::evidence::Evidence {
+                matched: if b.is_pair() { own * 41.0 } else { 0.0 },
+                offered: 40.0,
+                shifted: if b.is_pair() { chance } else { 0.0 },
+                ..Default::default()
+            })
+            .collect();
+        Alignment {
+            beads,
+            evidence,
+            ..Alignment::default()
+        }
+    }
+
+    #[test]
+    fn doubtful_pairs_that_match_far_beyond_chance_are_translated() {
+        // A free rendering: a fifth of the words matched, against a twentieth by chance.
+        assert!(matches_better_than_chance(&run(0.2, 0.05), 0..4));
+        // Unrelated texts: their pairs match what they match shifted.
+        assert!(!matches_better_than_chance(&run(0.06, 0.05), 0..4));
+        // Next to nothing in common either way: a ratio of small shares tells nothing.
+        assert!(!matches_better_than_chance(&run(0.04, 0.005), 0..4));
+        // No pair: nothing to judge by.
+        assert!(!matches_better_than_chance(&run(0.2, 0.05), 3..4));
     }
 
     #[test]
