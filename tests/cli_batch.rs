@@ -508,7 +508,7 @@ hashi_test!(resume_skips_done_ids_and_leaves_each_once, |dir, cmd| {
         // Resuming a finished output does nothing but the last document again.
         let out = batch("all.csv", true);
         assert!(
-            text(&out.stderr).starts_with("hashi: batch: 1 documents aligned, 0 failed, 2 skipped")
+            text(&out.stderr).starts_with("hashi: batch: 1 document aligned, 0 failed, 2 skipped")
         );
         let final_text = std::fs::read_to_string(&out_path).unwrap();
         let docs = if format == "jsonl" {

@@ -423,10 +423,10 @@ impl Report {
             _ => String::new(),
         };
         eprintln!(
-            "hashi: batch: {} documents aligned, {} failed{skipped}, {} pairs written, {:.1} s",
-            self.aligned,
+            "hashi: batch: {} aligned, {} failed{skipped}, {} written, {:.1} s",
+            counted(self.aligned, "document", "documents"),
             self.failed,
-            self.pairs,
+            counted(self.pairs, "pair", "pairs"),
             elapsed.as_secs_f64()
         );
         if self.failed > 0 {
@@ -435,4 +435,9 @@ impl Report {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// `n` and the noun `n` takes: `1 document`, `2 documents`.
+fn counted(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
