@@ -2,7 +2,7 @@
 //! behind [`Aligner`], which owns what it needs.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::align::{self, Alignment, AnchorTable, Layout, PairTables, Params, Side, Verdict};
 use crate::check::{self, Finding};
@@ -19,6 +19,13 @@ use crate::validate::{PairError, Rules};
 /// search's tables are large enough to matter, and reading the pages in again for the next
 /// document costs little beside its alignment.
 const RELEASE_DICTIONARY_AT: usize = 4000;
+
+/// Sentences from which a document's work is shared out between threads: a side with this
+/// many has its sentences split in runs, a pair with this many on its two sides together has
+/// them made side by side. Below it, the work is done in turn on the calling thread: sharing
+/// out a small document costs more (passing the work and its results between threads, and in
+/// a batch a thread that waits for another's half of a document) than it saves.
+const SHARE_FROM: usize = 64;
 
 /// Aligns English documents with the Japanese ones they translate.
 ///
@@ -47,6 +54,11 @@ pub struct Aligner {
     /// The parameters the pair's verdict is judged with when they differ from `params`
     /// ([`Aligner::for_checking`]): a pair has one verdict, `align`'s.
     verdict_params: Option<Params>,
+    /// The rayon pool of `threads` threads that a pair's work runs on when the caller is not
+    /// on a rayon pool's thread already ([`Aligner::on_pool`]) and that a batch's documents
+    /// run on ([`crate::batch::run`]): made when first needed (`None` when the system would
+    /// not start the threads), shared by the clones with the same thread count.
+    pool: Arc<OnceLock<Option<rayon::ThreadPool>>>,
 }
 
 /// What an aligner loads once and its clones share.
@@ -125,7 +137,9 @@ impl AlignerBuilder {
     }
 
     /// Threads for one document pair's feature extraction: 0 is one a core, at most
-    /// [`crate::batch::MAX_THREADS`]. 1 by default.
+    /// [`crate::batch::MAX_THREADS`]. 1 by default. Called on a thread of a rayon pool (as
+    /// [`crate::batch::run`] calls it), an aligner of more than one thread shares that pool's
+    /// threads instead of starting its own.
     pub fn threads(mut self, threads: usize) -> Self {
         self.threads = threads;
         self
@@ -160,6 +174,7 @@ impl AlignerBuilder {
             threads,
             rules: self.rules,
             verdict_params: None,
+            pool: Arc::default(),
         })
     }
 }
@@ -309,8 +324,43 @@ impl Aligner {
 
     /// This aligner with `threads` threads a pair (at least one).
     pub fn with_threads(mut self, threads: usize) -> Self {
-        self.threads = threads.max(1);
+        let threads = threads.max(1);
+        if threads != self.threads {
+            self.threads = threads;
+            self.pool = Arc::default();
+        }
         self
+    }
+
+    /// The aligner's rayon pool of [`Aligner::threads`] threads, started when first asked for;
+    /// `None` when the system will not start them.
+    pub(crate) fn pool(&self) -> Option<&rayon::ThreadPool> {
+        self.pool
+            .get_or_init(|| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(self.threads)
+                    .thread_name(|i| format!("hashi-{i}"))
+                    .build()
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// Runs `f` where a pair's work can be shared out, telling it how many threads there are
+    /// to share it with: on the rayon pool whose thread calls it (a batch's: see
+    /// [`crate::batch::run`]), else on the aligner's own pool ([`Aligner::pool`]). With one
+    /// thread, or no pool, `f` runs on the caller's thread and is told 1.
+    fn on_pool<R: Send>(&self, f: impl FnOnce(usize) -> R + Send) -> R {
+        if self.threads <= 1 {
+            return f(1);
+        }
+        if rayon::current_thread_index().is_some() {
+            return f(rayon::current_num_threads());
+        }
+        match self.pool() {
+            Some(pool) => pool.install(|| f(rayon::current_num_threads())),
+            None => f(1),
+        }
     }
 
     /// The rules a pair must pass to be aligned.
@@ -460,8 +510,11 @@ impl Aligner {
         });
     }
 
-    /// The features of every sentence of `doc`, gathered by `gather` in sentence order, on
-    /// [`Aligner::threads`] threads (each gathers a run of sentences, then the runs join).
+    /// The features of every sentence of `doc`, gathered by `gather` in sentence order. On
+    /// the pool ([`Aligner::on_pool`]), a side of [`SHARE_FROM`] sentences or more offers its
+    /// later runs of sentences to a free thread ([`gather_runs`]); those no thread took up
+    /// are gathered in turn by the calling thread, as if nothing were shared. The tables and
+    /// the features are the same however the runs fall.
     /// `f` gives a sentence's features in one or more parts ([`for_pieces`]).
     fn per_sentence<T: Send + Default>(
         &self,
@@ -469,42 +522,30 @@ impl Aligner {
         f: impl Fn(&Sentence, &mut dyn FnMut(SentenceFeatures)) + Sync,
         gather: Gather<T>,
     ) -> T {
-        let run = |part: &[Sentence]| {
-            let mut out = T::default();
+        let run = |part: &[Sentence], out: &mut T| {
             for s in part {
                 let mut first = true;
                 f(s, &mut |features| {
                     if std::mem::take(&mut first) {
-                        (gather.add)(&mut out, features);
+                        (gather.add)(out, features);
                     } else {
-                        (gather.more)(&mut out, features);
+                        (gather.more)(out, features);
                     }
                 });
             }
-            out
         };
-        let threads = self.threads.max(1);
-        if threads == 1 || doc.sentences.len() < 64 {
-            return run(&doc.sentences);
+        let mut out = T::default();
+        if self.threads <= 1 || doc.sentences.len() < SHARE_FROM {
+            run(&doc.sentences, &mut out);
+            return out;
         }
-        let chunk = doc.sentences.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = doc
-                .sentences
-                .chunks(chunk)
-                .map(|part| {
-                    let run = &run;
-                    scope.spawn(move || run(part))
-                })
-                .collect();
-            let mut all = T::default();
-            for h in handles {
-                (gather.join)(
-                    &mut all,
-                    h.join().expect("feature extraction does not panic"),
-                );
+        self.on_pool(|threads| {
+            if threads <= 1 {
+                run(&doc.sentences, &mut out);
+            } else {
+                gather_runs(&doc.sentences, &mut out, &run, gather.join);
             }
-            all
+            out
         })
     }
 
@@ -512,7 +553,11 @@ impl Aligner {
     /// Unlike `Aligner::align_with_features`, it keeps no sentence's features past storing
     /// what the aligner needs of them.
     pub fn alignment(&self, en: &Document, ja: &Document) -> Alignment {
-        let (et, jt) = self.both(|| self.english_anchors(en), || self.japanese_anchors(ja));
+        let (et, jt) = self.both(
+            en.sentences.len() + ja.sentences.len(),
+            || self.english_anchors(en),
+            || self.japanese_anchors(ja),
+        );
         if en.sentences.len() + ja.sentences.len() >= RELEASE_DICTIONARY_AT {
             // The dictionary is done with: its pages make room for the search's tables.
             self.tokenizer().release_pages();
@@ -557,22 +602,28 @@ impl Aligner {
         alignment
     }
 
-    /// Runs `english` and `japanese`, side by side when there are threads to spare.
-    fn both<E: Send, J>(
+    /// Runs `english` and `japanese` for a pair of `sentences` sentences on its two sides:
+    /// side by side when the pair is large enough ([`SHARE_FROM`]) and a thread of the pool is
+    /// free ([`Aligner::on_pool`]), else one after the other on the calling thread.
+    fn both<E: Send, J: Send>(
         &self,
+        sentences: usize,
         english: impl FnOnce() -> E + Send,
-        japanese: impl FnOnce() -> J,
+        japanese: impl FnOnce() -> J + Send,
     ) -> (E, J) {
-        if self.threads > 1 {
-            // Japanese tokenizing dominates; let English run beside it.
-            std::thread::scope(|scope| {
-                let e = scope.spawn(english);
-                let j = japanese();
-                (e.join().expect("feature extraction does not panic"), j)
-            })
-        } else {
-            (english(), japanese())
+        if self.threads <= 1 || sentences < SHARE_FROM {
+            return (english(), japanese());
         }
+        self.on_pool(|threads| {
+            if threads > 1 {
+                // Japanese tokenizing dominates: it starts here, and English waits for a
+                // free thread (or for this one).
+                let (j, e) = rayon::join(japanese, english);
+                (e, j)
+            } else {
+                (english(), japanese())
+            }
+        })
     }
 
     /// Aligns as [`Aligner::align`] does and also hands back the per-sentence features it
@@ -582,7 +633,11 @@ impl Aligner {
         en: &Document,
         ja: &Document,
     ) -> (Alignment, Vec<SentenceFeatures>, Vec<SentenceFeatures>) {
-        let (ef, jf) = self.both(|| self.english_features(en), || self.japanese_features(ja));
+        let (ef, jf) = self.both(
+            en.sentences.len() + ja.sentences.len(),
+            || self.english_features(en),
+            || self.japanese_features(ja),
+        );
         let (ep, jp) = (paragraphs(en), paragraphs(ja));
         let (efu, jfu) = (furniture(en), furniture(ja));
         let sides = || {
@@ -622,6 +677,42 @@ struct Gather<T> {
     add: fn(&mut T, SentenceFeatures),
     more: fn(&mut T, SentenceFeatures),
     join: fn(&mut T, T),
+}
+
+/// Sentences a run of [`gather_runs`] is not split below.
+const RUN_SENTENCES: usize = 16;
+
+/// Gathers `sentences` into `out` with `run`, in order, offering work to the pool's free
+/// threads: the second half is offered while the first is gathered (each half split again
+/// the same way, down to [`RUN_SENTENCES`]); a half another thread took up is gathered into
+/// a table of its own and `join`ed after the first, a half none took is gathered into `out`
+/// by this thread. Nothing is made twice and, when no thread is free, nothing is joined: the
+/// work is what one thread gathering every sentence does.
+fn gather_runs<T: Send + Default>(
+    sentences: &[Sentence],
+    out: &mut T,
+    run: &(impl Fn(&[Sentence], &mut T) + Sync),
+    join: fn(&mut T, T),
+) {
+    if sentences.len() < 2 * RUN_SENTENCES {
+        run(sentences, out);
+        return;
+    }
+    let (first, second) = sentences.split_at(sentences.len() / 2);
+    let ((), taken) = rayon::join_context(
+        |_| gather_runs(first, out, run, join),
+        |context| {
+            context.migrated().then(|| {
+                let mut part = T::default();
+                gather_runs(second, &mut part, run, join);
+                part
+            })
+        },
+    );
+    match taken {
+        Some(part) => join(out, part),
+        None => gather_runs(second, out, run, join),
+    }
 }
 
 /// Gathers the features themselves.

@@ -270,8 +270,9 @@ impl Aligner {
         // Outcomes wait here for Python to take them; with the window this bounds the
         // documents held at once.
         let (tx, rx) = mpsc::sync_channel(threads);
-        // Parallelism is across documents: each gets one thread.
-        let aligner = self.aligner.clone().with_threads(1);
+        // `batch::run` gives it `threads` threads: one pool for the documents and their own
+        // work.
+        let aligner = self.aligner.clone();
         std::thread::spawn(move || {
             let _ = batch::run(feed.into_iter(), &aligner, &settings, &mut ChannelSink(tx));
         });

@@ -1,10 +1,14 @@
 //! Aligning many document pairs in one run, in parallel, streaming, in input order.
 //!
-//! A feeder thread pulls [`Source`]s from the input lazily; worker threads read, segment and
-//! align them, sharing one [`Aligner`] (so one tokenizer and one lexicon); the calling thread
-//! puts the outcomes back in input order and hands each to a [`Sink`] as soon as every
-//! document before it is done. At most [`Settings::window`] documents are between the feeder
-//! and the sink at any time, so memory follows the work in flight, never the corpus size.
+//! A feeder thread pulls [`Source`]s from the input lazily; the threads of one rayon pool, the
+//! [`Aligner`]'s ([`Settings::threads`] of them), read, segment and align them, one document
+//! a thread, sharing the aligner (so one tokenizer and one lexicon). A large document's own
+//! work (its two sides, runs of its sentences) goes to the same pool: a thread takes it up
+//! once the input has run out and it has no document of its own, so the last documents of a
+//! run are shared out, not left to one thread each. The calling thread puts the outcomes
+//! back in input order and hands each to a [`Sink`] as soon as every document before it is
+//! done. At most [`Settings::window`] documents are between the feeder and the sink at any
+//! time, so memory follows the work in flight, never the corpus size.
 //!
 //! A document that cannot be aligned (unreadable, not UTF-8, a malformed input line, or a
 //! pair that breaks [`Settings::rules`]: an empty side, swapped sides, sides of very
@@ -146,8 +150,9 @@ pub fn resolve_window(requested: usize, threads: usize) -> crate::error::Result<
 /// How a batch runs.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// Worker threads. Parallelism is across documents: give the [`Aligner`] one thread.
-    /// [`run`] takes at least 1 and at most [`MAX_THREADS`].
+    /// Threads of the run's pool, for documents and for a large document's own work: [`run`]
+    /// aligns with the [`Aligner`] it is given set to this many ([`Aligner::with_threads`])
+    /// and runs on its pool. [`run`] takes at least 1 and at most [`MAX_THREADS`].
     pub threads: usize,
     /// Documents in flight at most (read, being aligned, or waiting for an earlier one to be
     /// written). [`run`] takes at least `threads` and at most [`MAX_WINDOW`].
@@ -218,6 +223,10 @@ pub trait Sink {
 ///
 /// The source iterator runs on a thread of its own that is not waited for when the sink
 /// fails, since it may be blocked reading a pipe that never ends; hence `'static`.
+///
+/// # Panics
+///
+/// When the system will not start the pool's threads.
 pub fn run<I, S>(
     sources: I,
     aligner: &Aligner,
@@ -247,11 +256,17 @@ where
     let job_rx = Mutex::new(job_rx);
     let stop = AtomicBool::new(false);
     let (done_tx, done_rx) = mpsc::channel::<(usize, Outcome)>();
-    std::thread::scope(|scope| {
+    let aligner = aligner.clone().with_threads(threads);
+    let pool = aligner.pool().expect("cannot start the batch's threads");
+    // Each of the pool's threads takes documents from the feeder until there are none; the
+    // calling thread, not one of the pool's, puts them in order. A thread waiting for part of
+    // its document finds no other document on the pool to take up in the meantime (they are
+    // in the feeder's channel), so a document is never held up behind another.
+    pool.in_place_scope(|scope| {
         for _ in 0..threads {
             let done_tx = done_tx.clone();
-            let (job_rx, stop) = (&job_rx, &stop);
-            scope.spawn(move || loop {
+            let (job_rx, stop, aligner) = (&job_rx, &stop, &aligner);
+            scope.spawn(move |_| loop {
                 let job = {
                     let rx = job_rx.lock().unwrap_or_else(|e| e.into_inner());
                     // Wake now and then to see whether the sink gave up while the feeder
@@ -504,6 +519,72 @@ mod tests {
                 ("b", Some(2))
             ]
         );
+    }
+
+    #[test]
+    fn documents_split_on_the_pool_come_out_as_on_one_thread() {
+        // Past the 64 sentences from which a document's sentences are split in runs.
+        let en: String = (0..80)
+            .map(|k| format!("About {} people watched launch {k}.\n", 4000 + k))
+            .collect();
+        let ja: String = (0..80)
+            .map(|k| format!("約{}人が打ち上げ{k}を見守った。\n", 4000 + k))
+            .collect();
+        let aligner = Aligner::builder().build().unwrap();
+        let beads = |threads: usize| {
+            let mut settings = Settings::new(threads);
+            settings.presegmented = true;
+            let sources: Vec<Source> = (0..6)
+                .map(|i| Source::Inline {
+                    id: format!("d{i}"),
+                    en: en.repeat(i % 3 + 1),
+                    ja: ja.repeat(i % 3 + 1),
+                })
+                .collect();
+            let mut sink = Collect(Vec::new());
+            run(sources.into_iter(), &aligner, &settings, &mut sink).unwrap();
+            sink.0
+                .into_iter()
+                .map(|o| match o.status {
+                    Status::Aligned(pair) => (o.id, pair.alignment.beads),
+                    status => panic!("{}: {status:?}", o.id),
+                })
+                .collect::<Vec<_>>()
+        };
+        let one = beads(1);
+        assert_eq!(one.len(), 6);
+        assert_eq!(one[0].1.len(), 80);
+        assert_eq!(beads(3), one);
+    }
+
+    /// Takes one outcome, then fails.
+    struct GivesUp(usize);
+
+    impl Sink for GivesUp {
+        type Error = ();
+        fn outcome(&mut self, _: Outcome) -> Result<(), ()> {
+            self.0 += 1;
+            Err(())
+        }
+    }
+
+    #[test]
+    fn a_sink_that_gives_up_ends_the_run_though_the_input_does_not() {
+        let aligner = Aligner::builder()
+            .lexicon(crate::LexiconChoice::None)
+            .build()
+            .unwrap();
+        let sources = (0..).map(|i| Source::Inline {
+            id: format!("d{i}"),
+            en: "It rained.".into(),
+            ja: "雨が降った。".into(),
+        });
+        let mut sink = GivesUp(0);
+        assert_eq!(
+            run(sources, &aligner, &Settings::new(2), &mut sink),
+            Err(())
+        );
+        assert_eq!(sink.0, 1);
     }
 
     #[test]

@@ -102,7 +102,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let (inputs, total) = open_inputs(&args)?;
     let resources = args.resources.load()?;
-    // Parallelism is across documents, so each document gets one thread.
+    // `batch::run` gives it --threads threads: one pool for the documents and their own work.
     let aligner = args.tuning.aligner(&resources)?;
 
     let mut report = Report::new(total, format, options.min_score);

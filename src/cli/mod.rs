@@ -155,8 +155,8 @@ pub struct ParamsArgs {
 }
 
 impl ParamsArgs {
-    /// `base` with these parameters, for commands whose parallelism is across documents (one
-    /// thread a document).
+    /// `base` with these parameters, for commands that give it their own threads (`batch`,
+    /// `pair`).
     pub fn aligner(&self, base: &hashi::Aligner) -> Result<hashi::Aligner> {
         let mut aligner = base.clone();
         self.apply(&mut aligner)?;
