@@ -146,14 +146,79 @@ fn anchor_path(pairs: &[Link], n: usize, m: usize) -> Vec<Link> {
     path
 }
 
-/// The pair matches ([`Model::pair`]) that the beads with both ends in the band take, each
-/// worked out once for all the passes of the search; a bead's fixed score
-/// ([`Model::bead_fixed`]) is made from them when a pass needs it, where the fixed scores of
-/// the six pairing shapes and the absent-evidence cost took 28 bytes a band cell. About half
-/// the pairs share no key: a row keeps one byte a pair, 0 for those and else where the pair's
-/// match is among the row's others (a row with more than 255 such, or where that saves
-/// nothing, keeps every match instead): about 5 bytes a band cell in all.
+/// The fixed scores ([`Model::bead_fixed`]) of the beads with both ends in the band, which
+/// every pass of the search takes. A band of at most [`KEPT_CELLS`] cells keeps them, one
+/// for each pairing shape from each cell (24 bytes a cell, 28 with `check`'s absent cost),
+/// worked out once for all the passes. A larger band keeps only the pair matches
+/// ([`Model::pair`]) they are made from ([`PairMatches`], about 5 bytes a cell) and a pass
+/// makes a bead's fixed score from them when it needs it: three passes or more work each
+/// one out again, which costs time (N = 6 of `make_big.py` took about a sixth more CPU that
+/// way than keeping them) but keeps a long document's band small.
 struct BeadScores {
+    scores: Scores,
+    /// Whether the absent-evidence cost applies whole in every pass
+    /// ([`Model::absent_always_whole`]): the 1-1 bead's fixed score then has it subtracted.
+    folded: bool,
+}
+
+/// How [`BeadScores`] has a bead's fixed score.
+enum Scores {
+    /// Kept for every cell.
+    Kept(KeptScores),
+    /// Made from the pair matches when asked.
+    Made(PairMatches),
+}
+
+/// The most cells of a band whose fixed scores [`BeadScores`] keeps: 24 MB of them (28 MB
+/// with `check`'s absent cost). What a larger band would take grows with the documents
+/// (N = 24 of `make_big.py`, about 2.1 million cells, would take 51 MB); a band this size
+/// belongs to documents of up to about 15,000 sentences a side (N = 6, 10,140, takes
+/// 532,186 cells), whose peak is the tokenizer's dictionary, handed back before the search
+/// (`JapaneseTokenizer::release_pages`): the search's tables stay below it (N = 6: 78 MB
+/// while tokenizing, 62 MB in the search).
+const KEPT_CELLS: usize = 1 << 20;
+
+/// Each band cell's fixed scores, [`PAIRINGS`] of them from `fixed[cell * PAIRINGS]`: the
+/// bead of each pairing shape that starts there (NaN, never read, for one that ends outside
+/// the band); and unless [`BeadScores::folded`], the absent-evidence cost of its 1-1 bead.
+struct KeptScores {
+    fixed: Vec<f32>,
+    absent: Vec<f32>,
+}
+
+/// Where a pairing shape's entry sits among a cell's [`KeptScores::fixed`]: `SLOT[a][b]`.
+const SLOT: [[usize; MAX_JA + 1]; MAX_EN + 1] = {
+    let mut slot = [[usize::MAX; MAX_JA + 1]; MAX_EN + 1];
+    let (mut s, mut k) = (0, 0);
+    while s < BEAD_SHAPES.len() {
+        let (a, b) = BEAD_SHAPES[s];
+        if a > 0 && b > 0 {
+            slot[a][b] = k;
+            k += 1;
+        }
+        s += 1;
+    }
+    slot
+};
+
+/// The number of pairing shapes (both sides non-empty) in [`BEAD_SHAPES`].
+const PAIRINGS: usize = {
+    let (mut s, mut k) = (0, 0);
+    while s < BEAD_SHAPES.len() {
+        if BEAD_SHAPES[s].0 > 0 && BEAD_SHAPES[s].1 > 0 {
+            k += 1;
+        }
+        s += 1;
+    }
+    k
+};
+
+/// The pair matches ([`Model::pair`]) that the beads with both ends in the band take, each
+/// worked out once for all the passes of the search. About half the pairs share no key: a
+/// row keeps one byte a pair, 0 for those and else where the pair's match is among the
+/// row's others (a row with more than 255 such, or where that saves nothing, keeps every
+/// match instead): about 5 bytes a band cell in all.
+struct PairMatches {
     /// Each English sentence's row.
     rows: Vec<PairRow>,
     /// The rows' slots: 0 a pair that shares no key, k the row's k-th entry of `matches`.
@@ -161,12 +226,9 @@ struct BeadScores {
     matches: Vec<PairMatch>,
     /// The match of two sentences that share no key ([`Model::pair`]'s sums of nothing).
     none: PairMatch,
-    /// Whether the absent-evidence cost applies whole in every pass
-    /// ([`Model::absent_always_whole`]): the 1-1 bead's fixed score then has it subtracted.
-    folded: bool,
 }
 
-/// Where an English sentence's pair matches are in [`BeadScores`]: with the Japanese
+/// Where an English sentence's pair matches are in [`PairMatches`]: with the Japanese
 /// sentences `first..first + len`, from `matches[matches..]`, and when the row is sparse,
 /// its slots from `slots[slots..]` (`usize::MAX`: every match is kept).
 struct PairRow {
@@ -198,15 +260,107 @@ const MAX_JA: usize = most_held(false);
 
 impl BeadScores {
     fn new(model: &Model, band: &Band) -> BeadScores {
+        let folded = model.absent_always_whole();
+        let cells = band.cells();
+        if cells > KEPT_CELLS {
+            return BeadScores {
+                scores: Scores::Made(PairMatches::new(model, band)),
+                folded,
+            };
+        }
         let (n, m) = (model.n_en(), model.n_ja());
-        // The Japanese sentences a band bead can pair English sentence e with (it is
-        // consumed by beads starting in DP rows e-2..=e and ending in rows e+1..=e+3): from
-        // where the band starts in row e-2, which a steep band puts further left than row
-        // e's. A pair outside these is never read (it counts as no match).
-        let row = |e: usize| {
-            band.lo[(e + 1).saturating_sub(MAX_EN)].min(band.lo[e].saturating_sub(3))
-                ..band.hi[(e + 3).min(n)].min(m)
-        };
+        let mut fixed = vec![f32::NAN; cells * PAIRINGS];
+        let mut absent = vec![0.0; if folded { 0 } else { cells }];
+        // The pair matches of the English sentences the beads from DP row i take, i..i + 3,
+        // each whole ([`match_row`]): sentence e's, with its first Japanese sentence, are
+        // `rows[e % MAX_EN]`, made as row i reaches them.
+        let mut scratch = Scratch::default();
+        let mut rows: [(usize, Vec<PairMatch>); MAX_EN] = Default::default();
+        for (e, (first, row)) in rows.iter_mut().enumerate().take(n) {
+            *first = match_row(model, band, e, &mut scratch, row);
+        }
+        for i in 0..=n {
+            if i > 0 && i + MAX_EN - 1 < n {
+                let e = i + MAX_EN - 1;
+                let (first, row) = &mut rows[e % MAX_EN];
+                *first = match_row(model, band, e, &mut scratch, row);
+            }
+            let pair = |x: usize, y: usize| {
+                let (first, row) = &rows[x % MAX_EN];
+                y.checked_sub(*first)
+                    .and_then(|k| row.get(k).copied())
+                    .unwrap_or_default()
+            };
+            for j in band.lo[i]..=band.hi[i] {
+                let from = band.start[i] + j - band.lo[i];
+                for &(a, b) in BEAD_SHAPES {
+                    if a == 0 || b == 0 || i + a > n || j + b > m {
+                        continue;
+                    }
+                    if band.cell(i + a, j + b).is_some() {
+                        let f = folding(model.bead_fixed(i, a, j, b, pair), a, b, folded);
+                        fixed[from * PAIRINGS + SLOT[a][b]] = f.score;
+                        if (a, b) == (1, 1) && !folded {
+                            absent[from] = f.absent;
+                        }
+                    }
+                }
+            }
+        }
+        BeadScores {
+            scores: Scores::Kept(KeptScores { fixed, absent }),
+            folded,
+        }
+    }
+
+    /// The fixed score of the bead of shape `(a, b)` (both ≥ 1) from DP cell `(i, j)`, band
+    /// cell `from`, which ends in the band.
+    fn get(
+        &self,
+        model: &Model,
+        from: usize,
+        i: usize,
+        j: usize,
+        a: usize,
+        b: usize,
+    ) -> FixedScore {
+        match &self.scores {
+            Scores::Kept(kept) => FixedScore {
+                score: kept.fixed[from * PAIRINGS + SLOT[a][b]],
+                absent: if (a, b) == (1, 1) && !self.folded {
+                    kept.absent[from]
+                } else {
+                    0.0
+                },
+            },
+            Scores::Made(matches) => matches.fixed(model, i, j, a, b, self.folded),
+        }
+    }
+}
+
+/// The matches ([`Model::pair`]) of English sentence `e` with the Japanese sentences a band
+/// bead can pair it with, into `out`, and the first of those. It is consumed by beads
+/// starting in DP rows e-2..=e and ending in rows e+1..=e+3: from where the band starts in
+/// row e-2, which a steep band puts further left than row e's. A pair outside these is never
+/// read (it counts as no match).
+fn match_row(
+    model: &Model,
+    band: &Band,
+    e: usize,
+    scratch: &mut Scratch,
+    out: &mut Vec<PairMatch>,
+) -> usize {
+    let (n, m) = (model.n_en(), model.n_ja());
+    let first = band.lo[(e + 1).saturating_sub(MAX_EN)].min(band.lo[e].saturating_sub(3));
+    let end = band.hi[(e + 3).min(n)].min(m);
+    out.clear();
+    out.extend((first..end).map(|j| model.pair(e, j, scratch)));
+    first
+}
+
+impl PairMatches {
+    fn new(model: &Model, band: &Band) -> PairMatches {
+        let n = model.n_en();
         let none = Model::no_match();
         let is_none = |p: &PairMatch| {
             p.en.to_bits() == none.en.to_bits() && p.ja.to_bits() == none.ja.to_bits()
@@ -216,15 +370,13 @@ impl BeadScores {
         let (mut slots, mut matches) = (Vec::new(), Vec::new());
         let mut here = Vec::new();
         for e in 0..n {
-            let js = row(e);
-            here.clear();
-            here.extend(js.clone().map(|j| model.pair(e, j, &mut scratch)));
+            let first = match_row(model, band, e, &mut scratch, &mut here);
             let kept = here.iter().filter(|p| !is_none(p)).count();
             let sparse = kept <= usize::from(u8::MAX)
                 && here.len() + kept * std::mem::size_of::<PairMatch>()
                     < here.len() * std::mem::size_of::<PairMatch>();
             rows.push(PairRow {
-                first: js.start,
+                first,
                 len: here.len(),
                 slots: if sparse { slots.len() } else { usize::MAX },
                 matches: matches.len(),
@@ -246,12 +398,11 @@ impl BeadScores {
         }
         slots.shrink_to_fit();
         matches.shrink_to_fit();
-        BeadScores {
+        PairMatches {
             rows,
             slots,
             matches,
             none,
-            folded: model.absent_always_whole(),
         }
     }
 
@@ -271,21 +422,36 @@ impl BeadScores {
         }
     }
 
-    /// The fixed score of the bead of shape `(a, b)` (both ≥ 1) from DP cell `(i, j)`, which
-    /// ends in the band.
-    fn get(&self, model: &Model, i: usize, j: usize, a: usize, b: usize) -> FixedScore {
+    /// The fixed score of the bead of shape `(a, b)` (both ≥ 1) from DP cell `(i, j)`, made
+    /// from the pair matches; `folded`: [`BeadScores::folded`].
+    fn fixed(
+        &self,
+        model: &Model,
+        i: usize,
+        j: usize,
+        a: usize,
+        b: usize,
+        folded: bool,
+    ) -> FixedScore {
         let f = model.bead_fixed(i, a, j, b, |x, y| self.pair(x, y));
-        if self.folded {
-            FixedScore {
-                // What `Model::shifted` would subtract, at a scale of 1.
-                score: f.score - 1.0 * f.absent,
-                absent: 0.0,
-            }
-        } else {
-            FixedScore {
-                score: f.score,
-                absent: if (a, b) == (1, 1) { f.absent } else { 0.0 },
-            }
+        folding(f, a, b, folded)
+    }
+}
+
+/// The fixed score `f` of a bead of shape `(a, b)` as the search takes it: when `folded`
+/// ([`BeadScores::folded`]) with its absent-evidence cost subtracted, else with that cost
+/// apart for the 1-1 bead only.
+fn folding(f: FixedScore, a: usize, b: usize, folded: bool) -> FixedScore {
+    if folded {
+        FixedScore {
+            // What `Model::shifted` would subtract, at a scale of 1.
+            score: f.score - 1.0 * f.absent,
+            absent: 0.0,
+        }
+    } else {
+        FixedScore {
+            score: f.score,
+            absent: if (a, b) == (1, 1) { f.absent } else { 0.0 },
         }
     }
 }
@@ -434,7 +600,7 @@ fn run_dp(model: &Model, band: &Band, beads: &BeadScores) -> Forward {
                 if base == f32::NEG_INFINITY {
                     continue;
                 }
-                let gain = gain_over(model, beads, i - a, j - b, a, b, top - base);
+                let gain = gain_over(model, beads, from, i - a, j - b, a, b, top - base);
                 if base + gain > top {
                     top = base + gain;
                     arg = s as u8;
@@ -472,8 +638,16 @@ fn run_dp(model: &Model, band: &Band, beads: &BeadScores) -> Forward {
 }
 
 /// Score of the bead that covers `a` English sentences from `i` and `b` Japanese from `j`.
-fn gain(model: &Model, beads: &BeadScores, i: usize, j: usize, a: usize, b: usize) -> f32 {
-    gain_over(model, beads, i, j, a, b, f32::NEG_INFINITY)
+fn gain(
+    model: &Model,
+    beads: &BeadScores,
+    from: usize,
+    i: usize,
+    j: usize,
+    a: usize,
+    b: usize,
+) -> f32 {
+    gain_over(model, beads, from, i, j, a, b, f32::NEG_INFINITY)
 }
 
 /// [`gain`] when it exceeds `floor`, else anything not above `floor`: the exclusive cost of
@@ -482,6 +656,7 @@ fn gain(model: &Model, beads: &BeadScores, i: usize, j: usize, a: usize, b: usiz
 fn gain_over(
     model: &Model,
     beads: &BeadScores,
+    from: usize,
     i: usize,
     j: usize,
     a: usize,
@@ -492,7 +667,7 @@ fn gain_over(
         return model.skips(i, a, j, b);
     }
     let base =
-        model.shifted(beads.get(model, i, j, a, b), i, a, j, b) + model.paragraph_start(i, j);
+        model.shifted(beads.get(model, from, i, j, a, b), i, a, j, b) + model.paragraph_start(i, j);
     if base <= floor {
         base
     } else {
@@ -533,6 +708,7 @@ fn backward(model: &Model, band: &Band, beads: &BeadScores, path: &[Bead]) -> Ve
         row.resize(band.hi[i] + 1 - band.lo[i], f32::NEG_INFINITY);
         for j in (band.lo[i]..=band.hi[i]).rev() {
             let k = j - band.lo[i];
+            let start = band.start[i] + k;
             if i == n && j == m {
                 row[k] = 0.0;
                 continue;
@@ -551,7 +727,7 @@ fn backward(model: &Model, band: &Band, beads: &BeadScores, path: &[Bead]) -> Ve
                     continue;
                 };
                 if to > f32::NEG_INFINITY {
-                    let gain = gain_over(model, beads, i, j, a, b, top - to);
+                    let gain = gain_over(model, beads, start, i, j, a, b, top - to);
                     top = top.max(gain + to);
                 }
             }
@@ -607,14 +783,16 @@ fn finish(model: &Model, band: &Band, beads: BeadScores, forward: Forward) -> Al
                 if a <= i1 && b <= j1 {
                     if let Some(from) = band.cell(i1 - a, j1 - b) {
                         alt = alt.max(
-                            forward[from] + gain(model, &beads, i1 - a, j1 - b, a, b) + rest_end,
+                            forward[from]
+                                + gain(model, &beads, from, i1 - a, j1 - b, a, b)
+                                + rest_end,
                         );
                     }
                 }
                 // Another bead starting at (i0, j0).
                 if let Some(to) = rest[k].after[s] {
                     let from = band.cell(i0, j0).expect("path stays in band");
-                    let gain = gain(model, &beads, i0, j0, a, b);
+                    let gain = gain(model, &beads, from, i0, j0, a, b);
                     alt = alt.max(forward[from] + gain + to);
                 }
             }
