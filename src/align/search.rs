@@ -353,8 +353,7 @@ fn match_row(
     let (n, m) = (model.n_en(), model.n_ja());
     let first = band.lo[(e + 1).saturating_sub(MAX_EN)].min(band.lo[e].saturating_sub(3));
     let end = band.hi[(e + 3).min(n)].min(m);
-    out.clear();
-    out.extend((first..end).map(|j| model.pair(e, j, scratch)));
+    model.pair_row(e, first..end, scratch, out);
     first
 }
 
