@@ -1,6 +1,8 @@
 //! The search: dynamic programming over beads inside a band that follows the anchor path,
 //! so a long document pair costs time and memory in proportion to its length, not its square.
 
+use std::cell::Cell;
+
 use super::cost::{FixedScore, Link, Model, PairMatch, Scratch};
 use super::evidence;
 use super::params::BEAD_SHAPES;
@@ -149,7 +151,7 @@ fn anchor_path(pairs: &[Link], n: usize, m: usize) -> Vec<Link> {
 /// The fixed scores ([`Model::bead_fixed`]) of the beads with both ends in the band, which
 /// every pass of the search takes. A band of at most [`KEPT_CELLS`] cells keeps them, one
 /// for each pairing shape from each cell (24 bytes a cell, 28 with `check`'s absent cost),
-/// worked out once for all the passes. A larger band keeps only the pair matches
+/// worked out once for all the passes, and their exclusive costs as the passes need them. A larger band keeps only the pair matches
 /// ([`Model::pair`]) they are made from ([`PairMatches`], about 5 bytes a cell) and a pass
 /// makes a bead's fixed score from them when it needs it: three passes or more work each
 /// one out again, which costs time (N = 6 of `make_big.py` took about a sixth more CPU that
@@ -169,14 +171,14 @@ enum Scores {
     Made(PairMatches),
 }
 
-/// The most cells of a band whose fixed scores [`BeadScores`] keeps: 24 MB of them (28 MB
-/// with `check`'s absent cost). What a larger band would take grows with the documents
-/// (N = 24 of `make_big.py`, about 2.1 million cells, would take 51 MB); a band this size
-/// belongs to documents of up to about 15,000 sentences a side (N = 6, 10,140, takes
-/// 532,186 cells), whose peak is the tokenizer's dictionary, handed back before the search
-/// (`JapaneseTokenizer::release_pages`): the search's tables stay below it (N = 6: 78 MB
-/// while tokenizing, 62 MB in the search).
-const KEPT_CELLS: usize = 1 << 20;
+/// The most cells of a band whose fixed scores [`BeadScores`] keeps: 48 bytes a cell with
+/// the exclusive costs ([`KeptScores`]), 36 MB at most. What a larger band would take grows
+/// with the documents (N = 24 of `make_big.py`, about 2.1 million cells, would take 100 MB);
+/// a band this size belongs to documents of up to about 12,000 sentences a side (N = 6,
+/// 10,140, takes 532,186 cells), whose peak is the tokenizer's dictionary, handed back before
+/// the search (`JapaneseTokenizer::release_pages`): the search's tables stay about as large
+/// (N = 6: 78 MB while tokenizing, 74 MB in the search).
+const KEPT_CELLS: usize = 3 << 18;
 
 /// Each band cell's fixed scores, [`PAIRINGS`] of them from `fixed[cell * PAIRINGS]`: the
 /// bead of each pairing shape that starts there (NaN, never read, for one that ends outside
@@ -184,6 +186,11 @@ const KEPT_CELLS: usize = 1 << 20;
 struct KeptScores {
     fixed: Vec<f32>,
     absent: Vec<f32>,
+    /// The exclusive cost ([`Model::exclusive_cost`]) of each bead of `fixed`, NaN until a
+    /// pass first needs it: it too stays the same in every pass, but is only worked out for
+    /// a merged bead that could still win, so it is kept as it is worked out (another 24
+    /// bytes a cell; the 1-1 bead's, always 0, is never asked for).
+    exclusive: Vec<Cell<f32>>,
 }
 
 /// Where a pairing shape's entry sits among a cell's [`KeptScores::fixed`]: `SLOT[a][b]`.
@@ -308,7 +315,11 @@ impl BeadScores {
             }
         }
         BeadScores {
-            scores: Scores::Kept(KeptScores { fixed, absent }),
+            scores: Scores::Kept(KeptScores {
+                fixed,
+                absent,
+                exclusive: (0..cells * PAIRINGS).map(|_| Cell::new(f32::NAN)).collect(),
+            }),
             folded,
         }
     }
@@ -334,6 +345,23 @@ impl BeadScores {
                 },
             },
             Scores::Made(matches) => matches.fixed(model, i, j, a, b, self.folded),
+        }
+    }
+}
+
+impl BeadScores {
+    /// The exclusive cost ([`Model::exclusive_cost`]) of the bead of shape `(a, b)` from DP
+    /// cell `(i, j)`, band cell `from`, which ends in the band.
+    fn exclusive(&self, model: &Model, from: usize, i: usize, j: usize, a: usize, b: usize) -> f32 {
+        match &self.scores {
+            Scores::Kept(kept) if a + b > 2 => {
+                let memo = &kept.exclusive[from * PAIRINGS + SLOT[a][b]];
+                if memo.get().is_nan() {
+                    memo.set(model.exclusive_cost(i, a, j, b));
+                }
+                memo.get()
+            }
+            _ => model.exclusive_cost(i, a, j, b),
         }
     }
 }
@@ -670,7 +698,7 @@ fn gain_over(
     if base <= floor {
         base
     } else {
-        base - model.exclusive_cost(i, a, j, b)
+        base - beads.exclusive(model, from, i, j, a, b)
     }
 }
 
