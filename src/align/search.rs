@@ -266,7 +266,10 @@ const MAX_EN: usize = most_held(true);
 const MAX_JA: usize = most_held(false);
 
 impl BeadScores {
-    fn new(model: &Model, band: &Band) -> BeadScores {
+    /// The fixed scores of `band`'s beads; a kept band's are worked out on two threads when
+    /// `threads` allows (they are most of what the search does once, and the search runs
+    /// alone, after the features).
+    fn new(model: &Model, band: &Band, threads: usize) -> BeadScores {
         let folded = model.absent_always_whole();
         let cells = band.cells();
         if cells > KEPT_CELLS {
@@ -275,44 +278,22 @@ impl BeadScores {
                 folded,
             };
         }
-        let (n, m) = (model.n_en(), model.n_ja());
+        let n = model.n_en();
         let mut fixed = vec![f32::NAN; cells * PAIRINGS];
         let mut absent = vec![0.0; if folded { 0 } else { cells }];
-        // The pair matches of the English sentences the beads from DP row i take, i..i + 3,
-        // each whole ([`match_row`]): sentence e's, with its first Japanese sentence, are
-        // `rows[e % MAX_EN]`, made as row i reaches them.
-        let mut scratch = Scratch::default();
-        let mut rows: [(usize, Vec<PairMatch>); MAX_EN] = Default::default();
-        for (e, (first, row)) in rows.iter_mut().enumerate().take(n) {
-            *first = match_row(model, band, e, &mut scratch, row);
-        }
-        for i in 0..=n {
-            if i > 0 && i + MAX_EN - 1 < n {
-                let e = i + MAX_EN - 1;
-                let (first, row) = &mut rows[e % MAX_EN];
-                *first = match_row(model, band, e, &mut scratch, row);
-            }
-            let pair = |x: usize, y: usize| {
-                let (first, row) = &rows[x % MAX_EN];
-                y.checked_sub(*first)
-                    .and_then(|k| row.get(k).copied())
-                    .unwrap_or_default()
-            };
-            for j in band.lo[i]..=band.hi[i] {
-                let from = band.start[i] + j - band.lo[i];
-                for &(a, b) in BEAD_SHAPES {
-                    if a == 0 || b == 0 || i + a > n || j + b > m {
-                        continue;
-                    }
-                    if band.cell(i + a, j + b).is_some() {
-                        let f = folding(model.bead_fixed(i, a, j, b, pair), a, b, folded);
-                        fixed[from * PAIRINGS + SLOT[a][b]] = f.score;
-                        if (a, b) == (1, 1) && !folded {
-                            absent[from] = f.absent;
-                        }
-                    }
-                }
-            }
+        if threads > 1 && cells >= SPLIT_CELLS {
+            // The rows from the one where the second half of the cells starts go to
+            // another thread: each half is written apart, the same as one thread would.
+            let half = band.start.partition_point(|&s| s < cells / 2).min(n);
+            let at = band.start[half];
+            let (fixed_lo, fixed_hi) = fixed.split_at_mut(at * PAIRINGS);
+            let (absent_lo, absent_hi) = absent.split_at_mut(if folded { 0 } else { at });
+            std::thread::scope(|scope| {
+                scope.spawn(|| fill_kept(model, band, half..n + 1, folded, fixed_hi, absent_hi));
+                fill_kept(model, band, 0..half, folded, fixed_lo, absent_lo);
+            });
+        } else {
+            fill_kept(model, band, 0..n + 1, folded, &mut fixed, &mut absent);
         }
         BeadScores {
             scores: Scores::Kept(KeptScores {
@@ -362,6 +343,61 @@ impl BeadScores {
                 memo.get()
             }
             _ => model.exclusive_cost(i, a, j, b),
+        }
+    }
+}
+
+/// The fewest cells of a kept band whose fixed scores are worked out on two threads: a
+/// smaller band's take a few milliseconds at most, not worth a thread.
+const SPLIT_CELLS: usize = 50_000;
+
+/// Fills [`KeptScores::fixed`] and `absent` for the cells of DP rows `rows`: `fixed` and
+/// `absent` are their parts from the first of those rows' cells on.
+fn fill_kept(
+    model: &Model,
+    band: &Band,
+    rows: std::ops::Range<usize>,
+    folded: bool,
+    fixed: &mut [f32],
+    absent: &mut [f32],
+) {
+    let (n, m) = (model.n_en(), model.n_ja());
+    let (top, base) = (rows.start, band.start[rows.start]);
+    // The pair matches of the English sentences the beads from DP row i take, i..i + 3,
+    // each whole ([`match_row`]): sentence e's, with its first Japanese sentence, are
+    // `matches[e % MAX_EN]`, made as row i reaches them.
+    let mut scratch = Scratch::default();
+    let mut matches: [(usize, Vec<PairMatch>); MAX_EN] = Default::default();
+    for e in rows.start..(rows.start + MAX_EN).min(n) {
+        let (first, row) = &mut matches[e % MAX_EN];
+        *first = match_row(model, band, e, &mut scratch, row);
+    }
+    for i in rows {
+        if i > top && i + MAX_EN - 1 < n {
+            let e = i + MAX_EN - 1;
+            let (first, row) = &mut matches[e % MAX_EN];
+            *first = match_row(model, band, e, &mut scratch, row);
+        }
+        let pair = |x: usize, y: usize| {
+            let (first, row) = &matches[x % MAX_EN];
+            y.checked_sub(*first)
+                .and_then(|k| row.get(k).copied())
+                .unwrap_or_default()
+        };
+        for j in band.lo[i]..=band.hi[i] {
+            let from = band.start[i] + j - band.lo[i] - base;
+            for &(a, b) in BEAD_SHAPES {
+                if a == 0 || b == 0 || i + a > n || j + b > m {
+                    continue;
+                }
+                if band.cell(i + a, j + b).is_some() {
+                    let f = folding(model.bead_fixed(i, a, j, b, pair), a, b, folded);
+                    fixed[from * PAIRINGS + SLOT[a][b]] = f.score;
+                    if (a, b) == (1, 1) && !folded {
+                        absent[from] = f.absent;
+                    }
+                }
+            }
         }
     }
 }
@@ -487,12 +523,13 @@ fn folding(f: FixedScore, a: usize, b: usize, folded: bool) -> FixedScore {
 /// the whole table for small pairs (`params.full_search_cells`), else a band of
 /// `params.band` sentences around the anchor path, widened where the best path runs along
 /// its edges (by twice as much each time) until it stays clear of them. When one side is empty, every sentence of the other is a skip.
-pub fn search(model: &mut Model, params: &Params) -> Alignment {
-    search_in(model, params).0
+/// `threads`: how many threads it may take (it takes two at most).
+pub fn search(model: &mut Model, params: &Params, threads: usize) -> Alignment {
+    search_in(model, params, threads).0
 }
 
 /// [`search`], with the band it searched last.
-fn search_in(model: &mut Model, params: &Params) -> (Alignment, Band) {
+fn search_in(model: &mut Model, params: &Params, threads: usize) -> (Alignment, Band) {
     let (n, m) = (model.n_en(), model.n_ja());
     if n == 0 || m == 0 {
         let beads = (0..n)
@@ -533,7 +570,7 @@ fn search_in(model: &mut Model, params: &Params) -> (Alignment, Band) {
         band = Band::around(&anchors, n, m, w);
     }
     loop {
-        let beads = BeadScores::new(model, &band);
+        let beads = BeadScores::new(model, &band, threads);
         let clean_shift = (params.skip_clean - params.skip_score).min(0.0);
         if params.skip_clean < 0.0 {
             model.set_irregularity(clean_shift);
@@ -887,7 +924,7 @@ mod tests {
                 furniture: &[],
             },
         };
-        crate::align::align(side(en, &ep), side(ja, &jp), params)
+        crate::align::align(side(en, &ep), side(ja, &jp), params, 1)
     }
 
     /// Two documents translating one: each sentence of the source has a length and a few
@@ -938,7 +975,7 @@ mod tests {
             furniture: &[],
         };
         let mut model = Model::new(&tables, layout(&ep), layout(&jp), params);
-        search_in(&mut model, params)
+        search_in(&mut model, params, 1)
     }
 
     proptest! {
@@ -979,6 +1016,35 @@ mod tests {
                 prop_assert_eq!(ranges(&f), ranges(&b));
             }
         }
+    }
+
+    #[test]
+    fn kept_scores_made_on_two_threads_are_those_made_on_one() {
+        let en: Vec<_> = (0..400u64)
+            .map(|k| sentence(20 + (k % 30) as u8, &[k, k / 3 + 1000]))
+            .collect();
+        let ja: Vec<_> = (0..380u64)
+            .map(|k| sentence(10 + (k % 20) as u8, &[k, k / 5 + 1000]))
+            .collect();
+        let (ep, jp) = (vec![0; en.len()], vec![0; ja.len()]);
+        let tables = crate::align::PairTables::new(
+            crate::align::AnchorTable::from_features(&en),
+            crate::align::AnchorTable::from_features(&ja),
+        );
+        let layout = |paragraphs| Layout {
+            paragraphs,
+            furniture: &[],
+        };
+        let model = Model::new(&tables, layout(&ep), layout(&jp), &Params::default());
+        let band = Band::full(en.len(), ja.len());
+        assert!((SPLIT_CELLS..=KEPT_CELLS).contains(&band.cells()));
+        let bits = |threads| match BeadScores::new(&model, &band, threads).scores {
+            Scores::Kept(kept) => (kept.fixed.iter().chain(&kept.absent))
+                .map(|f| f.to_bits())
+                .collect::<Vec<_>>(),
+            Scores::Made(_) => panic!("a band this small keeps its scores"),
+        };
+        assert_eq!(bits(1), bits(2));
     }
 
     #[test]
