@@ -587,7 +587,7 @@ impl Aligner {
         en: Layout<'_>,
         ja: Layout<'_>,
     ) -> Alignment {
-        let alignment = align::align_tables(tables, en, ja, &self.params);
+        let alignment = align::align_tables(tables, en, ja, &self.params, self.threads);
         self.judged(alignment, en.furniture, ja.furniture)
     }
 
@@ -659,11 +659,11 @@ impl Aligner {
             )
         };
         let (e, j) = sides();
-        let mut alignment = self.judged(align::align(e, j, &self.params), &efu, &jfu);
+        let mut alignment = self.judged(align::align(e, j, &self.params, self.threads), &efu, &jfu);
         if let Some(params) = &self.verdict_params {
             // One verdict a pair: the one `align` gives, whatever this search prefers.
             let (e, j) = sides();
-            let standard = self.judged(align::align(e, j, params), &efu, &jfu);
+            let standard = self.judged(align::align(e, j, params, self.threads), &efu, &jfu);
             alignment.verdict = standard.verdict;
         }
         (alignment, ef, jf)

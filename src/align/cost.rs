@@ -314,28 +314,55 @@ impl Model {
 
     /// Matched anchor weight of English sentence `i` and Japanese sentence `j`.
     pub fn pair(&self, i: usize, j: usize, scratch: &mut Scratch) -> PairMatch {
-        with_keys!(self, |en, ja| self.pair_in(en, ja, i, j, scratch))
+        with_keys!(self, |en, ja| {
+            let e = keys_of(en, &self.en.compact[i]);
+            let k = keys_of(ja, &self.ja.compact[j]);
+            self.pair_in(i, j, scratch, |f| shared_keys(e, k, f))
+        })
     }
 
-    /// [`Model::pair`] given both sides' key arrays.
+    /// [`Model::pair`] of English sentence `i` with each Japanese sentence of `js`, in order,
+    /// into `out` (cleared first). The search asks for rows like this, and most of their
+    /// pairs share no key or few: walking both sorted key lists ([`shared_keys`]) takes a
+    /// step for each key of either, each waiting on the one before, where a filter of `i`'s
+    /// keys made once for the row ([`KeyFilter`]) passes over most Japanese keys at a look
+    /// each ([`filtered_shared_keys`]). Both find the same shared keys in the same order.
+    pub fn pair_row(
+        &self,
+        i: usize,
+        js: Range<usize>,
+        scratch: &mut Scratch,
+        out: &mut Vec<PairMatch>,
+    ) {
+        out.clear();
+        with_keys!(self, |en, ja| {
+            let e = keys_of(en, &self.en.compact[i]);
+            let filter = KeyFilter::of(e);
+            out.extend(js.map(|j| {
+                let k = keys_of(ja, &self.ja.compact[j]);
+                self.pair_in(i, j, scratch, |f| filtered_shared_keys(e, &filter, k, f))
+            }))
+        });
+    }
+
+    /// [`Model::pair`], given `shared(f)`, which calls `f` with the runs of entries of
+    /// English sentence `i`'s keys and of Japanese sentence `j`'s for each key both hold.
     fn pair_in<E: Entry>(
         &self,
-        en: &[E],
-        ja: &[E],
         i: usize,
         j: usize,
         scratch: &mut Scratch,
+        shared_keys: impl FnOnce(&mut dyn FnMut(&[E], &[E])),
     ) -> PairMatch {
-        let e = keys_of(en, &self.en.compact[i]);
-        let k = keys_of(ja, &self.ja.compact[j]);
+        let (ew, kw) = (self.en.weights(i), self.ja.weights(j));
+        let (e, k) = (&self.en.compact[i].keys, &self.ja.compact[j].keys);
         if e.is_empty() || k.is_empty() {
             return PairMatch::default();
         }
-        let (ew, kw) = (self.en.weights(i), self.ja.weights(j));
         // Every item on either side holding a shared key is matched. Most pairs the search
         // asks about share none: the marks are only cleared once a shared key turns up.
         let mut shared = false;
-        shared_keys(e, k, |mine, theirs| {
+        shared_keys(&mut |mine, theirs| {
             if !std::mem::replace(&mut shared, true) {
                 scratch.en_marks.clear();
                 scratch.en_marks.resize(ew.len(), false);
@@ -797,6 +824,31 @@ const _: () = {
     }
 };
 
+/// A set of keys that may answer yes for a key it does not hold, never no for one it does:
+/// one bit of 1,024 a key, chosen by a multiplicative hash (keys are ids handed out in order,
+/// so neighbouring sentences' keys are near each other).
+struct KeyFilter([u64; 16]);
+
+impl KeyFilter {
+    fn of<E: Entry>(keys: &[E]) -> KeyFilter {
+        let mut bits = [0u64; 16];
+        for x in keys {
+            let b = Self::bit(x.key());
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        KeyFilter(bits)
+    }
+
+    fn bit(key: u32) -> usize {
+        (key.wrapping_mul(0x9E37_79B1) >> 22) as usize
+    }
+
+    fn may_hold(&self, key: u32) -> bool {
+        let b = Self::bit(key);
+        self.0[b / 64] & (1 << (b % 64)) != 0
+    }
+}
+
 /// For each member (`members`, sentences of one side) of a merged bead, the anchor weight
 /// of the `others`' items (sentences of the other side) that it matches and no other member
 /// does: what it brings that its companions do not. Entries past the members' count are 0.
@@ -854,10 +906,13 @@ fn shared_keys<E: Entry>(x: &[E], y: &[E], mut f: impl FnMut(&[E], &[E])) {
     let (mut a, mut b) = (0, 0);
     while a < x.len() && b < y.len() {
         let (ka, kb) = (x[a].key(), y[b].key());
-        if ka < kb {
-            a += 1;
-        } else if kb < ka {
-            b += 1;
+        if ka != kb {
+            // Most keys are on one side only, the smaller one on either side as often as
+            // not: stepping past it without a branch on which side saves the processor a
+            // wrong guess about every other step (the search's pair matches spend most of
+            // their time here).
+            a += usize::from(ka < kb);
+            b += usize::from(kb < ka);
         } else {
             let a2 = a + x[a..].iter().take_while(|e| e.key() == ka).count();
             let b2 = b + y[b..].iter().take_while(|e| e.key() == kb).count();
@@ -865,6 +920,36 @@ fn shared_keys<E: Entry>(x: &[E], y: &[E], mut f: impl FnMut(&[E], &[E])) {
             a = a2;
             b = b2;
         }
+    }
+}
+
+/// [`shared_keys`] where `filter` holds the keys of `x`: each run of `y`'s entries whose key
+/// the filter may hold is looked up in `x` (by bisection, from where the last one was);
+/// the others, most of them when few keys are shared, cost a look at the filter each.
+fn filtered_shared_keys<E: Entry>(
+    x: &[E],
+    filter: &KeyFilter,
+    y: &[E],
+    mut f: impl FnMut(&[E], &[E]),
+) {
+    let (mut a, mut b) = (0, 0);
+    while b < y.len() {
+        let kb = y[b].key();
+        if !filter.may_hold(kb) {
+            b += 1;
+            continue;
+        }
+        let b2 = b + y[b..].iter().take_while(|e| e.key() == kb).count();
+        a += x[a..].partition_point(|e| e.key() < kb);
+        if a == x.len() {
+            return;
+        }
+        if x[a].key() == kb {
+            let a2 = a + x[a..].iter().take_while(|e| e.key() == kb).count();
+            f(&x[a..a2], &y[b..b2]);
+            a = a2;
+        }
+        b = b2;
     }
 }
 

@@ -96,13 +96,13 @@ pub(crate) struct Layout<'a> {
     pub furniture: &'a [bool],
 }
 
-/// Aligns two documents' sentences.
-pub(crate) fn align(en: Side<'_>, ja: Side<'_>, params: &Params) -> Alignment {
+/// Aligns two documents' sentences, on as many as `threads` threads ([`search::search`]).
+pub(crate) fn align(en: Side<'_>, ja: Side<'_>, params: &Params, threads: usize) -> Alignment {
     let tables = PairTables::new(
         AnchorTable::from_features(en.features),
         AnchorTable::from_features(ja.features),
     );
-    align_tables(tables, en.layout, ja.layout, params)
+    align_tables(tables, en.layout, ja.layout, params, threads)
 }
 
 /// Aligns two documents' sentences given their anchors and where each sentence stands. The
@@ -112,11 +112,12 @@ pub(crate) fn align_tables(
     en: Layout<'_>,
     ja: Layout<'_>,
     params: &Params,
+    threads: usize,
 ) -> Alignment {
     let mut model = cost::Model::new(&tables, en, ja, params);
     let (n_en, n_ja) = (tables.en.len(), tables.ja.len());
     drop(tables);
-    let alignment = search::search(&mut model, params);
+    let alignment = search::search(&mut model, params, threads);
     debug_assert!(alignment.covers(n_en, n_ja));
     alignment
 }

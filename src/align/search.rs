@@ -1,6 +1,8 @@
 //! The search: dynamic programming over beads inside a band that follows the anchor path,
 //! so a long document pair costs time and memory in proportion to its length, not its square.
 
+use std::cell::Cell;
+
 use super::cost::{FixedScore, Link, Model, PairMatch, Scratch};
 use super::evidence;
 use super::params::BEAD_SHAPES;
@@ -146,14 +148,84 @@ fn anchor_path(pairs: &[Link], n: usize, m: usize) -> Vec<Link> {
     path
 }
 
-/// The pair matches ([`Model::pair`]) that the beads with both ends in the band take, each
-/// worked out once for all the passes of the search; a bead's fixed score
-/// ([`Model::bead_fixed`]) is made from them when a pass needs it, where the fixed scores of
-/// the six pairing shapes and the absent-evidence cost took 28 bytes a band cell. About half
-/// the pairs share no key: a row keeps one byte a pair, 0 for those and else where the pair's
-/// match is among the row's others (a row with more than 255 such, or where that saves
-/// nothing, keeps every match instead): about 5 bytes a band cell in all.
+/// The fixed scores ([`Model::bead_fixed`]) of the beads with both ends in the band, which
+/// every pass of the search takes. A band of at most [`KEPT_CELLS`] cells keeps them, one
+/// for each pairing shape from each cell (24 bytes a cell, 28 with `check`'s absent cost),
+/// worked out once for all the passes, and their exclusive costs as the passes need them. A larger band keeps only the pair matches
+/// ([`Model::pair`]) they are made from ([`PairMatches`], about 5 bytes a cell) and a pass
+/// makes a bead's fixed score from them when it needs it: three passes or more work each
+/// one out again, which costs time (N = 6 of `make_big.py` took about a sixth more CPU that
+/// way than keeping them) but keeps a long document's band small.
 struct BeadScores {
+    scores: Scores,
+    /// Whether the absent-evidence cost applies whole in every pass
+    /// ([`Model::absent_always_whole`]): the 1-1 bead's fixed score then has it subtracted.
+    folded: bool,
+}
+
+/// How [`BeadScores`] has a bead's fixed score.
+enum Scores {
+    /// Kept for every cell.
+    Kept(KeptScores),
+    /// Made from the pair matches when asked.
+    Made(PairMatches),
+}
+
+/// The most cells of a band whose fixed scores [`BeadScores`] keeps: 48 bytes a cell with
+/// the exclusive costs ([`KeptScores`]), 36 MB at most. What a larger band would take grows
+/// with the documents (N = 24 of `make_big.py`, about 2.1 million cells, would take 100 MB);
+/// a band this size belongs to documents of up to about 12,000 sentences a side (N = 6,
+/// 10,140, takes 532,186 cells), whose peak is the tokenizer's dictionary, handed back before
+/// the search (`JapaneseTokenizer::release_pages`): the search's tables stay about as large
+/// (N = 6: 78 MB while tokenizing, 74 MB in the search).
+const KEPT_CELLS: usize = 3 << 18;
+
+/// Each band cell's fixed scores, [`PAIRINGS`] of them from `fixed[cell * PAIRINGS]`: the
+/// bead of each pairing shape that starts there (NaN, never read, for one that ends outside
+/// the band); and unless [`BeadScores::folded`], the absent-evidence cost of its 1-1 bead.
+struct KeptScores {
+    fixed: Vec<f32>,
+    absent: Vec<f32>,
+    /// The exclusive cost ([`Model::exclusive_cost`]) of each bead of `fixed`, NaN until a
+    /// pass first needs it: it too stays the same in every pass, but is only worked out for
+    /// a merged bead that could still win, so it is kept as it is worked out (another 24
+    /// bytes a cell; the 1-1 bead's, always 0, is never asked for).
+    exclusive: Vec<Cell<f32>>,
+}
+
+/// Where a pairing shape's entry sits among a cell's [`KeptScores::fixed`]: `SLOT[a][b]`.
+const SLOT: [[usize; MAX_JA + 1]; MAX_EN + 1] = {
+    let mut slot = [[usize::MAX; MAX_JA + 1]; MAX_EN + 1];
+    let (mut s, mut k) = (0, 0);
+    while s < BEAD_SHAPES.len() {
+        let (a, b) = BEAD_SHAPES[s];
+        if a > 0 && b > 0 {
+            slot[a][b] = k;
+            k += 1;
+        }
+        s += 1;
+    }
+    slot
+};
+
+/// The number of pairing shapes (both sides non-empty) in [`BEAD_SHAPES`].
+const PAIRINGS: usize = {
+    let (mut s, mut k) = (0, 0);
+    while s < BEAD_SHAPES.len() {
+        if BEAD_SHAPES[s].0 > 0 && BEAD_SHAPES[s].1 > 0 {
+            k += 1;
+        }
+        s += 1;
+    }
+    k
+};
+
+/// The pair matches ([`Model::pair`]) that the beads with both ends in the band take, each
+/// worked out once for all the passes of the search. About half the pairs share no key: a
+/// row keeps one byte a pair, 0 for those and else where the pair's match is among the
+/// row's others (a row with more than 255 such, or where that saves nothing, keeps every
+/// match instead): about 5 bytes a band cell in all.
+struct PairMatches {
     /// Each English sentence's row.
     rows: Vec<PairRow>,
     /// The rows' slots: 0 a pair that shares no key, k the row's k-th entry of `matches`.
@@ -161,12 +233,9 @@ struct BeadScores {
     matches: Vec<PairMatch>,
     /// The match of two sentences that share no key ([`Model::pair`]'s sums of nothing).
     none: PairMatch,
-    /// Whether the absent-evidence cost applies whole in every pass
-    /// ([`Model::absent_always_whole`]): the 1-1 bead's fixed score then has it subtracted.
-    folded: bool,
 }
 
-/// Where an English sentence's pair matches are in [`BeadScores`]: with the Japanese
+/// Where an English sentence's pair matches are in [`PairMatches`]: with the Japanese
 /// sentences `first..first + len`, from `matches[matches..]`, and when the row is sparse,
 /// its slots from `slots[slots..]` (`usize::MAX`: every match is kept).
 struct PairRow {
@@ -197,16 +266,164 @@ const MAX_EN: usize = most_held(true);
 const MAX_JA: usize = most_held(false);
 
 impl BeadScores {
-    fn new(model: &Model, band: &Band) -> BeadScores {
-        let (n, m) = (model.n_en(), model.n_ja());
-        // The Japanese sentences a band bead can pair English sentence e with (it is
-        // consumed by beads starting in DP rows e-2..=e and ending in rows e+1..=e+3): from
-        // where the band starts in row e-2, which a steep band puts further left than row
-        // e's. A pair outside these is never read (it counts as no match).
-        let row = |e: usize| {
-            band.lo[(e + 1).saturating_sub(MAX_EN)].min(band.lo[e].saturating_sub(3))
-                ..band.hi[(e + 3).min(n)].min(m)
+    /// The fixed scores of `band`'s beads; a kept band's are worked out on two threads when
+    /// `threads` allows (they are most of what the search does once, and the search runs
+    /// alone, after the features).
+    fn new(model: &Model, band: &Band, threads: usize) -> BeadScores {
+        let folded = model.absent_always_whole();
+        let cells = band.cells();
+        if cells > KEPT_CELLS {
+            return BeadScores {
+                scores: Scores::Made(PairMatches::new(model, band)),
+                folded,
+            };
+        }
+        let n = model.n_en();
+        let mut fixed = vec![f32::NAN; cells * PAIRINGS];
+        let mut absent = vec![0.0; if folded { 0 } else { cells }];
+        if threads > 1 && cells >= SPLIT_CELLS {
+            // The rows from the one where the second half of the cells starts go to
+            // another thread: each half is written apart, the same as one thread would.
+            let half = band.start.partition_point(|&s| s < cells / 2).min(n);
+            let at = band.start[half];
+            let (fixed_lo, fixed_hi) = fixed.split_at_mut(at * PAIRINGS);
+            let (absent_lo, absent_hi) = absent.split_at_mut(if folded { 0 } else { at });
+            std::thread::scope(|scope| {
+                scope.spawn(|| fill_kept(model, band, half..n + 1, folded, fixed_hi, absent_hi));
+                fill_kept(model, band, 0..half, folded, fixed_lo, absent_lo);
+            });
+        } else {
+            fill_kept(model, band, 0..n + 1, folded, &mut fixed, &mut absent);
+        }
+        BeadScores {
+            scores: Scores::Kept(KeptScores {
+                fixed,
+                absent,
+                exclusive: (0..cells * PAIRINGS).map(|_| Cell::new(f32::NAN)).collect(),
+            }),
+            folded,
+        }
+    }
+
+    /// The fixed score of the bead of shape `(a, b)` (both ≥ 1) from DP cell `(i, j)`, band
+    /// cell `from`, which ends in the band.
+    fn get(
+        &self,
+        model: &Model,
+        from: usize,
+        i: usize,
+        j: usize,
+        a: usize,
+        b: usize,
+    ) -> FixedScore {
+        match &self.scores {
+            Scores::Kept(kept) => FixedScore {
+                score: kept.fixed[from * PAIRINGS + SLOT[a][b]],
+                absent: if (a, b) == (1, 1) && !self.folded {
+                    kept.absent[from]
+                } else {
+                    0.0
+                },
+            },
+            Scores::Made(matches) => matches.fixed(model, i, j, a, b, self.folded),
+        }
+    }
+}
+
+impl BeadScores {
+    /// The exclusive cost ([`Model::exclusive_cost`]) of the bead of shape `(a, b)` from DP
+    /// cell `(i, j)`, band cell `from`, which ends in the band.
+    fn exclusive(&self, model: &Model, from: usize, i: usize, j: usize, a: usize, b: usize) -> f32 {
+        match &self.scores {
+            Scores::Kept(kept) if a + b > 2 => {
+                let memo = &kept.exclusive[from * PAIRINGS + SLOT[a][b]];
+                if memo.get().is_nan() {
+                    memo.set(model.exclusive_cost(i, a, j, b));
+                }
+                memo.get()
+            }
+            _ => model.exclusive_cost(i, a, j, b),
+        }
+    }
+}
+
+/// The fewest cells of a kept band whose fixed scores are worked out on two threads: a
+/// smaller band's take a few milliseconds at most, not worth a thread.
+const SPLIT_CELLS: usize = 50_000;
+
+/// Fills [`KeptScores::fixed`] and `absent` for the cells of DP rows `rows`: `fixed` and
+/// `absent` are their parts from the first of those rows' cells on.
+fn fill_kept(
+    model: &Model,
+    band: &Band,
+    rows: std::ops::Range<usize>,
+    folded: bool,
+    fixed: &mut [f32],
+    absent: &mut [f32],
+) {
+    let (n, m) = (model.n_en(), model.n_ja());
+    let (top, base) = (rows.start, band.start[rows.start]);
+    // The pair matches of the English sentences the beads from DP row i take, i..i + 3,
+    // each whole ([`match_row`]): sentence e's, with its first Japanese sentence, are
+    // `matches[e % MAX_EN]`, made as row i reaches them.
+    let mut scratch = Scratch::default();
+    let mut matches: [(usize, Vec<PairMatch>); MAX_EN] = Default::default();
+    for e in rows.start..(rows.start + MAX_EN).min(n) {
+        let (first, row) = &mut matches[e % MAX_EN];
+        *first = match_row(model, band, e, &mut scratch, row);
+    }
+    for i in rows {
+        if i > top && i + MAX_EN - 1 < n {
+            let e = i + MAX_EN - 1;
+            let (first, row) = &mut matches[e % MAX_EN];
+            *first = match_row(model, band, e, &mut scratch, row);
+        }
+        let pair = |x: usize, y: usize| {
+            let (first, row) = &matches[x % MAX_EN];
+            y.checked_sub(*first)
+                .and_then(|k| row.get(k).copied())
+                .unwrap_or_default()
         };
+        for j in band.lo[i]..=band.hi[i] {
+            let from = band.start[i] + j - band.lo[i] - base;
+            for &(a, b) in BEAD_SHAPES {
+                if a == 0 || b == 0 || i + a > n || j + b > m {
+                    continue;
+                }
+                if band.cell(i + a, j + b).is_some() {
+                    let f = folding(model.bead_fixed(i, a, j, b, pair), a, b, folded);
+                    fixed[from * PAIRINGS + SLOT[a][b]] = f.score;
+                    if (a, b) == (1, 1) && !folded {
+                        absent[from] = f.absent;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The matches ([`Model::pair`]) of English sentence `e` with the Japanese sentences a band
+/// bead can pair it with, into `out`, and the first of those. It is consumed by beads
+/// starting in DP rows e-2..=e and ending in rows e+1..=e+3: from where the band starts in
+/// row e-2, which a steep band puts further left than row e's. A pair outside these is never
+/// read (it counts as no match).
+fn match_row(
+    model: &Model,
+    band: &Band,
+    e: usize,
+    scratch: &mut Scratch,
+    out: &mut Vec<PairMatch>,
+) -> usize {
+    let (n, m) = (model.n_en(), model.n_ja());
+    let first = band.lo[(e + 1).saturating_sub(MAX_EN)].min(band.lo[e].saturating_sub(3));
+    let end = band.hi[(e + 3).min(n)].min(m);
+    model.pair_row(e, first..end, scratch, out);
+    first
+}
+
+impl PairMatches {
+    fn new(model: &Model, band: &Band) -> PairMatches {
+        let n = model.n_en();
         let none = Model::no_match();
         let is_none = |p: &PairMatch| {
             p.en.to_bits() == none.en.to_bits() && p.ja.to_bits() == none.ja.to_bits()
@@ -216,15 +433,13 @@ impl BeadScores {
         let (mut slots, mut matches) = (Vec::new(), Vec::new());
         let mut here = Vec::new();
         for e in 0..n {
-            let js = row(e);
-            here.clear();
-            here.extend(js.clone().map(|j| model.pair(e, j, &mut scratch)));
+            let first = match_row(model, band, e, &mut scratch, &mut here);
             let kept = here.iter().filter(|p| !is_none(p)).count();
             let sparse = kept <= usize::from(u8::MAX)
                 && here.len() + kept * std::mem::size_of::<PairMatch>()
                     < here.len() * std::mem::size_of::<PairMatch>();
             rows.push(PairRow {
-                first: js.start,
+                first,
                 len: here.len(),
                 slots: if sparse { slots.len() } else { usize::MAX },
                 matches: matches.len(),
@@ -246,12 +461,11 @@ impl BeadScores {
         }
         slots.shrink_to_fit();
         matches.shrink_to_fit();
-        BeadScores {
+        PairMatches {
             rows,
             slots,
             matches,
             none,
-            folded: model.absent_always_whole(),
         }
     }
 
@@ -271,21 +485,36 @@ impl BeadScores {
         }
     }
 
-    /// The fixed score of the bead of shape `(a, b)` (both ≥ 1) from DP cell `(i, j)`, which
-    /// ends in the band.
-    fn get(&self, model: &Model, i: usize, j: usize, a: usize, b: usize) -> FixedScore {
+    /// The fixed score of the bead of shape `(a, b)` (both ≥ 1) from DP cell `(i, j)`, made
+    /// from the pair matches; `folded`: [`BeadScores::folded`].
+    fn fixed(
+        &self,
+        model: &Model,
+        i: usize,
+        j: usize,
+        a: usize,
+        b: usize,
+        folded: bool,
+    ) -> FixedScore {
         let f = model.bead_fixed(i, a, j, b, |x, y| self.pair(x, y));
-        if self.folded {
-            FixedScore {
-                // What `Model::shifted` would subtract, at a scale of 1.
-                score: f.score - 1.0 * f.absent,
-                absent: 0.0,
-            }
-        } else {
-            FixedScore {
-                score: f.score,
-                absent: if (a, b) == (1, 1) { f.absent } else { 0.0 },
-            }
+        folding(f, a, b, folded)
+    }
+}
+
+/// The fixed score `f` of a bead of shape `(a, b)` as the search takes it: when `folded`
+/// ([`BeadScores::folded`]) with its absent-evidence cost subtracted, else with that cost
+/// apart for the 1-1 bead only.
+fn folding(f: FixedScore, a: usize, b: usize, folded: bool) -> FixedScore {
+    if folded {
+        FixedScore {
+            // What `Model::shifted` would subtract, at a scale of 1.
+            score: f.score - 1.0 * f.absent,
+            absent: 0.0,
+        }
+    } else {
+        FixedScore {
+            score: f.score,
+            absent: if (a, b) == (1, 1) { f.absent } else { 0.0 },
         }
     }
 }
@@ -294,12 +523,13 @@ impl BeadScores {
 /// the whole table for small pairs (`params.full_search_cells`), else a band of
 /// `params.band` sentences around the anchor path, widened where the best path runs along
 /// its edges (by twice as much each time) until it stays clear of them. When one side is empty, every sentence of the other is a skip.
-pub fn search(model: &mut Model, params: &Params) -> Alignment {
-    search_in(model, params).0
+/// `threads`: how many threads it may take (it takes two at most).
+pub fn search(model: &mut Model, params: &Params, threads: usize) -> Alignment {
+    search_in(model, params, threads).0
 }
 
 /// [`search`], with the band it searched last.
-fn search_in(model: &mut Model, params: &Params) -> (Alignment, Band) {
+fn search_in(model: &mut Model, params: &Params, threads: usize) -> (Alignment, Band) {
     let (n, m) = (model.n_en(), model.n_ja());
     if n == 0 || m == 0 {
         let beads = (0..n)
@@ -340,7 +570,7 @@ fn search_in(model: &mut Model, params: &Params) -> (Alignment, Band) {
         band = Band::around(&anchors, n, m, w);
     }
     loop {
-        let beads = BeadScores::new(model, &band);
+        let beads = BeadScores::new(model, &band, threads);
         let clean_shift = (params.skip_clean - params.skip_score).min(0.0);
         if params.skip_clean < 0.0 {
             model.set_irregularity(clean_shift);
@@ -434,7 +664,7 @@ fn run_dp(model: &Model, band: &Band, beads: &BeadScores) -> Forward {
                 if base == f32::NEG_INFINITY {
                     continue;
                 }
-                let gain = gain_over(model, beads, i - a, j - b, a, b, top - base);
+                let gain = gain_over(model, beads, from, i - a, j - b, a, b, top - base);
                 if base + gain > top {
                     top = base + gain;
                     arg = s as u8;
@@ -472,8 +702,16 @@ fn run_dp(model: &Model, band: &Band, beads: &BeadScores) -> Forward {
 }
 
 /// Score of the bead that covers `a` English sentences from `i` and `b` Japanese from `j`.
-fn gain(model: &Model, beads: &BeadScores, i: usize, j: usize, a: usize, b: usize) -> f32 {
-    gain_over(model, beads, i, j, a, b, f32::NEG_INFINITY)
+fn gain(
+    model: &Model,
+    beads: &BeadScores,
+    from: usize,
+    i: usize,
+    j: usize,
+    a: usize,
+    b: usize,
+) -> f32 {
+    gain_over(model, beads, from, i, j, a, b, f32::NEG_INFINITY)
 }
 
 /// [`gain`] when it exceeds `floor`, else anything not above `floor`: the exclusive cost of
@@ -482,6 +720,7 @@ fn gain(model: &Model, beads: &BeadScores, i: usize, j: usize, a: usize, b: usiz
 fn gain_over(
     model: &Model,
     beads: &BeadScores,
+    from: usize,
     i: usize,
     j: usize,
     a: usize,
@@ -492,11 +731,11 @@ fn gain_over(
         return model.skips(i, a, j, b);
     }
     let base =
-        model.shifted(beads.get(model, i, j, a, b), i, a, j, b) + model.paragraph_start(i, j);
+        model.shifted(beads.get(model, from, i, j, a, b), i, a, j, b) + model.paragraph_start(i, j);
     if base <= floor {
         base
     } else {
-        base - model.exclusive_cost(i, a, j, b)
+        base - beads.exclusive(model, from, i, j, a, b)
     }
 }
 
@@ -533,6 +772,7 @@ fn backward(model: &Model, band: &Band, beads: &BeadScores, path: &[Bead]) -> Ve
         row.resize(band.hi[i] + 1 - band.lo[i], f32::NEG_INFINITY);
         for j in (band.lo[i]..=band.hi[i]).rev() {
             let k = j - band.lo[i];
+            let start = band.start[i] + k;
             if i == n && j == m {
                 row[k] = 0.0;
                 continue;
@@ -551,7 +791,7 @@ fn backward(model: &Model, band: &Band, beads: &BeadScores, path: &[Bead]) -> Ve
                     continue;
                 };
                 if to > f32::NEG_INFINITY {
-                    let gain = gain_over(model, beads, i, j, a, b, top - to);
+                    let gain = gain_over(model, beads, start, i, j, a, b, top - to);
                     top = top.max(gain + to);
                 }
             }
@@ -607,14 +847,16 @@ fn finish(model: &Model, band: &Band, beads: BeadScores, forward: Forward) -> Al
                 if a <= i1 && b <= j1 {
                     if let Some(from) = band.cell(i1 - a, j1 - b) {
                         alt = alt.max(
-                            forward[from] + gain(model, &beads, i1 - a, j1 - b, a, b) + rest_end,
+                            forward[from]
+                                + gain(model, &beads, from, i1 - a, j1 - b, a, b)
+                                + rest_end,
                         );
                     }
                 }
                 // Another bead starting at (i0, j0).
                 if let Some(to) = rest[k].after[s] {
                     let from = band.cell(i0, j0).expect("path stays in band");
-                    let gain = gain(model, &beads, i0, j0, a, b);
+                    let gain = gain(model, &beads, from, i0, j0, a, b);
                     alt = alt.max(forward[from] + gain + to);
                 }
             }
@@ -682,7 +924,7 @@ mod tests {
                 furniture: &[],
             },
         };
-        crate::align::align(side(en, &ep), side(ja, &jp), params)
+        crate::align::align(side(en, &ep), side(ja, &jp), params, 1)
     }
 
     /// Two documents translating one: each sentence of the source has a length and a few
@@ -733,7 +975,7 @@ mod tests {
             furniture: &[],
         };
         let mut model = Model::new(&tables, layout(&ep), layout(&jp), params);
-        search_in(&mut model, params)
+        search_in(&mut model, params, 1)
     }
 
     proptest! {
@@ -774,6 +1016,35 @@ mod tests {
                 prop_assert_eq!(ranges(&f), ranges(&b));
             }
         }
+    }
+
+    #[test]
+    fn kept_scores_made_on_two_threads_are_those_made_on_one() {
+        let en: Vec<_> = (0..400u64)
+            .map(|k| sentence(20 + (k % 30) as u8, &[k, k / 3 + 1000]))
+            .collect();
+        let ja: Vec<_> = (0..380u64)
+            .map(|k| sentence(10 + (k % 20) as u8, &[k, k / 5 + 1000]))
+            .collect();
+        let (ep, jp) = (vec![0; en.len()], vec![0; ja.len()]);
+        let tables = crate::align::PairTables::new(
+            crate::align::AnchorTable::from_features(&en),
+            crate::align::AnchorTable::from_features(&ja),
+        );
+        let layout = |paragraphs| Layout {
+            paragraphs,
+            furniture: &[],
+        };
+        let model = Model::new(&tables, layout(&ep), layout(&jp), &Params::default());
+        let band = Band::full(en.len(), ja.len());
+        assert!((SPLIT_CELLS..=KEPT_CELLS).contains(&band.cells()));
+        let bits = |threads| match BeadScores::new(&model, &band, threads).scores {
+            Scores::Kept(kept) => (kept.fixed.iter().chain(&kept.absent))
+                .map(|f| f.to_bits())
+                .collect::<Vec<_>>(),
+            Scores::Made(_) => panic!("a band this small keeps its scores"),
+        };
+        assert_eq!(bits(1), bits(2));
     }
 
     #[test]

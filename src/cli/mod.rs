@@ -338,7 +338,8 @@ pub struct PairArgs {
     rules: RulesArgs,
     #[command(flatten)]
     pub resources: ResourceArgs,
-    /// Threads for feature extraction: 0 is one a core; at most 1024.
+    /// Threads for feature extraction and the search's bead scores: 0 is one a core; at most
+    /// 1024.
     #[arg(long, value_name = "N", default_value_t = 2)]
     threads: usize,
 }
