@@ -587,7 +587,8 @@ impl Aligner {
         en: Layout<'_>,
         ja: Layout<'_>,
     ) -> Alignment {
-        let alignment = align::align_tables(tables, en, ja, &self.params, self.threads);
+        let alignment =
+            self.on_pool(|threads| align::align_tables(tables, en, ja, &self.params, threads));
         self.judged(alignment, en.furniture, ja.furniture)
     }
 
@@ -659,11 +660,12 @@ impl Aligner {
             )
         };
         let (e, j) = sides();
-        let mut alignment = self.judged(align::align(e, j, &self.params, self.threads), &efu, &jfu);
+        let search = |e, j, params| self.on_pool(|threads| align::align(e, j, params, threads));
+        let mut alignment = self.judged(search(e, j, &self.params), &efu, &jfu);
         if let Some(params) = &self.verdict_params {
             // One verdict a pair: the one `align` gives, whatever this search prefers.
             let (e, j) = sides();
-            let standard = self.judged(align::align(e, j, params, self.threads), &efu, &jfu);
+            let standard = self.judged(search(e, j, params), &efu, &jfu);
             alignment.verdict = standard.verdict;
         }
         (alignment, ef, jf)

@@ -288,10 +288,11 @@ impl BeadScores {
             let at = band.start[half];
             let (fixed_lo, fixed_hi) = fixed.split_at_mut(at * PAIRINGS);
             let (absent_lo, absent_hi) = absent.split_at_mut(if folded { 0 } else { at });
-            std::thread::scope(|scope| {
-                scope.spawn(|| fill_kept(model, band, half..n + 1, folded, fixed_hi, absent_hi));
-                fill_kept(model, band, 0..half, folded, fixed_lo, absent_lo);
-            });
+            // On the rayon pool the caller runs on (the aligner's: see `Aligner::on_pool`).
+            rayon::join(
+                || fill_kept(model, band, half..n + 1, folded, fixed_hi, absent_hi),
+                || fill_kept(model, band, 0..half, folded, fixed_lo, absent_lo),
+            );
         } else {
             fill_kept(model, band, 0..n + 1, folded, &mut fixed, &mut absent);
         }
