@@ -412,10 +412,35 @@ impl Aligner {
 
     /// [`Aligner::align`] or [`Aligner::align_presegmented`], as `presegmented` says.
     pub fn align_text(&self, en: String, ja: String, presegmented: bool) -> Result<AlignedPair> {
-        self.align_documents(
-            Document::from_text(Lang::En, en, presegmented),
-            Document::from_text(Lang::Ja, ja, presegmented),
-        )
+        let (en, ja) = self.segment(en, ja, presegmented);
+        self.align_documents(en, ja)
+    }
+
+    /// Segments an English and a Japanese text ([`Document::segment`], or
+    /// [`Document::presegmented`] as `presegmented` says), both at once on the aligner's
+    /// threads: the two are independent, and segmenting is the one step of a pair that would
+    /// otherwise run alone.
+    ///
+    /// ```
+    /// let aligner = hashi::Aligner::builder().build()?;
+    /// let (en, ja) = aligner.segment(
+    ///     "JAXA launched the rocket. About 4,000 people watched.".into(),
+    ///     "JAXAはロケットを打ち上げた。見物客は約4千人に上った。".into(),
+    ///     false,
+    /// );
+    /// assert_eq!((en.sentences.len(), ja.sentences.len()), (2, 2));
+    /// # Ok::<(), hashi::Error>(())
+    /// ```
+    pub fn segment(&self, en: String, ja: String, presegmented: bool) -> (Document, Document) {
+        let en = || Document::from_text(Lang::En, en, presegmented);
+        let ja = || Document::from_text(Lang::Ja, ja, presegmented);
+        self.on_pool(|threads| {
+            if threads > 1 {
+                rayon::join(en, ja)
+            } else {
+                (en(), ja())
+            }
+        })
     }
 
     /// Aligns two segmented documents. Fails with [`crate::Error::Pair`] when the pair breaks one of

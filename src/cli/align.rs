@@ -33,9 +33,10 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let options = args.export.options(args.output.as_deref())?;
     let format = args.export.format();
-    let (en, ja) = args.pair.read()?;
+    let texts = args.pair.read()?;
     let mut aligner = args.pair.aligner(&args.pair.resources.load()?)?;
     args.tuning.apply(&mut aligner)?;
+    let (en, ja) = args.pair.segment(texts, &aligner)?;
     let alignment = aligner.alignment(&en, &ja);
     args.pair.accept(&alignment)?;
     args.pair.note(&alignment);

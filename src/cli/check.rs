@@ -64,12 +64,13 @@ fn fail_on(s: &str) -> Result<FailOn, String> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let (en, ja) = args.pair.read()?;
+    let texts = args.pair.read()?;
     let mut aligner = args
         .pair
         .aligner(&args.pair.resources.load()?)?
         .for_checking();
     args.tuning.apply(&mut aligner)?;
+    let (en, ja) = args.pair.segment(texts, &aligner)?;
     let report = check::check(&en, &ja, &aligner);
     args.pair.accept(&report.alignment)?;
 

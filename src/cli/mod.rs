@@ -345,10 +345,10 @@ pub struct PairArgs {
 }
 
 impl PairArgs {
-    /// Reads and segments both articles and holds them to the rules (`--force`,
-    /// `--max-ratio`): an error names the file at fault.
-    pub fn read(&self) -> Result<(Document, Document)> {
-        let rules = self.rules.rules()?;
+    /// Reads both articles: an error names the file at fault. [`PairArgs::segment`] makes
+    /// documents of them.
+    pub fn read(&self) -> Result<(String, String)> {
+        self.rules.rules()?;
         self.threads()?;
         if is_stdin(&self.en_file) && is_stdin(&self.ja_file) {
             anyhow::bail!(
@@ -356,13 +356,23 @@ impl PairArgs {
                  can be read once"
             );
         }
-        let read = |lang, path: &Path| -> Result<Document> {
-            let text = self.encoding.read(Some(path))?;
-            Ok(Document::from_text(lang, text, self.presegmented))
-        };
-        let en = read(Lang::En, &self.en_file)?;
-        let ja = read(Lang::Ja, &self.ja_file)?;
-        rules.check(&en, &ja).map_err(|e| self.explain(e))?;
+        let en = self.encoding.read(Some(&self.en_file))?;
+        let ja = self.encoding.read(Some(&self.ja_file))?;
+        Ok((en, ja))
+    }
+
+    /// Segments the articles [`PairArgs::read`] gave, both at once on `aligner`'s threads,
+    /// and holds them to the rules (`--force`, `--max-ratio`).
+    pub fn segment(
+        &self,
+        (en, ja): (String, String),
+        aligner: &hashi::Aligner,
+    ) -> Result<(Document, Document)> {
+        let (en, ja) = aligner.segment(en, ja, self.presegmented);
+        self.rules
+            .rules()?
+            .check(&en, &ja)
+            .map_err(|e| self.explain(e))?;
         Ok((en, ja))
     }
 

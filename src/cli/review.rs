@@ -29,10 +29,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let (en, ja) = args.pair.read()?;
+    let texts = args.pair.read()?;
     let resources = args.pair.resources.load()?;
     let mut aligner = args.pair.aligner(&resources)?;
     args.tuning.apply(&mut aligner)?;
+    let (en, ja) = args.pair.segment(texts, &aligner)?;
     // The rows are align's; the findings are check's, found on its own alignment and shown
     // on the rows holding their sentences.
     let alignment = aligner.alignment(&en, &ja);
