@@ -5,7 +5,7 @@
 //!
 //! - [`normalize`]: English keys ([`normalize::en_key`]), Japanese keys
 //!   ([`normalize::ja_key`]), set-phrase keys and the EDICT line parser;
-//! - [`compile`]: EDICT text, synonyms and the supplement to the lexicon's artefacts;
+//! - [`compile`](mod@compile): EDICT text, synonyms and the supplement to the lexicon's artefacts;
 //! - [`LexiconProblem`]: what can be wrong with a lexicon.
 
 pub mod compile;
