@@ -432,15 +432,11 @@ impl Aligner {
     /// # Ok::<(), hashi::Error>(())
     /// ```
     pub fn segment(&self, en: String, ja: String, presegmented: bool) -> (Document, Document) {
-        let en = || Document::from_text(Lang::En, en, presegmented);
-        let ja = || Document::from_text(Lang::Ja, ja, presegmented);
-        self.on_pool(|threads| {
-            if threads > 1 {
-                rayon::join(en, ja)
-            } else {
-                (en(), ja())
-            }
-        })
+        self.both(
+            true,
+            || Document::from_text(Lang::En, en, presegmented),
+            || Document::from_text(Lang::Ja, ja, presegmented),
+        )
     }
 
     /// Aligns two segmented documents. Fails with [`crate::Error::Pair`] when the pair breaks one of
@@ -560,7 +556,7 @@ impl Aligner {
             }
         };
         let mut out = T::default();
-        if self.threads <= 1 || doc.sentences.len() < SHARE_FROM {
+        if doc.sentences.len() < SHARE_FROM {
             run(&doc.sentences, &mut out);
             return out;
         }
@@ -579,7 +575,7 @@ impl Aligner {
     /// what the aligner needs of them.
     pub fn alignment(&self, en: &Document, ja: &Document) -> Alignment {
         let (et, jt) = self.both(
-            en.sentences.len() + ja.sentences.len(),
+            shares(en, ja),
             || self.english_anchors(en),
             || self.japanese_anchors(ja),
         );
@@ -628,16 +624,16 @@ impl Aligner {
         alignment
     }
 
-    /// Runs `english` and `japanese` for a pair of `sentences` sentences on its two sides:
-    /// side by side when the pair is large enough ([`SHARE_FROM`]) and a thread of the pool is
-    /// free ([`Aligner::on_pool`]), else one after the other on the calling thread.
+    /// Runs `english` and `japanese`: side by side when `share` (for a pair's features,
+    /// [`shares`]) and a thread of the pool is free ([`Aligner::on_pool`]), else one after the
+    /// other on the calling thread.
     fn both<E: Send, J: Send>(
         &self,
-        sentences: usize,
+        share: bool,
         english: impl FnOnce() -> E + Send,
         japanese: impl FnOnce() -> J + Send,
     ) -> (E, J) {
-        if self.threads <= 1 || sentences < SHARE_FROM {
+        if !share {
             return (english(), japanese());
         }
         self.on_pool(|threads| {
@@ -660,7 +656,7 @@ impl Aligner {
         ja: &Document,
     ) -> (Alignment, Vec<SentenceFeatures>, Vec<SentenceFeatures>) {
         let (ef, jf) = self.both(
-            en.sentences.len() + ja.sentences.len(),
+            shares(en, ja),
             || self.english_features(en),
             || self.japanese_features(ja),
         );
@@ -704,6 +700,12 @@ struct Gather<T> {
     add: fn(&mut T, SentenceFeatures),
     more: fn(&mut T, SentenceFeatures),
     join: fn(&mut T, T),
+}
+
+/// Whether the work of the pair `en`, `ja` is worth sharing out between threads: it holds
+/// [`SHARE_FROM`] sentences or more on its two sides together.
+fn shares(en: &Document, ja: &Document) -> bool {
+    en.sentences.len() + ja.sentences.len() >= SHARE_FROM
 }
 
 /// Sentences a run of [`gather_runs`] is not split below.
