@@ -59,7 +59,7 @@ impl Evidence {
 
 /// The share of `offered` weight that `matched` covers, with a little smoothing so that a
 /// sentence holding almost nothing shows almost nothing.
-fn coverage(matched: f32, offered: f32) -> f32 {
+pub(crate) fn coverage(matched: f32, offered: f32) -> f32 {
     matched / (offered + SMOOTHING)
 }
 

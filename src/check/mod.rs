@@ -348,7 +348,7 @@ fn matches_better_than_chance(alignment: &Alignment, run: Range<usize>) -> bool 
     if offered <= 0.0 || (paired as f32) < STRETCH_PAIRED * all as f32 {
         return false;
     }
-    let own = matched / (offered + 1.0);
+    let own = crate::align::evidence::coverage(matched, offered);
     let chance = chance / offered;
     own + STRETCH_FLOOR >= STRETCH_CHANCE * (chance + STRETCH_FLOOR)
 }
