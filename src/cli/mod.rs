@@ -345,10 +345,11 @@ pub struct PairArgs {
 }
 
 impl PairArgs {
-    /// Reads both articles: an error names the file at fault. [`PairArgs::segment`] makes
-    /// documents of them.
-    pub fn read(&self) -> Result<(String, String)> {
-        self.rules.rules()?;
+    /// Reads both articles, with the rules they are to be held to (checked before anything
+    /// is read): an error names the file at fault. [`PairArgs::segment`] makes documents of
+    /// them.
+    pub fn read(&self) -> Result<(Rules, String, String)> {
+        let rules = self.rules.rules()?;
         self.threads()?;
         if is_stdin(&self.en_file) && is_stdin(&self.ja_file) {
             anyhow::bail!(
@@ -358,21 +359,18 @@ impl PairArgs {
         }
         let en = self.encoding.read(Some(&self.en_file))?;
         let ja = self.encoding.read(Some(&self.ja_file))?;
-        Ok((en, ja))
+        Ok((rules, en, ja))
     }
 
     /// Segments the articles [`PairArgs::read`] gave, both at once on `aligner`'s threads,
     /// and holds them to the rules (`--force`, `--max-ratio`).
     pub fn segment(
         &self,
-        (en, ja): (String, String),
+        (rules, en, ja): (Rules, String, String),
         aligner: &hashi::Aligner,
     ) -> Result<(Document, Document)> {
         let (en, ja) = aligner.segment(en, ja, self.presegmented);
-        self.rules
-            .rules()?
-            .check(&en, &ja)
-            .map_err(|e| self.explain(e))?;
+        rules.check(&en, &ja).map_err(|e| self.explain(e))?;
         Ok((en, ja))
     }
 
