@@ -151,11 +151,12 @@ fn anchor_path(pairs: &[Link], n: usize, m: usize) -> Vec<Link> {
 /// The fixed scores ([`Model::bead_fixed`]) of the beads with both ends in the band, which
 /// every pass of the search takes. A band of at most [`KEPT_CELLS`] cells keeps them, one
 /// for each pairing shape from each cell (24 bytes a cell, 28 with `check`'s absent cost),
-/// worked out once for all the passes, and their exclusive costs as the passes need them. A larger band keeps only the pair matches
-/// ([`Model::pair`]) they are made from ([`PairMatches`], about 5 bytes a cell) and a pass
-/// makes a bead's fixed score from them when it needs it: three passes or more work each
-/// one out again, which costs time (N = 6 of `make_big.py` took about a sixth more CPU that
-/// way than keeping them) but keeps a long document's band small.
+/// worked out once for all the passes, and their exclusive costs as the passes need them. A
+/// larger band keeps only the pair matches ([`Model::pair`]) they are made from
+/// ([`PairMatches`], about 5 bytes a cell) and a pass makes a bead's fixed score from them
+/// when it needs it: three passes or more work each one out again, which costs time (N = 6
+/// of `make_big.py` took about a sixth more CPU that way than keeping them) but keeps a long
+/// document's band small.
 struct BeadScores {
     scores: Scores,
     /// Whether the absent-evidence cost applies whole in every pass
@@ -329,9 +330,7 @@ impl BeadScores {
             Scores::Made(matches) => matches.fixed(model, i, j, a, b, self.folded),
         }
     }
-}
 
-impl BeadScores {
     /// The exclusive cost ([`Model::exclusive_cost`]) of the bead of shape `(a, b)` from DP
     /// cell `(i, j)`, band cell `from`, which ends in the band.
     fn exclusive(&self, model: &Model, from: usize, i: usize, j: usize, a: usize, b: usize) -> f32 {
@@ -960,12 +959,13 @@ mod tests {
         })
     }
 
-    /// The search's alignment of `en` with `ja` and the band it searched last.
-    fn search_with_band(
+    /// `f` of the cost model of `en` against `ja` (one paragraph a side, no furniture).
+    fn with_model<R>(
         en: &[SentenceFeatures],
         ja: &[SentenceFeatures],
         params: &Params,
-    ) -> (Alignment, Band) {
+        f: impl FnOnce(&mut Model) -> R,
+    ) -> R {
         let (ep, jp) = (vec![0; en.len()], vec![0; ja.len()]);
         let tables = crate::align::PairTables::new(
             crate::align::AnchorTable::from_features(en),
@@ -976,7 +976,16 @@ mod tests {
             furniture: &[],
         };
         let mut model = Model::new(&tables, layout(&ep), layout(&jp), params);
-        search_in(&mut model, params, 1)
+        f(&mut model)
+    }
+
+    /// The search's alignment of `en` with `ja` and the band it searched last.
+    fn search_with_band(
+        en: &[SentenceFeatures],
+        ja: &[SentenceFeatures],
+        params: &Params,
+    ) -> (Alignment, Band) {
+        with_model(en, ja, params, |model| search_in(model, params, 1))
     }
 
     proptest! {
@@ -1027,25 +1036,17 @@ mod tests {
         let ja: Vec<_> = (0..380u64)
             .map(|k| sentence(10 + (k % 20) as u8, &[k, k / 5 + 1000]))
             .collect();
-        let (ep, jp) = (vec![0; en.len()], vec![0; ja.len()]);
-        let tables = crate::align::PairTables::new(
-            crate::align::AnchorTable::from_features(&en),
-            crate::align::AnchorTable::from_features(&ja),
-        );
-        let layout = |paragraphs| Layout {
-            paragraphs,
-            furniture: &[],
-        };
-        let model = Model::new(&tables, layout(&ep), layout(&jp), &Params::default());
         let band = Band::full(en.len(), ja.len());
         assert!((SPLIT_CELLS..=KEPT_CELLS).contains(&band.cells()));
-        let bits = |threads| match BeadScores::new(&model, &band, threads).scores {
-            Scores::Kept(kept) => (kept.fixed.iter().chain(&kept.absent))
-                .map(|f| f.to_bits())
-                .collect::<Vec<_>>(),
-            Scores::Made(_) => panic!("a band this small keeps its scores"),
-        };
-        assert_eq!(bits(1), bits(2));
+        with_model(&en, &ja, &Params::default(), |model| {
+            let bits = |threads| match BeadScores::new(model, &band, threads).scores {
+                Scores::Kept(kept) => (kept.fixed.iter().chain(&kept.absent))
+                    .map(|f| f.to_bits())
+                    .collect::<Vec<_>>(),
+                Scores::Made(_) => panic!("a band this small keeps its scores"),
+            };
+            assert_eq!(bits(1), bits(2));
+        });
     }
 
     #[test]
