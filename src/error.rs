@@ -272,6 +272,22 @@ pub struct Coverage {
     pub ja_translated: usize,
 }
 
+/// `2 of 41 English sentences and 3 of 40 Japanese find a counterpart`: the words every
+/// front end uses for a pair's coverage, refused or translated in part.
+impl std::fmt::Display for Coverage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} of {} English {} and {} of {} Japanese find a counterpart",
+            self.en_translated,
+            self.en_sentences,
+            sentence_word(self.en_sentences),
+            self.ja_translated,
+            self.ja_sentences
+        )
+    }
+}
+
 /// Why a document pair is not aligned. The messages name the sides, not files: a caller
 /// that knows the files (the command line) says which file it was.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -309,12 +325,7 @@ pub enum PairError {
     },
     /// The alignment finds too little translated for the sides to be translations of each
     /// other ([`crate::validate::Rules::translation`]).
-    #[error(
-        "the sides do not look like translations of each other: {} of {} English sentences \
-         find a counterpart",
-        .0.en_translated,
-        .0.en_sentences
-    )]
+    #[error("the sides do not look like translations of each other: {0}")]
     NotTranslation(Coverage),
 }
 

@@ -83,13 +83,7 @@ impl Rules {
     /// each other, in whole or in part ([`Rules::translation`]).
     pub fn check_alignment(&self, alignment: &Alignment) -> Result<(), PairError> {
         if self.translation && !alignment.verdict.is_translation() {
-            let v = &alignment.verdict;
-            return Err(PairError::NotTranslation(Coverage {
-                en_sentences: v.en_sentences,
-                en_translated: v.en_translated,
-                ja_sentences: v.ja_sentences,
-                ja_translated: v.ja_translated,
-            }));
+            return Err(PairError::NotTranslation(alignment.verdict.coverage()));
         }
         Ok(())
     }

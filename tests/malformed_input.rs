@@ -301,10 +301,11 @@ hashi_test!(
                 stderr(&out),
                 format!(
                     "hashi: {} and {} do not look like translations of each other: 0 of \
-                     {n_en} English sentences and 0 of {n_ja} Japanese find a counterpart (is \
-                     one of them the wrong file? --force aligns anyway)\n",
+                     {n_en} English {} and 0 of {n_ja} Japanese find a counterpart (is one of \
+                     them the wrong file? --force aligns anyway)\n",
                     s(en),
-                    s(ja)
+                    s(ja),
+                    if n_en == 1 { "sentence" } else { "sentences" }
                 )
             );
             assert!(out.stdout.is_empty());

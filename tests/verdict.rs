@@ -147,6 +147,33 @@ hashi_test!(
         let out = common::hashi(&["align", "--presegmented", s(&en_path), s(&ja_path)]);
         assert!(out.status.success());
         assert!(stderr(&out).contains(&counts), "{}\n{counts}", stderr(&out));
+        // batch names the document and counts it in its summary; the whole pair beside it
+        // is not mentioned.
+        let whole = corpus("jaxa-launch");
+        let manifest = dir.create(
+            "pairs.csv",
+            format!(
+                "id,en,ja\nhalf,{},{}\nwhole,{},{}\n",
+                s(&en_path),
+                s(&ja_path),
+                s(&whole.join("en.sent")),
+                s(&whole.join("ja.sent"))
+            ),
+        );
+        let out = common::hashi(&["batch", "--presegmented", "--manifest", s(&manifest)]);
+        assert!(out.status.success());
+        let err = stderr(&out);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 2, "{err}");
+        assert!(
+            lines[0].starts_with(&format!("hashi: batch: half: {counts} find a counterpart")),
+            "{err}"
+        );
+        assert!(
+            lines[1]
+                .starts_with("hashi: batch: 2 documents aligned (1 translated in part), 0 failed"),
+            "{err}"
+        );
     }
 );
 

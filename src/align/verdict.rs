@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::Alignment;
+use crate::error::Coverage;
 
 /// A pair scoring at least this counts its sentences as translated.
 pub const TRANSLATED_SCORE: f32 = 0.5;
@@ -120,6 +121,16 @@ impl Verdict {
         v
     }
 
+    /// How many sentences of each side find a counterpart.
+    pub fn coverage(&self) -> Coverage {
+        Coverage {
+            en_sentences: self.en_sentences,
+            en_translated: self.en_translated,
+            ja_sentences: self.ja_sentences,
+            ja_translated: self.ja_translated,
+        }
+    }
+
     /// The translated share of the side that has less of it translated.
     pub fn share(&self) -> f32 {
         let part = |t: usize, n: usize| if n == 0 { 1.0 } else { t as f32 / n as f32 };
@@ -129,6 +140,12 @@ impl Verdict {
     /// Whether the two look like translations of each other, in whole or in part.
     pub fn is_translation(&self) -> bool {
         !self.judged || self.kind != Kind::Unrelated
+    }
+
+    /// Whether the pair was judged to be translated only in part: the output is right, but
+    /// much of it is unmatched sentences, which the front ends say.
+    pub fn is_partial(&self) -> bool {
+        self.judged && self.kind == Kind::Partial
     }
 
     /// This verdict marked as not judged (see [`Verdict::judged`]): the counts stay, the

@@ -303,6 +303,14 @@ impl Sink for Output<'_, '_, '_> {
             Status::Aligned(pair) => {
                 self.writer.document(&pair.view())?;
                 self.report.aligned(&pair.alignment);
+                let verdict = &pair.alignment.verdict;
+                if verdict.is_partial() {
+                    self.report.partial += 1;
+                    self.report.say(&format!(
+                        "hashi: batch: {id}: translated in part: {}",
+                        verdict.coverage()
+                    ));
+                }
                 if pair.alignment.band_capped {
                     self.report
                         .say(&format!("hashi: batch: {id}: {}", super::BAND_CAPPED));
@@ -322,6 +330,8 @@ impl Sink for Output<'_, '_, '_> {
 /// Counts, failures and the progress bar, all on standard error.
 struct Report {
     aligned: u64,
+    /// Of the aligned, those translated only in part (each said as it is written).
+    partial: u64,
     failed: u64,
     skipped: u64,
     pairs: u64,
@@ -355,6 +365,7 @@ impl Report {
         });
         Report {
             aligned: 0,
+            partial: 0,
             failed: 0,
             skipped: 0,
             pairs: 0,
@@ -422,8 +433,12 @@ impl Report {
             (Some(path), n) if n > 0 => format!(", {n} skipped (already in {})", path.display()),
             _ => String::new(),
         };
+        let partial = match self.partial {
+            0 => String::new(),
+            n => format!(" ({n} translated in part)"),
+        };
         eprintln!(
-            "hashi: batch: {} aligned, {} failed{skipped}, {} written, {:.1} s",
+            "hashi: batch: {} aligned{partial}, {} failed{skipped}, {} written, {:.1} s",
             counted(self.aligned, "document", "documents"),
             self.failed,
             counted(self.pairs, "pair", "pairs"),

@@ -397,16 +397,12 @@ impl PairArgs {
     /// `partial`): the output is right, but much of it is unmatched sentences.
     pub fn note(&self, alignment: &hashi::align::Alignment) {
         let v = &alignment.verdict;
-        if v.judged && v.kind == hashi::align::verdict::Kind::Partial {
+        if v.is_partial() {
             eprintln!(
-                "hashi: {} and {}: translated in part: {} of {} English sentences and {} of \
-                 {} Japanese find a counterpart",
+                "hashi: {} and {}: translated in part: {}",
                 hashi::input::display_name(Some(&self.en_file)).display(),
                 hashi::input::display_name(Some(&self.ja_file)).display(),
-                v.en_translated,
-                v.en_sentences,
-                v.ja_translated,
-                v.ja_sentences
+                v.coverage()
             );
         }
     }
@@ -444,16 +440,11 @@ impl PairArgs {
                 limit.ratio,
                 limit.slack
             ),
-            PairError::NotTranslation(v) => anyhow::anyhow!(
-                "{} and {} do not look like translations of each other: {} of {} English \
-                 sentences and {} of {} Japanese find a counterpart (is one of them the wrong \
-                 file? --force aligns anyway)",
+            PairError::NotTranslation(coverage) => anyhow::anyhow!(
+                "{} and {} do not look like translations of each other: {coverage} (is one \
+                 of them the wrong file? --force aligns anyway)",
                 name(Lang::En),
                 name(Lang::Ja),
-                v.en_translated,
-                v.en_sentences,
-                v.ja_translated,
-                v.ja_sentences
             ),
         }
     }
