@@ -22,9 +22,8 @@
 pub mod sources;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::align::{self, AnchorTable, PairTables, Verdict};
@@ -84,7 +83,8 @@ impl Doc {
 /// How a pairing runs.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// Worker threads (documents are read and pairs aligned in parallel).
+    /// Threads of the aligner's rayon pool that every stage runs on (documents are read,
+    /// looked up and aligned in parallel), a large document's own work too.
     pub threads: usize,
     /// How many candidates of each document of the smaller side (the one with fewer
     /// documents; English on a tie) are aligned.
@@ -168,7 +168,7 @@ pub struct Pairing {
     /// Files read from Shift_JIS or EUC-JP (`Encoding::Auto` found them so): `hashi batch`
     /// reads UTF-8 only, so their pairs need the files converted first.
     pub decoded: Vec<(Lang, usize, Encoding)>,
-    /// Every candidate pair aligned, with its verdict, in no particular order (for
+    /// Every candidate pair aligned, with its verdict, by English then Japanese document (for
     /// inspection and tuning).
     pub candidates: Vec<Found>,
 }
@@ -184,7 +184,8 @@ pub enum Stage {
     Aligning,
 }
 
-/// Follows a pairing's progress; every method may be called from any worker thread.
+/// Follows a pairing's progress; every method may be called from any thread of the pool the
+/// pairing runs on ([`Settings::threads`]), hence `Sync`.
 pub trait Progress: Sync {
     /// A stage begins, with this many steps.
     fn stage(&self, _stage: Stage, _total: usize) {}
@@ -197,6 +198,14 @@ impl Progress for () {}
 /// Finds which of `en` translates which of `ja`. Documents that cannot be read are reported
 /// in [`Pairing::failures`] and left out. Fails when a side is empty or one file is listed on
 /// both sides ([`Error::SameFile`]).
+///
+/// Runs on a rayon pool of [`Settings::threads`] threads: `aligner`'s own when it has that
+/// many ([`Aligner::threads`]), so that pairing again does not start another, else one
+/// started for the call.
+///
+/// # Panics
+///
+/// When the system will not start the pool's threads.
 pub fn pair(
     en: &[Doc],
     ja: &[Doc],
@@ -210,46 +219,44 @@ pub fn pair(
         }
     }
     refuse_shared_files(en, ja)?;
-    let aligner = aligner.clone().with_threads(1);
-    let mut store = Store::default();
-    let mut notes = Notes::default();
-    progress.stage(Stage::English, en.len());
-    let en_docs = store.read(Lang::En, en, &aligner, settings, progress, &mut notes);
-    progress.stage(Stage::Japanese, ja.len());
-    let ja_docs = store.read(Lang::Ja, ja, &aligner, settings, progress, &mut notes);
-    store.freeze();
+    // One pool of `settings.threads` threads for the stages and for each document's own
+    // work, as `batch` has: a thread free at the end of a stage takes up part of a large
+    // document instead of waiting.
+    let aligner = aligner.clone().with_threads(settings.threads);
+    let (en_docs, ja_docs, verified, notes) = aligner.install(|| {
+        let mut store = Store::default();
+        let mut notes = Notes::default();
+        progress.stage(Stage::English, en.len());
+        let en_docs = store.read(Lang::En, en, &aligner, settings, progress, &mut notes);
+        progress.stage(Stage::Japanese, ja.len());
+        let ja_docs = store.read(Lang::Ja, ja, &aligner, settings, progress, &mut notes);
+        store.freeze();
 
-    let index = Index::new(
-        &store,
-        &en_docs,
-        &ja_docs,
-        settings.max_df_share,
-        settings.min_df_cap,
-    );
-    let (en_k, ja_k) = if en.len() <= ja.len() {
-        (settings.candidates, settings.reverse_candidates)
-    } else {
-        (settings.reverse_candidates, settings.candidates)
-    };
-    let mut candidates = index.candidates(en_k, ja_k, settings.threads);
-    if let Some(limit) = settings.size_limit {
-        candidates.retain(|c| {
-            let (e, j) = (&en_docs[c.en], &ja_docs[c.ja]);
-            e.as_ref()
-                .zip(j.as_ref())
-                .is_some_and(|(e, j)| limit.allows(e.len(), j.len()))
-        });
-    }
-    progress.stage(Stage::Aligning, candidates.len());
-    let verified = verify(
-        &store,
-        &en_docs,
-        &ja_docs,
-        &candidates,
-        &aligner,
-        settings.threads,
-        progress,
-    );
+        let index = Index::new(
+            &store,
+            &en_docs,
+            &ja_docs,
+            settings.max_df_share,
+            settings.min_df_cap,
+        );
+        let (en_k, ja_k) = if en.len() <= ja.len() {
+            (settings.candidates, settings.reverse_candidates)
+        } else {
+            (settings.reverse_candidates, settings.candidates)
+        };
+        let mut candidates = index.candidates(en_k, ja_k);
+        if let Some(limit) = settings.size_limit {
+            candidates.retain(|c| {
+                let (e, j) = (&en_docs[c.en], &ja_docs[c.ja]);
+                e.as_ref()
+                    .zip(j.as_ref())
+                    .is_some_and(|(e, j)| limit.allows(e.len(), j.len()))
+            });
+        }
+        progress.stage(Stage::Aligning, candidates.len());
+        let verified = verify(&store, &en_docs, &ja_docs, &candidates, &aligner, progress);
+        (en_docs, ja_docs, verified, notes)
+    });
     // Greedy one-to-one: the best-translated pair first.
     let mut order: Vec<Found> = verified
         .iter()
@@ -330,6 +337,15 @@ fn read_doc(lang: Lang, doc: &Doc, settings: &Settings) -> Result<(Document, Enc
     Ok((doc, encoding))
 }
 
+/// A document read: its anchor table, where its sentences stand, the encoding of its file.
+type Read = (AnchorTable, Layout, Encoding);
+
+/// Documents a chunk of [`Store::read`] holds: at least [`READ_CHUNK`], and this many a thread.
+const READ_CHUNK_PER_THREAD: usize = 32;
+
+/// See [`READ_CHUNK_PER_THREAD`].
+const READ_CHUNK: usize = 64;
+
 /// What reading the documents found besides their tables.
 #[derive(Debug, Default)]
 struct Notes {
@@ -374,9 +390,13 @@ struct Store {
 }
 
 impl Store {
-    /// Reads, segments and analyses `docs` on `settings.threads` threads, storing their
-    /// tables; a document that cannot be read is `None`, its failure noted in `notes`, as
-    /// is a file decoded from a legacy encoding.
+    /// Reads, segments and analyses `docs` on the current rayon pool and stores their
+    /// tables in the documents' order; a document that cannot be read is `None`, its failure
+    /// noted in `notes`, as is a file decoded from a legacy encoding.
+    ///
+    /// The documents are read a chunk at a time, each chunk stored while the next is read,
+    /// so that the tables waiting to be stored are those of two chunks at most, however
+    /// many documents there are.
     fn read(
         &mut self,
         lang: Lang,
@@ -386,50 +406,61 @@ impl Store {
         progress: &dyn Progress,
         notes: &mut Notes,
     ) -> Vec<Option<Stored>> {
-        let mut out: Vec<Option<Stored>> = (0..docs.len()).map(|_| None).collect();
-        let next = AtomicUsize::new(0);
-        type Read = (AnchorTable, Layout, Encoding);
-        let (tx, rx) = mpsc::sync_channel::<(usize, Result<Read>)>(64);
-        std::thread::scope(|scope| {
-            for _ in 0..settings.threads.max(1) {
-                let (tx, next) = (tx.clone(), &next);
-                scope.spawn(move || loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= docs.len() {
-                        break;
-                    }
-                    let result = read_doc(lang, &docs[i], settings).map(|(doc, encoding)| {
-                        let table = match lang {
-                            Lang::En => aligner.english_anchors(&doc),
-                            Lang::Ja => aligner.japanese_anchors(&doc),
-                        };
-                        let layout = Layout::of(&doc);
-                        (table, layout, encoding)
-                    });
-                    if tx.send((i, result)).is_err() {
-                        break;
-                    }
-                });
-            }
-            drop(tx);
-            for (i, result) in rx {
-                match result {
-                    Ok((table, layout, encoding)) => {
-                        if encoding != Encoding::Utf8 {
-                            notes.decoded.push((lang, i, encoding));
-                        }
-                        out[i] = Some(self.add(&table, layout));
-                    }
-                    Err(error) => notes.failures.push(Failure {
-                        side: lang,
-                        index: i,
-                        error,
-                    }),
-                }
-                progress.step();
-            }
-        });
+        let read = |doc: &Doc| {
+            let result = read_doc(lang, doc, settings).map(|(doc, encoding)| {
+                let table = match lang {
+                    Lang::En => aligner.english_anchors(&doc),
+                    Lang::Ja => aligner.japanese_anchors(&doc),
+                };
+                (table, Layout::of(&doc), encoding)
+            });
+            progress.step();
+            result
+        };
+        // Large enough that the threads seldom wait for the chunk's last document (or, of
+        // an article long enough, share it out), small enough that its tables take little.
+        let chunk = (READ_CHUNK_PER_THREAD * rayon::current_num_threads()).max(READ_CHUNK);
+        let mut out = Vec::with_capacity(docs.len());
+        let mut pending = Vec::new();
+        for part in docs.chunks(chunk).map(Some).chain([None]) {
+            let done = std::mem::take(&mut pending);
+            let ((), next) = rayon::join(
+                || self.add_read(lang, done, &mut out, notes),
+                || part.map_or_else(Vec::new, |part| part.par_iter().map(read).collect()),
+            );
+            pending = next;
+        }
         out
+    }
+
+    /// Stores the tables of documents read ([`Store::read`]), the next of `out`'s documents
+    /// first, or notes why one could not be read.
+    fn add_read(
+        &mut self,
+        lang: Lang,
+        read: Vec<Result<Read>>,
+        out: &mut Vec<Option<Stored>>,
+        notes: &mut Notes,
+    ) {
+        for result in read {
+            let index = out.len();
+            out.push(match result {
+                Ok((table, layout, encoding)) => {
+                    if encoding != Encoding::Utf8 {
+                        notes.decoded.push((lang, index, encoding));
+                    }
+                    Some(self.add(&table, layout))
+                }
+                Err(error) => {
+                    notes.failures.push(Failure {
+                        side: lang,
+                        index,
+                        error,
+                    });
+                    None
+                }
+            });
+        }
     }
 
     /// Stores a table.
@@ -665,7 +696,7 @@ impl Index {
     /// The `en_k` most similar Japanese documents of every English document and the `ja_k`
     /// most similar English documents of every Japanese one, as one sorted list of pairs.
     /// A side's rows are dropped once they are no longer needed.
-    fn candidates(mut self, en_k: usize, ja_k: usize, threads: usize) -> Vec<Candidate> {
+    fn candidates(mut self, en_k: usize, ja_k: usize) -> Vec<Candidate> {
         let n_keys = self.weights.len();
         let mut all = Vec::new();
         if en_k > 0 {
@@ -678,7 +709,6 @@ impl Index {
                 &ja_by_key,
                 Norms(&self.en_norms, &self.ja_norms),
                 en_k,
-                threads,
                 false,
             ));
         }
@@ -690,7 +720,6 @@ impl Index {
                 &en_by_key,
                 Norms(&self.ja_norms, &self.en_norms),
                 ja_k,
-                threads,
                 true,
             ));
         }
@@ -700,89 +729,73 @@ impl Index {
     }
 
     /// The `k` best documents of the other side for each document of `from` (its keys),
-    /// looked up in `to` (the other side's documents by key).
+    /// looked up in `to` (the other side's documents by key), on the current rayon pool.
     fn side(
         &self,
         from: &Rows,
         to: &Rows,
         norms: Norms<'_>,
         k: usize,
-        threads: usize,
         swapped: bool,
     ) -> Vec<Candidate> {
         let Norms(from_norms, to_norms) = norms;
-        let n_from = from.len();
-        let next = AtomicUsize::new(0);
-        let chunk = 64;
-        let parts: Vec<Vec<Candidate>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads.max(1))
-                .map(|_| {
-                    let next = &next;
-                    scope.spawn(move || {
-                        let mut acc = vec![0f32; to_norms.len()];
-                        let mut touched: Vec<u32> = Vec::new();
-                        let mut out = Vec::new();
-                        loop {
-                            let start = next.fetch_add(chunk, Ordering::Relaxed);
-                            if start >= n_from {
-                                break;
+        // A document's shared weights add up in an accumulator over the whole other side,
+        // reset through the documents it touched: one a job, so a job takes at least
+        // SCORE_CHUNK documents to spread the cost of making it.
+        (0..from.len())
+            .into_par_iter()
+            .with_min_len(SCORE_CHUNK)
+            .map_init(
+                || (vec![0f32; to_norms.len()], Vec::<u32>::new()),
+                |(acc, touched), d| {
+                    for &key in from.row(d) {
+                        let w = self.weights[key as usize];
+                        for &o in to.row(key as usize) {
+                            if acc[o as usize] == 0.0 {
+                                touched.push(o);
                             }
-                            let end = (start + chunk).min(n_from);
-                            let part = from_norms[start..end].iter().enumerate();
-                            for (d, &from_norm) in part.map(|(i, n)| (start + i, n)) {
-                                for &key in from.row(d) {
-                                    let w = self.weights[key as usize];
-                                    for &o in to.row(key as usize) {
-                                        if acc[o as usize] == 0.0 {
-                                            touched.push(o);
-                                        }
-                                        acc[o as usize] += w;
-                                    }
-                                }
-                                let mut best: Vec<(f32, u32)> = touched
-                                    .iter()
-                                    .map(|&o| {
-                                        let norm = (from_norm * to_norms[o as usize]).sqrt();
-                                        (acc[o as usize] / norm.max(1e-6), o)
-                                    })
-                                    .collect();
-                                for &o in &touched {
-                                    acc[o as usize] = 0.0;
-                                }
-                                touched.clear();
-                                let k = k.min(best.len());
-                                if k == 0 {
-                                    continue;
-                                }
-                                best.select_nth_unstable_by(k - 1, |a, b| {
-                                    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
-                                });
-                                for &(s, o) in &best[..k] {
-                                    let (en, ja) = if swapped {
-                                        (o as usize, d)
-                                    } else {
-                                        (d, o as usize)
-                                    };
-                                    out.push(Candidate {
-                                        en,
-                                        ja,
-                                        similarity: s.clamp(0.0, 1.0).to_bits(),
-                                    });
-                                }
-                            }
+                            acc[o as usize] += w;
                         }
-                        out
+                    }
+                    let mut best: Vec<(f32, u32)> = touched
+                        .iter()
+                        .map(|&o| {
+                            let norm = (from_norms[d] * to_norms[o as usize]).sqrt();
+                            (acc[o as usize] / norm.max(1e-6), o)
+                        })
+                        .collect();
+                    for &o in touched.iter() {
+                        acc[o as usize] = 0.0;
+                    }
+                    touched.clear();
+                    let k = k.min(best.len());
+                    if k > 0 {
+                        best.select_nth_unstable_by(k - 1, |a, b| {
+                            b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+                        });
+                    }
+                    best.truncate(k);
+                    best.into_iter().map(move |(s, o)| {
+                        let (en, ja) = if swapped {
+                            (o as usize, d)
+                        } else {
+                            (d, o as usize)
+                        };
+                        Candidate {
+                            en,
+                            ja,
+                            similarity: s.clamp(0.0, 1.0).to_bits(),
+                        }
                     })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("scoring does not panic"))
-                .collect()
-        });
-        parts.into_iter().flatten().collect()
+                },
+            )
+            .flatten_iter()
+            .collect()
     }
 }
+
+/// Documents a job of [`Index::side`] looks up at least.
+const SCORE_CHUNK: usize = 64;
 
 /// Where each sentence of a document stands, as the store keeps it.
 struct Layout {
@@ -822,51 +835,33 @@ impl Store {
 #[derive(Clone, Copy)]
 struct Norms<'a>(&'a [f32], &'a [f32]);
 
-/// Aligns every candidate pair and returns it with its verdict.
+/// Aligns every candidate pair on the current rayon pool and returns it with its verdict,
+/// in the candidates' order.
 fn verify(
     store: &Store,
     en_docs: &[Option<Stored>],
     ja_docs: &[Option<Stored>],
     candidates: &[Candidate],
     aligner: &Aligner,
-    threads: usize,
     progress: &dyn Progress,
 ) -> Vec<Found> {
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads.max(1))
-            .map(|_| {
-                let next = &next;
-                scope.spawn(move || {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(c) = candidates.get(i) else {
-                            break;
-                        };
-                        let (Some(e), Some(j)) = (&en_docs[c.en], &ja_docs[c.ja]) else {
-                            continue;
-                        };
-                        let alignment = store.align(aligner, e, j);
-                        let verdict = alignment.verdict;
-                        out.push(Found {
-                            en: c.en,
-                            ja: c.ja,
-                            score: verdict.probability,
-                            verdict,
-                            similarity: f32::from_bits(c.similarity),
-                        });
-                        progress.step();
-                    }
-                    out
-                })
+    candidates
+        .par_iter()
+        .filter_map(|c| {
+            let (Some(e), Some(j)) = (&en_docs[c.en], &ja_docs[c.ja]) else {
+                return None;
+            };
+            let verdict = store.align(aligner, e, j).verdict;
+            progress.step();
+            Some(Found {
+                en: c.en,
+                ja: c.ja,
+                score: verdict.probability,
+                verdict,
+                similarity: f32::from_bits(c.similarity),
             })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("aligning does not panic"))
-            .collect()
-    })
+        })
+        .collect()
 }
 
 /// The formats a pairing is written in: each a manifest `hashi batch --manifest` reads
