@@ -1033,4 +1033,49 @@ mod tests {
             }
         ));
     }
+
+    #[test]
+    fn progress_sees_every_step_of_every_stage_from_the_pool() {
+        /// Each stage begun, with its total and the steps seen.
+        #[derive(Default)]
+        struct Counted(std::sync::Mutex<Vec<(Stage, usize, usize)>>);
+        impl Progress for Counted {
+            fn stage(&self, stage: Stage, total: usize) {
+                self.0.lock().unwrap().push((stage, total, 0));
+            }
+            fn step(&self) {
+                assert!(
+                    rayon::current_thread_index().is_some(),
+                    "a step off the pool"
+                );
+                self.0.lock().unwrap().last_mut().unwrap().2 += 1;
+            }
+        }
+        let aligner = Aligner::builder().build().unwrap();
+        let names = ["jaxa-launch", "tokyo-budget", "shogi-record"];
+        let docs = |side| -> Vec<Doc> {
+            names
+                .iter()
+                .map(|n| Doc::inline(*n, corpus(n, side)))
+                .collect()
+        };
+        let progress = Counted::default();
+        pair(
+            &docs("en"),
+            &docs("ja"),
+            &aligner,
+            &Settings::new(2),
+            &progress,
+        )
+        .unwrap();
+        let seen = progress.0.into_inner().unwrap();
+        let stages: Vec<Stage> = seen.iter().map(|s| s.0).collect();
+        assert_eq!(stages, [Stage::English, Stage::Japanese, Stage::Aligning]);
+        assert_eq!(seen[0].1, 3);
+        assert!(seen[2].1 > 0);
+        assert!(
+            seen.iter().all(|&(_, total, steps)| steps == total),
+            "{seen:?}"
+        );
+    }
 }
