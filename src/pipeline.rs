@@ -363,6 +363,21 @@ impl Aligner {
         }
     }
 
+    /// Runs `f` on the aligner's own pool ([`Aligner::pool`]), with one thread too, for a
+    /// caller whose work is rayon's parallel iterators (`pair`): run anywhere else they would
+    /// spill onto rayon's global pool, a thread a core whatever [`Aligner::threads`] says.
+    /// A pair's work that `f` asks of this aligner is shared out on the same pool
+    /// ([`Aligner::on_pool`]).
+    ///
+    /// # Panics
+    ///
+    /// When the system will not start the pool's threads.
+    pub(crate) fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
+        self.pool()
+            .expect("cannot start the aligner's threads")
+            .install(f)
+    }
+
     /// The rules a pair must pass to be aligned.
     pub fn rules(&self) -> &Rules {
         &self.rules

@@ -22,9 +22,8 @@
 pub mod sources;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::align::{self, AnchorTable, PairTables, Verdict};
@@ -84,7 +83,8 @@ impl Doc {
 /// How a pairing runs.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// Worker threads (documents are read and pairs aligned in parallel).
+    /// Threads of the aligner's rayon pool that every stage runs on (documents are read,
+    /// looked up and aligned in parallel), a large document's own work too.
     pub threads: usize,
     /// How many candidates of each document of the smaller side (the one with fewer
     /// documents; English on a tie) are aligned.
@@ -168,7 +168,7 @@ pub struct Pairing {
     /// Files read from Shift_JIS or EUC-JP (`Encoding::Auto` found them so): `hashi batch`
     /// reads UTF-8 only, so their pairs need the files converted first.
     pub decoded: Vec<(Lang, usize, Encoding)>,
-    /// Every candidate pair aligned, with its verdict, in no particular order (for
+    /// Every candidate pair aligned, with its verdict, by English then Japanese document (for
     /// inspection and tuning).
     pub candidates: Vec<Found>,
 }
@@ -184,7 +184,8 @@ pub enum Stage {
     Aligning,
 }
 
-/// Follows a pairing's progress; every method may be called from any worker thread.
+/// Follows a pairing's progress; every method may be called from any thread of the pool the
+/// pairing runs on ([`Settings::threads`]), hence `Sync`.
 pub trait Progress: Sync {
     /// A stage begins, with this many steps.
     fn stage(&self, _stage: Stage, _total: usize) {}
@@ -197,6 +198,14 @@ impl Progress for () {}
 /// Finds which of `en` translates which of `ja`. Documents that cannot be read are reported
 /// in [`Pairing::failures`] and left out. Fails when a side is empty or one file is listed on
 /// both sides ([`Error::SameFile`]).
+///
+/// Runs on a rayon pool of [`Settings::threads`] threads: `aligner`'s own when it has that
+/// many ([`Aligner::threads`]), so that pairing again does not start another, else one
+/// started for the call.
+///
+/// # Panics
+///
+/// When the system will not start the pool's threads.
 pub fn pair(
     en: &[Doc],
     ja: &[Doc],
@@ -210,46 +219,44 @@ pub fn pair(
         }
     }
     refuse_shared_files(en, ja)?;
-    let aligner = aligner.clone().with_threads(1);
-    let mut store = Store::default();
-    let mut notes = Notes::default();
-    progress.stage(Stage::English, en.len());
-    let en_docs = store.read(Lang::En, en, &aligner, settings, progress, &mut notes);
-    progress.stage(Stage::Japanese, ja.len());
-    let ja_docs = store.read(Lang::Ja, ja, &aligner, settings, progress, &mut notes);
-    store.freeze();
+    // One pool of `settings.threads` threads for the stages and for each document's own
+    // work, as `batch` has: a thread free at the end of a stage takes up part of a large
+    // document instead of waiting.
+    let aligner = aligner.clone().with_threads(settings.threads);
+    let (en_docs, ja_docs, verified, notes) = aligner.install(|| {
+        let mut store = Store::default();
+        let mut notes = Notes::default();
+        progress.stage(Stage::English, en.len());
+        let en_docs = store.read(Lang::En, en, &aligner, settings, progress, &mut notes);
+        progress.stage(Stage::Japanese, ja.len());
+        let ja_docs = store.read(Lang::Ja, ja, &aligner, settings, progress, &mut notes);
+        store.freeze();
 
-    let index = Index::new(
-        &store,
-        &en_docs,
-        &ja_docs,
-        settings.max_df_share,
-        settings.min_df_cap,
-    );
-    let (en_k, ja_k) = if en.len() <= ja.len() {
-        (settings.candidates, settings.reverse_candidates)
-    } else {
-        (settings.reverse_candidates, settings.candidates)
-    };
-    let mut candidates = index.candidates(en_k, ja_k, settings.threads);
-    if let Some(limit) = settings.size_limit {
-        candidates.retain(|c| {
-            let (e, j) = (&en_docs[c.en], &ja_docs[c.ja]);
-            e.as_ref()
-                .zip(j.as_ref())
-                .is_some_and(|(e, j)| limit.allows(e.len(), j.len()))
-        });
-    }
-    progress.stage(Stage::Aligning, candidates.len());
-    let verified = verify(
-        &store,
-        &en_docs,
-        &ja_docs,
-        &candidates,
-        &aligner,
-        settings.threads,
-        progress,
-    );
+        let index = Index::new(
+            &store,
+            &en_docs,
+            &ja_docs,
+            settings.max_df_share,
+            settings.min_df_cap,
+        );
+        let (en_k, ja_k) = if en.len() <= ja.len() {
+            (settings.candidates, settings.reverse_candidates)
+        } else {
+            (settings.reverse_candidates, settings.candidates)
+        };
+        let mut candidates = index.candidates(en_k, ja_k);
+        if let Some(limit) = settings.size_limit {
+            candidates.retain(|c| {
+                let (e, j) = (&en_docs[c.en], &ja_docs[c.ja]);
+                e.as_ref()
+                    .zip(j.as_ref())
+                    .is_some_and(|(e, j)| limit.allows(e.len(), j.len()))
+            });
+        }
+        progress.stage(Stage::Aligning, candidates.len());
+        let verified = verify(&store, &en_docs, &ja_docs, &candidates, &aligner, progress);
+        (en_docs, ja_docs, verified, notes)
+    });
     // Greedy one-to-one: the best-translated pair first.
     let mut order: Vec<Found> = verified
         .iter()
@@ -330,6 +337,58 @@ fn read_doc(lang: Lang, doc: &Doc, settings: &Settings) -> Result<(Document, Enc
     Ok((doc, encoding))
 }
 
+/// A document read: its table and the encoding of its file.
+type Read = (Unstored, Encoding);
+
+/// A document's table as the thread that read it leaves it for the store: a [`Stored`]
+/// whose `lists` number the table's own key lists, their keys in `keys`, one list after the
+/// other, each ending where `ends` says. It is what the store needs of an [`AnchorTable`],
+/// a few times smaller: the table's maps, which only building it needs, are most of its
+/// size, and a chunk of documents waits to be stored.
+struct Unstored {
+    doc: Stored,
+    keys: Vec<u64>,
+    ends: Vec<u32>,
+}
+
+impl Unstored {
+    fn new(table: &AnchorTable, layout: Layout) -> Unstored {
+        let mut keys = Vec::new();
+        let ends = (0..table.list_count() as u32)
+            .map(|list| {
+                keys.extend(table.list_keys(list));
+                keys.len() as u32
+            })
+            .collect();
+        keys.shrink_to_fit();
+        let mut doc = Stored {
+            lens: table.sentence_lens().to_vec(),
+            paragraphs: layout.paragraphs,
+            furniture: layout.furniture,
+            ..Stored::default()
+        };
+        for i in 0..table.len() {
+            for (kind, list) in table.sentence_items(i) {
+                doc.kinds.push(kind);
+                doc.lists.push(list);
+            }
+            doc.item_ends.push(doc.kinds.len() as u32);
+        }
+        doc.kinds.shrink_to_fit();
+        doc.lists.shrink_to_fit();
+        Unstored { doc, keys, ends }
+    }
+}
+
+/// Documents a chunk of [`Store::read`] holds: at least [`READ_CHUNK`], and this many a
+/// thread. A chunk ends with its threads idle until its slowest document is done, about
+/// half a document's time each, under 2% of a chunk of 32 a thread; two chunks are in
+/// flight at once, at a few kilobytes a document waiting to be stored ([`Unstored`]).
+const READ_CHUNK_PER_THREAD: usize = 32;
+
+/// See [`READ_CHUNK_PER_THREAD`].
+const READ_CHUNK: usize = 128;
+
 /// What reading the documents found besides their tables.
 #[derive(Debug, Default)]
 struct Notes {
@@ -374,9 +433,13 @@ struct Store {
 }
 
 impl Store {
-    /// Reads, segments and analyses `docs` on `settings.threads` threads, storing their
-    /// tables; a document that cannot be read is `None`, its failure noted in `notes`, as
-    /// is a file decoded from a legacy encoding.
+    /// Reads, segments and analyses `docs` on the current rayon pool and stores their
+    /// tables in the documents' order; a document that cannot be read is `None`, its failure
+    /// noted in `notes`, as is a file decoded from a legacy encoding.
+    ///
+    /// The documents are read a chunk at a time, each chunk stored while the next is read,
+    /// so that the tables waiting to be stored are those of two chunks at most, however
+    /// many documents there are.
     fn read(
         &mut self,
         lang: Lang,
@@ -386,59 +449,75 @@ impl Store {
         progress: &dyn Progress,
         notes: &mut Notes,
     ) -> Vec<Option<Stored>> {
-        let mut out: Vec<Option<Stored>> = (0..docs.len()).map(|_| None).collect();
-        let next = AtomicUsize::new(0);
-        type Read = (AnchorTable, Layout, Encoding);
-        let (tx, rx) = mpsc::sync_channel::<(usize, Result<Read>)>(64);
-        std::thread::scope(|scope| {
-            for _ in 0..settings.threads.max(1) {
-                let (tx, next) = (tx.clone(), &next);
-                scope.spawn(move || loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= docs.len() {
-                        break;
-                    }
-                    let result = read_doc(lang, &docs[i], settings).map(|(doc, encoding)| {
-                        let table = match lang {
-                            Lang::En => aligner.english_anchors(&doc),
-                            Lang::Ja => aligner.japanese_anchors(&doc),
-                        };
-                        let layout = Layout::of(&doc);
-                        (table, layout, encoding)
-                    });
-                    if tx.send((i, result)).is_err() {
-                        break;
-                    }
-                });
-            }
-            drop(tx);
-            for (i, result) in rx {
-                match result {
-                    Ok((table, layout, encoding)) => {
-                        if encoding != Encoding::Utf8 {
-                            notes.decoded.push((lang, i, encoding));
-                        }
-                        out[i] = Some(self.add(&table, layout));
-                    }
-                    Err(error) => notes.failures.push(Failure {
-                        side: lang,
-                        index: i,
-                        error,
-                    }),
-                }
-                progress.step();
-            }
-        });
+        let read = |doc: &Doc| {
+            let result = read_doc(lang, doc, settings).map(|(doc, encoding)| {
+                let table = match lang {
+                    Lang::En => aligner.english_anchors(&doc),
+                    Lang::Ja => aligner.japanese_anchors(&doc),
+                };
+                (Unstored::new(&table, Layout::of(&doc)), encoding)
+            });
+            progress.step();
+            result
+        };
+        let chunk = (READ_CHUNK_PER_THREAD * rayon::current_num_threads()).max(READ_CHUNK);
+        let mut out = Vec::with_capacity(docs.len());
+        let mut pending = Vec::new();
+        for part in docs.chunks(chunk).map(Some).chain([None]) {
+            let done = std::mem::take(&mut pending);
+            let ((), next) = rayon::join(
+                || self.add_read(lang, done, &mut out, notes),
+                || part.map_or_else(Vec::new, |part| part.par_iter().map(read).collect()),
+            );
+            pending = next;
+        }
         out
     }
 
-    /// Stores a table.
-    fn add(&mut self, table: &AnchorTable, layout: Layout) -> Stored {
+    /// Stores the tables of documents read ([`Store::read`]), the next of `out`'s documents
+    /// first, or notes why one could not be read.
+    fn add_read(
+        &mut self,
+        lang: Lang,
+        read: Vec<Result<Read>>,
+        out: &mut Vec<Option<Stored>>,
+        notes: &mut Notes,
+    ) {
+        for result in read {
+            let index = out.len();
+            out.push(match result {
+                Ok((table, encoding)) => {
+                    if encoding != Encoding::Utf8 {
+                        notes.decoded.push((lang, index, encoding));
+                    }
+                    Some(self.add(table))
+                }
+                Err(error) => {
+                    notes.failures.push(Failure {
+                        side: lang,
+                        index,
+                        error,
+                    });
+                    None
+                }
+            });
+        }
+    }
+
+    /// Stores a document's table, its keys and key lists numbered as the store numbers them.
+    fn add(&mut self, table: Unstored) -> Stored {
+        let Unstored {
+            mut doc,
+            keys,
+            ends,
+        } = table;
         let mut scratch = Vec::new();
-        let lists: Vec<u32> = (0..table.list_count() as u32)
-            .map(|list| {
+        let mut start = 0;
+        let lists: Vec<u32> = ends
+            .iter()
+            .map(|&end| {
                 scratch.clear();
-                for key in table.list_keys(list) {
+                for &key in &keys[start..end as usize] {
                     let next = self.keys.len() as u32;
                     let id = *self.key_ids.entry(key).or_insert(next);
                     if id == next {
@@ -446,25 +525,14 @@ impl Store {
                     }
                     scratch.push(id);
                 }
+                start = end as usize;
                 self.list_id(&scratch)
             })
             .collect();
-        let mut stored = Stored {
-            lens: table.sentence_lens().to_vec(),
-            paragraphs: layout.paragraphs,
-            furniture: layout.furniture,
-            ..Stored::default()
-        };
-        for i in 0..table.len() {
-            for (kind, list) in table.sentence_items(i) {
-                stored.kinds.push(kind);
-                stored.lists.push(lists[list as usize]);
-            }
-            stored.item_ends.push(stored.kinds.len() as u32);
+        for list in &mut doc.lists {
+            *list = lists[*list as usize];
         }
-        stored.kinds.shrink_to_fit();
-        stored.lists.shrink_to_fit();
-        stored
+        doc
     }
 
     fn list_id(&mut self, keys: &[u32]) -> u32 {
@@ -665,7 +733,7 @@ impl Index {
     /// The `en_k` most similar Japanese documents of every English document and the `ja_k`
     /// most similar English documents of every Japanese one, as one sorted list of pairs.
     /// A side's rows are dropped once they are no longer needed.
-    fn candidates(mut self, en_k: usize, ja_k: usize, threads: usize) -> Vec<Candidate> {
+    fn candidates(mut self, en_k: usize, ja_k: usize) -> Vec<Candidate> {
         let n_keys = self.weights.len();
         let mut all = Vec::new();
         if en_k > 0 {
@@ -678,7 +746,6 @@ impl Index {
                 &ja_by_key,
                 Norms(&self.en_norms, &self.ja_norms),
                 en_k,
-                threads,
                 false,
             ));
         }
@@ -690,7 +757,6 @@ impl Index {
                 &en_by_key,
                 Norms(&self.ja_norms, &self.en_norms),
                 ja_k,
-                threads,
                 true,
             ));
         }
@@ -700,89 +766,73 @@ impl Index {
     }
 
     /// The `k` best documents of the other side for each document of `from` (its keys),
-    /// looked up in `to` (the other side's documents by key).
+    /// looked up in `to` (the other side's documents by key), on the current rayon pool.
     fn side(
         &self,
         from: &Rows,
         to: &Rows,
         norms: Norms<'_>,
         k: usize,
-        threads: usize,
         swapped: bool,
     ) -> Vec<Candidate> {
         let Norms(from_norms, to_norms) = norms;
-        let n_from = from.len();
-        let next = AtomicUsize::new(0);
-        let chunk = 64;
-        let parts: Vec<Vec<Candidate>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads.max(1))
-                .map(|_| {
-                    let next = &next;
-                    scope.spawn(move || {
-                        let mut acc = vec![0f32; to_norms.len()];
-                        let mut touched: Vec<u32> = Vec::new();
-                        let mut out = Vec::new();
-                        loop {
-                            let start = next.fetch_add(chunk, Ordering::Relaxed);
-                            if start >= n_from {
-                                break;
+        // A document's shared weights add up in an accumulator over the whole other side,
+        // reset through the documents it touched: one a job, so a job takes at least
+        // SCORE_CHUNK documents to spread the cost of making it.
+        (0..from.len())
+            .into_par_iter()
+            .with_min_len(SCORE_CHUNK)
+            .map_init(
+                || (vec![0f32; to_norms.len()], Vec::<u32>::new()),
+                |(acc, touched), d| {
+                    for &key in from.row(d) {
+                        let w = self.weights[key as usize];
+                        for &o in to.row(key as usize) {
+                            if acc[o as usize] == 0.0 {
+                                touched.push(o);
                             }
-                            let end = (start + chunk).min(n_from);
-                            let part = from_norms[start..end].iter().enumerate();
-                            for (d, &from_norm) in part.map(|(i, n)| (start + i, n)) {
-                                for &key in from.row(d) {
-                                    let w = self.weights[key as usize];
-                                    for &o in to.row(key as usize) {
-                                        if acc[o as usize] == 0.0 {
-                                            touched.push(o);
-                                        }
-                                        acc[o as usize] += w;
-                                    }
-                                }
-                                let mut best: Vec<(f32, u32)> = touched
-                                    .iter()
-                                    .map(|&o| {
-                                        let norm = (from_norm * to_norms[o as usize]).sqrt();
-                                        (acc[o as usize] / norm.max(1e-6), o)
-                                    })
-                                    .collect();
-                                for &o in &touched {
-                                    acc[o as usize] = 0.0;
-                                }
-                                touched.clear();
-                                let k = k.min(best.len());
-                                if k == 0 {
-                                    continue;
-                                }
-                                best.select_nth_unstable_by(k - 1, |a, b| {
-                                    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
-                                });
-                                for &(s, o) in &best[..k] {
-                                    let (en, ja) = if swapped {
-                                        (o as usize, d)
-                                    } else {
-                                        (d, o as usize)
-                                    };
-                                    out.push(Candidate {
-                                        en,
-                                        ja,
-                                        similarity: s.clamp(0.0, 1.0).to_bits(),
-                                    });
-                                }
-                            }
+                            acc[o as usize] += w;
                         }
-                        out
+                    }
+                    let mut best: Vec<(f32, u32)> = touched
+                        .iter()
+                        .map(|&o| {
+                            let norm = (from_norms[d] * to_norms[o as usize]).sqrt();
+                            (acc[o as usize] / norm.max(1e-6), o)
+                        })
+                        .collect();
+                    for &o in touched.iter() {
+                        acc[o as usize] = 0.0;
+                    }
+                    touched.clear();
+                    let k = k.min(best.len());
+                    if k > 0 {
+                        best.select_nth_unstable_by(k - 1, |a, b| {
+                            b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+                        });
+                    }
+                    best.truncate(k);
+                    best.into_iter().map(move |(s, o)| {
+                        let (en, ja) = if swapped {
+                            (o as usize, d)
+                        } else {
+                            (d, o as usize)
+                        };
+                        Candidate {
+                            en,
+                            ja,
+                            similarity: s.clamp(0.0, 1.0).to_bits(),
+                        }
                     })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("scoring does not panic"))
-                .collect()
-        });
-        parts.into_iter().flatten().collect()
+                },
+            )
+            .flatten_iter()
+            .collect()
     }
 }
+
+/// Documents a job of [`Index::side`] looks up at least.
+const SCORE_CHUNK: usize = 64;
 
 /// Where each sentence of a document stands, as the store keeps it.
 struct Layout {
@@ -822,51 +872,33 @@ impl Store {
 #[derive(Clone, Copy)]
 struct Norms<'a>(&'a [f32], &'a [f32]);
 
-/// Aligns every candidate pair and returns it with its verdict.
+/// Aligns every candidate pair on the current rayon pool and returns it with its verdict,
+/// in the candidates' order.
 fn verify(
     store: &Store,
     en_docs: &[Option<Stored>],
     ja_docs: &[Option<Stored>],
     candidates: &[Candidate],
     aligner: &Aligner,
-    threads: usize,
     progress: &dyn Progress,
 ) -> Vec<Found> {
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads.max(1))
-            .map(|_| {
-                let next = &next;
-                scope.spawn(move || {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(c) = candidates.get(i) else {
-                            break;
-                        };
-                        let (Some(e), Some(j)) = (&en_docs[c.en], &ja_docs[c.ja]) else {
-                            continue;
-                        };
-                        let alignment = store.align(aligner, e, j);
-                        let verdict = alignment.verdict;
-                        out.push(Found {
-                            en: c.en,
-                            ja: c.ja,
-                            score: verdict.probability,
-                            verdict,
-                            similarity: f32::from_bits(c.similarity),
-                        });
-                        progress.step();
-                    }
-                    out
-                })
+    candidates
+        .par_iter()
+        .filter_map(|c| {
+            let (Some(e), Some(j)) = (&en_docs[c.en], &ja_docs[c.ja]) else {
+                return None;
+            };
+            let verdict = store.align(aligner, e, j).verdict;
+            progress.step();
+            Some(Found {
+                en: c.en,
+                ja: c.ja,
+                score: verdict.probability,
+                verdict,
+                similarity: f32::from_bits(c.similarity),
             })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("aligning does not panic"))
-            .collect()
-    })
+        })
+        .collect()
 }
 
 /// The formats a pairing is written in: each a manifest `hashi batch --manifest` reads
@@ -953,8 +985,14 @@ mod tests {
         for name in ["jaxa-launch", "tokyo-budget"] {
             let en = Document::segment(Lang::En, corpus(name, "en"));
             let ja = Document::segment(Lang::Ja, corpus(name, "ja"));
-            let e = store.add(&aligner.english_anchors(&en), Layout::of(&en));
-            let j = store.add(&aligner.japanese_anchors(&ja), Layout::of(&ja));
+            let e = store.add(Unstored::new(
+                &aligner.english_anchors(&en),
+                Layout::of(&en),
+            ));
+            let j = store.add(Unstored::new(
+                &aligner.japanese_anchors(&ja),
+                Layout::of(&ja),
+            ));
             stored.push((e, j));
             docs.push((en, ja));
         }
@@ -994,5 +1032,50 @@ mod tests {
                 side: "English"
             }
         ));
+    }
+
+    #[test]
+    fn progress_sees_every_step_of_every_stage_from_the_pool() {
+        /// Each stage begun, with its total and the steps seen.
+        #[derive(Default)]
+        struct Counted(std::sync::Mutex<Vec<(Stage, usize, usize)>>);
+        impl Progress for Counted {
+            fn stage(&self, stage: Stage, total: usize) {
+                self.0.lock().unwrap().push((stage, total, 0));
+            }
+            fn step(&self) {
+                assert!(
+                    rayon::current_thread_index().is_some(),
+                    "a step off the pool"
+                );
+                self.0.lock().unwrap().last_mut().unwrap().2 += 1;
+            }
+        }
+        let aligner = Aligner::builder().build().unwrap();
+        let names = ["jaxa-launch", "tokyo-budget", "shogi-record"];
+        let docs = |side| -> Vec<Doc> {
+            names
+                .iter()
+                .map(|n| Doc::inline(*n, corpus(n, side)))
+                .collect()
+        };
+        let progress = Counted::default();
+        pair(
+            &docs("en"),
+            &docs("ja"),
+            &aligner,
+            &Settings::new(2),
+            &progress,
+        )
+        .unwrap();
+        let seen = progress.0.into_inner().unwrap();
+        let stages: Vec<Stage> = seen.iter().map(|s| s.0).collect();
+        assert_eq!(stages, [Stage::English, Stage::Japanese, Stage::Aligning]);
+        assert_eq!(seen[0].1, 3);
+        assert!(seen[2].1 > 0);
+        assert!(
+            seen.iter().all(|&(_, total, steps)| steps == total),
+            "{seen:?}"
+        );
     }
 }
