@@ -701,21 +701,9 @@ fn run_dp(model: &Model, band: &Band, beads: &BeadScores) -> Forward {
     }
 }
 
-/// Score of the bead that covers `a` English sentences from `i` and `b` Japanese from `j`.
-fn gain(
-    model: &Model,
-    beads: &BeadScores,
-    from: usize,
-    i: usize,
-    j: usize,
-    a: usize,
-    b: usize,
-) -> f32 {
-    gain_over(model, beads, from, i, j, a, b, f32::NEG_INFINITY)
-}
-
-/// [`gain`] when it exceeds `floor`, else anything not above `floor`: the exclusive cost of
-/// a merged bead is only worked out for beads that could still win.
+/// Score of the bead that covers `a` English sentences from `i` and `b` Japanese from `j`
+/// (band cell `from`) when it exceeds `floor`, else anything not above `floor`: the
+/// exclusive cost of a merged bead is only worked out for beads that could still win.
 #[allow(clippy::too_many_arguments)]
 fn gain_over(
     model: &Model,
@@ -727,15 +715,48 @@ fn gain_over(
     b: usize,
     floor: f32,
 ) -> f32 {
+    let upper = gain_before_exclusive(model, beads, from, i, j, a, b);
+    if upper <= floor {
+        upper
+    } else {
+        less_exclusive(model, beads, upper, from, i, j, a, b)
+    }
+}
+
+/// [`gain_over`]'s score of its bead but for the bead's exclusive cost, if any: a bound on
+/// the score, since that cost is never negative.
+fn gain_before_exclusive(
+    model: &Model,
+    beads: &BeadScores,
+    from: usize,
+    i: usize,
+    j: usize,
+    a: usize,
+    b: usize,
+) -> f32 {
     if a == 0 || b == 0 {
         return model.skips(i, a, j, b);
     }
-    let base =
-        model.shifted(beads.get(model, from, i, j, a, b), i, a, j, b) + model.paragraph_start(i, j);
-    if base <= floor {
-        base
+    model.shifted(beads.get(model, from, i, j, a, b), i, a, j, b) + model.paragraph_start(i, j)
+}
+
+/// The score of the bead [`gain_before_exclusive`] gave `upper` for: `upper` less the bead's
+/// exclusive cost when it pairs sentences.
+#[allow(clippy::too_many_arguments)]
+fn less_exclusive(
+    model: &Model,
+    beads: &BeadScores,
+    upper: f32,
+    from: usize,
+    i: usize,
+    j: usize,
+    a: usize,
+    b: usize,
+) -> f32 {
+    if a == 0 || b == 0 {
+        upper
     } else {
-        base - beads.exclusive(model, from, i, j, a, b)
+        upper - beads.exclusive(model, from, i, j, a, b)
     }
 }
 
@@ -839,6 +860,18 @@ fn finish(model: &Model, band: &Band, beads: BeadScores, forward: Forward) -> Al
             // cell, or the end of both documents.
             let rest_end = rest.get(k + 1).map_or(0.0, |r| r.from_start);
             let mut alt = f32::NEG_INFINITY;
+            // `alt` raised to the score of the bead of shape (a, b) from DP cell (i, j), band
+            // cell `from`, with the best score `after` it. Its exclusive cost, the dearest
+            // part of its gain, is only worked out when it could raise `alt` without it (one
+            // that comes to `alt` exactly is not passed over: it might be 0 where `alt` is -0).
+            let mut raise = |from: usize, i: usize, j: usize, a: usize, b: usize, after: f32| {
+                let upper = gain_before_exclusive(model, &beads, from, i, j, a, b);
+                if forward[from] + upper + after < alt {
+                    return;
+                }
+                let gain = less_exclusive(model, &beads, upper, from, i, j, a, b);
+                alt = alt.max(forward[from] + gain + after);
+            };
             for (s, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
                 if (a, b) == shape {
                     continue;
@@ -846,18 +879,13 @@ fn finish(model: &Model, band: &Band, beads: BeadScores, forward: Forward) -> Al
                 // Another bead ending at (i1, j1).
                 if a <= i1 && b <= j1 {
                     if let Some(from) = band.cell(i1 - a, j1 - b) {
-                        alt = alt.max(
-                            forward[from]
-                                + gain(model, &beads, from, i1 - a, j1 - b, a, b)
-                                + rest_end,
-                        );
+                        raise(from, i1 - a, j1 - b, a, b, rest_end);
                     }
                 }
                 // Another bead starting at (i0, j0).
                 if let Some(to) = rest[k].after[s] {
                     let from = band.cell(i0, j0).expect("path stays in band");
-                    let gain = gain(model, &beads, from, i0, j0, a, b);
-                    alt = alt.max(forward[from] + gain + to);
+                    raise(from, i0, j0, a, b, to);
                 }
             }
             (total - alt).max(0.0)
