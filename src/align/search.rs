@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use super::cost::{FixedScore, Link, Model, PairMatch, Scratch};
+use super::cost::{FixedScore, Link, Model, PairMatch};
 use super::evidence;
 use super::params::BEAD_SHAPES;
 use super::{Alignment, Bead, Params};
@@ -481,22 +481,25 @@ fn fill_kept(
     fixed: &mut [f32],
     absent: &mut [f32],
 ) {
-    let n = model.n_en();
+    let (n, m) = (model.n_en(), model.n_ja());
     let (top, base) = (rows.start, band.start[rows.start]);
     // The pair matches of the English sentences the beads from DP row i take, i..i + 3,
-    // each whole ([`match_row`]): sentence e's, with its first Japanese sentence, are
+    // each whole ([`row_span`]): sentence e's, with its first Japanese sentence, are
     // `matches[e % MAX_EN]`, made as row i reaches them.
-    let mut scratch = Scratch::default();
+    let ens = rows.start..(rows.end + MAX_EN - 1).min(n);
+    let mut pairs = model.pair_rows(ens, |e| row_span(band, n, m, e));
     let mut matches: [(usize, Vec<PairMatch>); MAX_EN] = Default::default();
     for e in rows.start..(rows.start + MAX_EN).min(n) {
         let (first, row) = &mut matches[e % MAX_EN];
-        *first = match_row(model, band, e, &mut scratch, row);
+        *first = row_span(band, n, m, e).start;
+        pairs.row(e, row);
     }
     for i in rows {
         if i > top && i + MAX_EN - 1 < n {
             let e = i + MAX_EN - 1;
             let (first, row) = &mut matches[e % MAX_EN];
-            *first = match_row(model, band, e, &mut scratch, row);
+            *first = row_span(band, n, m, e).start;
+            pairs.row(e, row);
         }
         let pair = |x: usize, y: usize| {
             let (first, row) = &matches[x % MAX_EN];
@@ -572,38 +575,30 @@ fn cell_fixed(
     }
 }
 
-/// The matches ([`Model::pair`]) of English sentence `e` with the Japanese sentences a band
-/// bead can pair it with, into `out`, and the first of those. It is consumed by beads
-/// starting in DP rows e-2..=e and ending in rows e+1..=e+3: from where the band starts in
-/// row e-2, which a steep band puts further left than row e's. A pair outside these is never
-/// read (it counts as no match).
-fn match_row(
-    model: &Model,
-    band: &Band,
-    e: usize,
-    scratch: &mut Scratch,
-    out: &mut Vec<PairMatch>,
-) -> usize {
-    let (n, m) = (model.n_en(), model.n_ja());
+/// The Japanese sentences whose matches ([`Model::pair`]) with English sentence `e` a band
+/// bead can take. They are consumed by beads starting in DP rows e-2..=e and ending in rows
+/// e+1..=e+3: from where the band starts in row e-2, which a steep band puts further left
+/// than row e's. A pair outside these is never read (it counts as no match).
+fn row_span(band: &Band, n: usize, m: usize, e: usize) -> std::ops::Range<usize> {
     let first = band.lo[(e + 1).saturating_sub(MAX_EN)].min(band.lo[e].saturating_sub(3));
     let end = band.hi[(e + 3).min(n)].min(m);
-    model.pair_row(e, first..end, scratch, out);
-    first
+    first..end.max(first)
 }
 
 impl PairMatches {
     fn new(model: &Model, band: &Band) -> PairMatches {
-        let n = model.n_en();
+        let (n, m) = (model.n_en(), model.n_ja());
         let none = Model::no_match();
         let is_none = |p: &PairMatch| {
             p.en.to_bits() == none.en.to_bits() && p.ja.to_bits() == none.ja.to_bits()
         };
-        let mut scratch = Scratch::default();
+        let mut pairs = model.pair_rows(0..n, |e| row_span(band, n, m, e));
         let mut rows = Vec::with_capacity(n);
         let (mut slots, mut matches) = (Vec::new(), Vec::new());
         let mut here = Vec::new();
         for e in 0..n {
-            let first = match_row(model, band, e, &mut scratch, &mut here);
+            let first = row_span(band, n, m, e).start;
+            pairs.row(e, &mut here);
             let kept = here.iter().filter(|p| !is_none(p)).count();
             let sparse = kept <= usize::from(u8::MAX)
                 && here.len() + kept * std::mem::size_of::<PairMatch>()
@@ -1106,6 +1101,7 @@ fn scored(model: &Model, mut path: Vec<Bead>, margins: &[f32]) -> Alignment {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::cost::Scratch;
     use crate::align::{Layout, Side};
     use crate::features::{AnchorKind, Item, SentenceFeatures};
     use proptest::prelude::*;
@@ -1271,6 +1267,59 @@ mod tests {
                 });
             }
         }
+    }
+
+    /// Pair matches as the bits of their two sums.
+    type MatchBits = Vec<(u32, u32)>;
+
+    /// Every pair match of every row of `en` against `ja` in a band of 4 around their
+    /// anchors, from [`Model::pair_rows`] and from [`Model::pair`].
+    fn rows_both_ways(en: &[SentenceFeatures], ja: &[SentenceFeatures]) -> (MatchBits, MatchBits) {
+        with_model(en, ja, &Params::default(), |model| {
+            let (n, m) = (model.n_en(), model.n_ja());
+            let band = Band::around(&anchor_path(&model.anchor_pairs(), n, m), n, m, 4);
+            let bits = |p: PairMatch| (p.en.to_bits(), p.ja.to_bits());
+            let mut rows = model.pair_rows(0..n, |e| row_span(&band, n, m, e));
+            let (mut scratch, mut row) = (Scratch::default(), Vec::new());
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            for e in 0..n {
+                rows.row(e, &mut row);
+                fast.extend(row.iter().map(|&p| bits(p)));
+                let span = row_span(&band, n, m, e);
+                slow.extend(span.map(|j| bits(model.pair(e, j, &mut scratch))));
+            }
+            (fast, slow)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(100))]
+
+        #[test]
+        fn pair_rows_are_the_pairs_matches((en, ja) in translation()) {
+            prop_assume!(!en.is_empty() && !ja.is_empty());
+            let (fast, slow) = rows_both_ways(&en, &ja);
+            prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn pair_rows_are_the_pairs_matches_over_many_blocks() {
+        // Keys shared by neighbours and by every 7th and 11th sentence, some sentences
+        // without any: rows that share many keys and rows that share none.
+        let keys = |k: u64, step: u64| match k % 13 {
+            0 => vec![],
+            _ => vec![k, k / step + 10_000, (k % 7) + 20_000, (k % 11) + 30_000],
+        };
+        let en: Vec<_> = (0..3000u64)
+            .map(|k| sentence(20 + (k % 30) as u8, &keys(k, 3)))
+            .collect();
+        let ja: Vec<_> = (0..2900u64)
+            .map(|k| sentence(10 + (k % 20) as u8, &keys(k, 5)))
+            .collect();
+        let (fast, slow) = rows_both_ways(&en, &ja);
+        assert!(fast.len() > 3000);
+        assert_eq!(fast, slow);
     }
 
     #[test]
