@@ -213,7 +213,9 @@ impl<S: Fn(usize) -> Range<usize>> PairRows<'_, S> {
                 b += theirs[b..].iter().take_while(|x| x.key() == key).count();
             }
         }
-        self.index.sort_unstable();
+        // Each key once a sentence: by key, then sentence, compared as one number.
+        self.index
+            .sort_unstable_by_key(|q| u64::from(q.key) << 32 | u64::from(q.ja));
         self.runs.clear();
         let mut p = 0;
         while p < self.index.len() {
