@@ -158,8 +158,9 @@ fn anchor_path(pairs: &[Link], n: usize, m: usize) -> Vec<Link> {
 /// fixed score from the pair matches only where the bound says that the bead could win,
 /// and costs about what a kept band's does. A larger band keeps only the pair matches and a
 /// pass makes every bead's fixed score from them when it needs it: three passes or more
-/// work each one out again, which costs time (N = 24 of `make_big.py` took about a seventh
-/// more CPU end to end that way than with bounds) but keeps a long document's band small.
+/// work each one out again, which costs time (at N = 24 of `make_big.py`, 2.1 million
+/// cells, about 0.5 s of CPU a pass, against 0.2 s with bounds) but keeps a long
+/// document's band small.
 struct BeadScores {
     scores: Scores,
     /// Whether the absent-evidence cost applies whole in every pass
@@ -466,7 +467,7 @@ const SPLIT_CELLS: usize = 50_000;
 
 /// The most cells of a band that keeps bounds ([`BoundedScores`]): 8 bytes a cell more than
 /// the pair matches alone (12 with `check`'s absent cost), 32 MB at most, about twice what
-/// N = 24 of `make_big.py` takes (2.1 million cells: its peak goes from 104 MB to 121 MB).
+/// N = 24 of `make_big.py` takes (2.1 million cells: its peak goes from 104 MB to 122 MB).
 /// N = 118 (10.5 million cells), whose peak is 379 MB with the pair matches alone, keeps
 /// them alone.
 const BOUNDED_CELLS: usize = 4 << 20;
