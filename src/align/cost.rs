@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::anchors::{AnchorTable, PairTables};
 use super::{Layout, Params};
 use crate::features::AnchorKind;
@@ -129,6 +131,154 @@ impl Sentences {
     fn weights(&self, i: usize) -> &[f32] {
         let r = &self.compact[i].weights;
         &self.weights[r.start as usize..r.end as usize]
+    }
+}
+
+/// The pair matches ([`Model::pair`]) of English sentences with runs of Japanese ones
+/// ([`Model::pair_rows`]), row after row, as the search asks for them. Most pairs of a row
+/// share no key or few, and a sentence has many (`make_big.py`'s Japanese, 83 on average):
+/// instead of a look at every key of every Japanese sentence of the row, an index of the
+/// keys of the Japanese sentences that a block of rows reaches ([`ROWS_A_BLOCK`]) gives each
+/// key of the English sentence the Japanese sentences of its row that hold it, and a pair
+/// that shares none costs nothing more. The shared keys found are the same as
+/// [`Model::pair`]'s, and so are the marks they set and their sums.
+pub struct PairRows<'m, S> {
+    model: &'m Model,
+    /// The Japanese sentences of each English sentence's row.
+    span: S,
+    /// The end of the English sentences asked for.
+    end: usize,
+    /// The English sentences `index` is made for.
+    block: Range<usize>,
+    /// Each key of each Japanese sentence that the block's rows reach, once, sorted.
+    index: Vec<Posting>,
+    /// Where each key's postings are in `index`.
+    runs: FxHashMap<u32, Range<u32>>,
+    /// The keys the row being made shares with its Japanese sentences, as found.
+    found: Vec<Posting>,
+    /// `found` by sentence, and where each sentence's start in `hits` (from the row's
+    /// first, and the end of the last).
+    hits: Vec<Posting>,
+    starts: Vec<u32>,
+    scratch: Scratch,
+}
+
+/// A key of a Japanese sentence ([`PairRows::index`]) and where its run of entries starts
+/// among the sentence's. Ordered by key, then sentence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Posting {
+    key: u32,
+    ja: u32,
+    entry: u32,
+}
+
+/// The English sentences whose rows [`PairRows`] finds through one index: the index holds
+/// the keys of their rows' Japanese sentences, a band's width more than the block (about
+/// 90,000 postings, 1 MB, at N = 24 of `make_big.py`).
+const ROWS_A_BLOCK: usize = 1024;
+
+impl<S: Fn(usize) -> Range<usize>> PairRows<'_, S> {
+    /// English sentence `e`'s pair matches with the Japanese sentences of its span, in
+    /// order, into `out` (cleared first); `e` grows from one call to the next.
+    pub fn row(&mut self, e: usize, out: &mut Vec<PairMatch>) {
+        let model = self.model;
+        with_keys!(model, |en, ja| {
+            if !self.block.contains(&e) {
+                self.index_block(e, ja);
+            }
+            self.row_in(e, en, ja, out)
+        })
+    }
+
+    /// Makes the index of the block of rows from `e`.
+    fn index_block<E: Entry>(&mut self, e: usize, ja: &[E]) {
+        self.block = e..(e + ROWS_A_BLOCK).min(self.end).max(e + 1);
+        let (mut first, mut end) = (usize::MAX, 0);
+        for x in self.block.clone() {
+            let span = (self.span)(x);
+            first = first.min(span.start);
+            end = end.max(span.end);
+        }
+        self.index.clear();
+        for j in first..end.max(first) {
+            let theirs = keys_of(ja, &self.model.ja.compact[j]);
+            let mut b = 0;
+            while b < theirs.len() {
+                let key = theirs[b].key();
+                self.index.push(Posting {
+                    key,
+                    ja: j as u32,
+                    entry: b as u32,
+                });
+                b += theirs[b..].iter().take_while(|x| x.key() == key).count();
+            }
+        }
+        // Each key once a sentence: by key, then sentence, compared as one number.
+        self.index
+            .sort_unstable_by_key(|q| u64::from(q.key) << 32 | u64::from(q.ja));
+        self.runs.clear();
+        let mut p = 0;
+        while p < self.index.len() {
+            let key = self.index[p].key;
+            let n = self.index[p..].iter().take_while(|q| q.key == key).count();
+            self.runs.insert(key, p as u32..(p + n) as u32);
+            p += n;
+        }
+    }
+
+    /// [`PairRows::row`] given both sides' key arrays, the block's index made.
+    fn row_in<E: Entry>(&mut self, e: usize, en: &[E], ja: &[E], out: &mut Vec<PairMatch>) {
+        let model = self.model;
+        let js = (self.span)(e);
+        let mine = keys_of(en, &model.en.compact[e]);
+        // The keys of the row's Japanese sentences that `e` holds.
+        self.found.clear();
+        let mut a = 0;
+        while a < mine.len() {
+            let key = mine[a].key();
+            if let Some(run) = self.runs.get(&key) {
+                let run = &self.index[run.start as usize..run.end as usize];
+                let p = run.partition_point(|q| (q.ja as usize) < js.start);
+                let held = run[p..].iter().take_while(|q| (q.ja as usize) < js.end);
+                self.found.extend(held);
+            }
+            a += mine[a..].iter().take_while(|x| x.key() == key).count();
+        }
+        // The same by sentence, a counting sort: sentence `js.start + k`'s are
+        // `hits[starts[k]..starts[k + 1]]`.
+        self.starts.clear();
+        self.starts.resize(js.len() + 1, 0);
+        for q in &self.found {
+            self.starts[q.ja as usize - js.start] += 1;
+        }
+        for k in 1..self.starts.len() {
+            self.starts[k] += self.starts[k - 1];
+        }
+        self.hits.clear();
+        self.hits.resize(self.found.len(), Posting::default());
+        for q in &self.found {
+            // Each sentence's end moves back to its start as its hits are placed.
+            let at = &mut self.starts[q.ja as usize - js.start];
+            *at -= 1;
+            self.hits[*at as usize] = *q;
+        }
+        out.clear();
+        for (k, j) in js.enumerate() {
+            let hits = &self.hits[self.starts[k] as usize..self.starts[k + 1] as usize];
+            let theirs = keys_of(ja, &model.ja.compact[j]);
+            out.push(model.pair_in(e, j, &mut self.scratch, |f| {
+                for q in hits {
+                    // The run of `keys`' entries with the hit's key from `from`.
+                    let run = |keys: &[E], from: usize| {
+                        let n = keys[from..].iter().take_while(|x| x.key() == q.key);
+                        from..from + n.count()
+                    };
+                    let a = mine.partition_point(|x| x.key() < q.key);
+                    let b = q.entry as usize;
+                    f(&mine[run(mine, a)], &theirs[run(theirs, b)]);
+                }
+            }));
+        }
     }
 }
 
@@ -321,28 +471,25 @@ impl Model {
         })
     }
 
-    /// [`Model::pair`] of English sentence `i` with each Japanese sentence of `js`, in order,
-    /// into `out` (cleared first). The search asks for rows like this, and most of their
-    /// pairs share no key or few: walking both sorted key lists ([`shared_keys`]) takes a
-    /// step for each key of either, each waiting on the one before, where a filter of `i`'s
-    /// keys made once for the row ([`KeyFilter`]) passes over most Japanese keys at a look
-    /// each ([`filtered_shared_keys`]). Both find the same shared keys in the same order.
-    pub fn pair_row(
+    /// [`PairRows`] for English sentences `ens`, in increasing order: sentence e's row is
+    /// its pair matches with the Japanese sentences `span(e)`.
+    pub fn pair_rows<S: Fn(usize) -> Range<usize>>(
         &self,
-        i: usize,
-        js: Range<usize>,
-        scratch: &mut Scratch,
-        out: &mut Vec<PairMatch>,
-    ) {
-        out.clear();
-        with_keys!(self, |en, ja| {
-            let e = keys_of(en, &self.en.compact[i]);
-            let filter = KeyFilter::of(e);
-            out.extend(js.map(|j| {
-                let k = keys_of(ja, &self.ja.compact[j]);
-                self.pair_in(i, j, scratch, |f| filtered_shared_keys(e, &filter, k, f))
-            }))
-        });
+        ens: Range<usize>,
+        span: S,
+    ) -> PairRows<'_, S> {
+        PairRows {
+            model: self,
+            span,
+            end: ens.end,
+            block: ens.start..ens.start,
+            index: Vec::new(),
+            runs: FxHashMap::default(),
+            found: Vec::new(),
+            hits: Vec::new(),
+            starts: Vec::new(),
+            scratch: Scratch::default(),
+        }
     }
 
     /// [`Model::pair`], given `shared(f)`, which calls `f` with the runs of entries of
@@ -824,31 +971,6 @@ const _: () = {
     }
 };
 
-/// A set of keys that may answer yes for a key it does not hold, never no for one it does:
-/// one bit of 1,024 a key, chosen by a multiplicative hash (keys are ids handed out in order,
-/// so neighbouring sentences' keys are near each other).
-struct KeyFilter([u64; 16]);
-
-impl KeyFilter {
-    fn of<E: Entry>(keys: &[E]) -> KeyFilter {
-        let mut bits = [0u64; 16];
-        for x in keys {
-            let b = Self::bit(x.key());
-            bits[b / 64] |= 1 << (b % 64);
-        }
-        KeyFilter(bits)
-    }
-
-    fn bit(key: u32) -> usize {
-        (key.wrapping_mul(0x9E37_79B1) >> 22) as usize
-    }
-
-    fn may_hold(&self, key: u32) -> bool {
-        let b = Self::bit(key);
-        self.0[b / 64] & (1 << (b % 64)) != 0
-    }
-}
-
 /// For each member (`members`, sentences of one side) of a merged bead, the anchor weight
 /// of the `others`' items (sentences of the other side) that it matches and no other member
 /// does: what it brings that its companions do not. Entries past the members' count are 0.
@@ -920,36 +1042,6 @@ fn shared_keys<E: Entry>(x: &[E], y: &[E], mut f: impl FnMut(&[E], &[E])) {
             a = a2;
             b = b2;
         }
-    }
-}
-
-/// [`shared_keys`] where `filter` holds the keys of `x`: each run of `y`'s entries whose key
-/// the filter may hold is looked up in `x` (by bisection, from where the last one was);
-/// the others, most of them when few keys are shared, cost a look at the filter each.
-fn filtered_shared_keys<E: Entry>(
-    x: &[E],
-    filter: &KeyFilter,
-    y: &[E],
-    mut f: impl FnMut(&[E], &[E]),
-) {
-    let (mut a, mut b) = (0, 0);
-    while b < y.len() {
-        let kb = y[b].key();
-        if !filter.may_hold(kb) {
-            b += 1;
-            continue;
-        }
-        let b2 = b + y[b..].iter().take_while(|e| e.key() == kb).count();
-        a += x[a..].partition_point(|e| e.key() < kb);
-        if a == x.len() {
-            return;
-        }
-        if x[a].key() == kb {
-            let a2 = a + x[a..].iter().take_while(|e| e.key() == kb).count();
-            f(&x[a..a2], &y[b..b2]);
-            a = a2;
-        }
-        b = b2;
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use super::cost::{FixedScore, Link, Model, PairMatch, Scratch};
+use super::cost::{FixedScore, Link, Model, PairMatch};
 use super::evidence;
 use super::params::BEAD_SHAPES;
 use super::{Alignment, Bead, Params};
@@ -151,11 +151,15 @@ fn anchor_path(pairs: &[Link], n: usize, m: usize) -> Vec<Link> {
 /// The fixed scores ([`Model::bead_fixed`]) of the beads with both ends in the band, which
 /// every pass of the search takes. A band of at most [`KEPT_CELLS`] cells keeps them, one
 /// for each pairing shape from each cell (24 bytes a cell, 28 with `check`'s absent cost),
-/// worked out once for all the passes, and their exclusive costs as the passes need them. A
-/// larger band keeps only the pair matches ([`Model::pair`]) they are made from
-/// ([`PairMatches`], about 5 bytes a cell) and a pass makes a bead's fixed score from them
-/// when it needs it: three passes or more work each one out again, which costs time (N = 6
-/// of `make_big.py` took about a sixth more CPU that way than keeping them) but keeps a long
+/// worked out once for all the passes, and their exclusive costs as the passes need them.
+/// A band of at most [`BOUNDED_CELLS`] keeps the 1-1 bead's and a bound on the merged
+/// beads' ([`BoundedScores`], 8 bytes a cell) beside the pair matches ([`Model::pair`])
+/// they are made from ([`PairMatches`], about 5 bytes a cell): a pass makes a merged bead's
+/// fixed score from the pair matches only where the bound says that the bead could win,
+/// and costs about what a kept band's does. A larger band keeps only the pair matches and a
+/// pass makes every bead's fixed score from them when it needs it: three passes or more
+/// work each one out again, which costs time (at N = 24 of `make_big.py`, 2.1 million
+/// cells, about 0.5 s of CPU a pass, against 0.2 s with bounds) but keeps a long
 /// document's band small.
 struct BeadScores {
     scores: Scores,
@@ -164,10 +168,24 @@ struct BeadScores {
     folded: bool,
 }
 
+/// What [`BeadScores`] keeps for every cell of a band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Every bead's fixed score ([`Scores::Kept`]).
+    All,
+    /// The 1-1 bead's and a bound on the others' ([`Scores::Bounded`]).
+    Bounds,
+    /// Only the pair matches ([`Scores::Made`]).
+    Matches,
+}
+
 /// How [`BeadScores`] has a bead's fixed score.
 enum Scores {
     /// Kept for every cell.
     Kept(KeptScores),
+    /// The 1-1 bead's kept for every cell, a merged bead's made from the pair matches when
+    /// asked, and passed over unmade where a bound kept for every cell says it cannot win.
+    Bounded(BoundedScores),
     /// Made from the pair matches when asked.
     Made(PairMatches),
 }
@@ -192,6 +210,24 @@ struct KeptScores {
     /// a merged bead that could still win, so it is kept as it is worked out (another 24
     /// bytes a cell; the 1-1 bead's, always 0, is never asked for).
     exclusive: Vec<Cell<f32>>,
+}
+
+/// Each band cell's 1-1 bead's fixed score and a bound on its merged beads', with the pair
+/// matches the merged beads' own are made from: 8 bytes a cell (12 with `check`'s absent
+/// cost) and the pair matches' 5. Of every 20 merged beads a pass asks about, the bound
+/// (the highest of a cell's merged beads' fixed scores) lets it pass over 19 without making
+/// their scores (`make_big.py` N = 24).
+struct BoundedScores {
+    /// Each cell's 1-1 bead's fixed score (NaN, never read, where it ends outside the band).
+    one_one: Vec<f32>,
+    /// Unless [`BeadScores::folded`], each cell's 1-1 bead's absent-evidence cost.
+    absent: Vec<f32>,
+    /// The highest fixed score of the merged beads from each cell that end in the band (−∞
+    /// when none does): a merged bead's score with this for its fixed score
+    /// ([`BeadScores::upper`]) is at least its own, since every term after the fixed score
+    /// only adds or takes away the same amount whatever that score is.
+    merged: Vec<f32>,
+    matches: PairMatches,
 }
 
 /// Where a pairing shape's entry sits among a cell's [`KeptScores::fixed`]: `SLOT[a][b]`.
@@ -267,44 +303,86 @@ const MAX_EN: usize = most_held(true);
 const MAX_JA: usize = most_held(false);
 
 impl BeadScores {
-    /// The fixed scores of `band`'s beads; a kept band's are worked out on two threads when
-    /// `threads` allows (they are most of what the search does once, and the search runs
-    /// alone, after the features).
+    /// The fixed scores of `band`'s beads, kept as the band's size allows ([`KEPT_CELLS`],
+    /// [`BOUNDED_CELLS`]).
     fn new(model: &Model, band: &Band, threads: usize) -> BeadScores {
+        let keep = match band.cells() {
+            cells if cells <= KEPT_CELLS => Keep::All,
+            cells if cells <= BOUNDED_CELLS => Keep::Bounds,
+            _ => Keep::Matches,
+        };
+        BeadScores::keeping(model, band, threads, keep)
+    }
+
+    /// The fixed scores of `band`'s beads, kept as `keep` says. What is kept for every cell
+    /// is worked out on two threads when `threads` allows (it is most of what the search
+    /// does once, and the search runs alone, after the features): the rows from the one
+    /// where the second half of the cells starts go to another thread, each half written
+    /// apart, the same as one thread would.
+    fn keeping(model: &Model, band: &Band, threads: usize, keep: Keep) -> BeadScores {
         let folded = model.absent_always_whole();
-        let cells = band.cells();
-        if cells > KEPT_CELLS {
-            return BeadScores {
-                scores: Scores::Made(PairMatches::new(model, band)),
-                folded,
-            };
-        }
-        let n = model.n_en();
-        let mut fixed = vec![f32::NAN; cells * PAIRINGS];
-        let mut absent = vec![0.0; if folded { 0 } else { cells }];
-        if threads > 1 && cells >= SPLIT_CELLS {
-            // The rows from the one where the second half of the cells starts go to
-            // another thread: each half is written apart, the same as one thread would.
-            let half = band.start.partition_point(|&s| s < cells / 2).min(n);
-            let at = band.start[half];
-            let (fixed_lo, fixed_hi) = fixed.split_at_mut(at * PAIRINGS);
-            let (absent_lo, absent_hi) = absent.split_at_mut(if folded { 0 } else { at });
-            // On the rayon pool the caller runs on (the aligner's: see `Aligner::on_pool`).
-            rayon::join(
-                || fill_kept(model, band, half..n + 1, folded, fixed_hi, absent_hi),
-                || fill_kept(model, band, 0..half, folded, fixed_lo, absent_lo),
-            );
-        } else {
-            fill_kept(model, band, 0..n + 1, folded, &mut fixed, &mut absent);
-        }
-        BeadScores {
-            scores: Scores::Kept(KeptScores {
-                fixed,
-                absent,
-                exclusive: (0..cells * PAIRINGS).map(|_| Cell::new(f32::NAN)).collect(),
-            }),
-            folded,
-        }
+        let (n, cells) = (model.n_en(), band.cells());
+        let split = threads > 1 && cells >= SPLIT_CELLS;
+        let half = band.start.partition_point(|&s| s < cells / 2).min(n);
+        let at = band.start[half];
+        let (lo, hi) = (0..half, half..n + 1);
+        let absent_at = if folded { 0 } else { at };
+        let scores = match keep {
+            Keep::All => {
+                let mut fixed = vec![f32::NAN; cells * PAIRINGS];
+                let mut absent = vec![0.0; if folded { 0 } else { cells }];
+                if split {
+                    let (fixed_lo, fixed_hi) = fixed.split_at_mut(at * PAIRINGS);
+                    let (absent_lo, absent_hi) = absent.split_at_mut(absent_at);
+                    // On the rayon pool the caller runs on (the aligner's: see
+                    // `Aligner::on_pool`).
+                    rayon::join(
+                        || fill_kept(model, band, hi, folded, fixed_hi, absent_hi),
+                        || fill_kept(model, band, lo, folded, fixed_lo, absent_lo),
+                    );
+                } else {
+                    fill_kept(model, band, 0..n + 1, folded, &mut fixed, &mut absent);
+                }
+                Scores::Kept(KeptScores {
+                    fixed,
+                    absent,
+                    exclusive: (0..cells * PAIRINGS).map(|_| Cell::new(f32::NAN)).collect(),
+                })
+            }
+            Keep::Bounds => {
+                let matches = PairMatches::new(model, band);
+                let mut one_one = vec![f32::NAN; cells];
+                let mut absent = vec![0.0; if folded { 0 } else { cells }];
+                let mut merged = vec![f32::NEG_INFINITY; cells];
+                if split {
+                    let (one_one_lo, one_one_hi) = one_one.split_at_mut(at);
+                    let (absent_lo, absent_hi) = absent.split_at_mut(absent_at);
+                    let (merged_lo, merged_hi) = merged.split_at_mut(at);
+                    let matches = &matches;
+                    rayon::join(
+                        || {
+                            let out = (one_one_hi, absent_hi, merged_hi);
+                            fill_bounded(model, band, matches, hi, folded, out)
+                        },
+                        || {
+                            let out = (one_one_lo, absent_lo, merged_lo);
+                            fill_bounded(model, band, matches, lo, folded, out)
+                        },
+                    );
+                } else {
+                    let out = (&mut one_one[..], &mut absent[..], &mut merged[..]);
+                    fill_bounded(model, band, &matches, 0..n + 1, folded, out);
+                }
+                Scores::Bounded(BoundedScores {
+                    one_one,
+                    absent,
+                    merged,
+                    matches,
+                })
+            }
+            Keep::Matches => Scores::Made(PairMatches::new(model, band)),
+        };
+        BeadScores { scores, folded }
     }
 
     /// The fixed score of the bead of shape `(a, b)` (both ≥ 1) from DP cell `(i, j)`, band
@@ -327,7 +405,43 @@ impl BeadScores {
                     0.0
                 },
             },
-            Scores::Made(matches) => matches.fixed(model, i, j, a, b, self.folded),
+            Scores::Bounded(bounded) if (a, b) == (1, 1) => FixedScore {
+                score: bounded.one_one[from],
+                absent: if self.folded {
+                    0.0
+                } else {
+                    bounded.absent[from]
+                },
+            },
+            Scores::Bounded(BoundedScores { matches, .. }) | Scores::Made(matches) => {
+                matches.fixed(model, i, j, a, b, self.folded)
+            }
+        }
+    }
+
+    /// A bound on the gain ([`gain_over`]) of the bead of shape `(a, b)` (both ≥ 1) from DP
+    /// cell `(i, j)`, band cell `from`, which ends in the band, when it is cheaper than the
+    /// gain itself: a bounded band's merged bead's. The search passes over a bead whose bound
+    /// cannot beat the best it has, which is what the bead itself would come to.
+    #[allow(clippy::too_many_arguments)]
+    fn upper(
+        &self,
+        model: &Model,
+        from: usize,
+        i: usize,
+        j: usize,
+        a: usize,
+        b: usize,
+    ) -> Option<f32> {
+        match &self.scores {
+            Scores::Bounded(bounded) if a + b > 2 => {
+                let bound = FixedScore {
+                    score: bounded.merged[from],
+                    absent: 0.0,
+                };
+                Some(model.shifted(bound, i, a, j, b) + model.paragraph_start(i, j))
+            }
+            _ => None,
         }
     }
 
@@ -351,6 +465,13 @@ impl BeadScores {
 /// smaller band's take a few milliseconds at most, not worth a thread.
 const SPLIT_CELLS: usize = 50_000;
 
+/// The most cells of a band that keeps bounds ([`BoundedScores`]): 8 bytes a cell more than
+/// the pair matches alone (12 with `check`'s absent cost), 32 MB at most, about twice what
+/// N = 24 of `make_big.py` takes (2.1 million cells: its peak goes from 104 MB to 122 MB).
+/// N = 118 (10.5 million cells), whose peak is 379 MB with the pair matches alone, keeps
+/// them alone.
+const BOUNDED_CELLS: usize = 4 << 20;
+
 /// Fills [`KeptScores::fixed`] and `absent` for the cells of DP rows `rows`: `fixed` and
 /// `absent` are their parts from the first of those rows' cells on.
 fn fill_kept(
@@ -364,19 +485,22 @@ fn fill_kept(
     let (n, m) = (model.n_en(), model.n_ja());
     let (top, base) = (rows.start, band.start[rows.start]);
     // The pair matches of the English sentences the beads from DP row i take, i..i + 3,
-    // each whole ([`match_row`]): sentence e's, with its first Japanese sentence, are
+    // each whole ([`row_span`]): sentence e's, with its first Japanese sentence, are
     // `matches[e % MAX_EN]`, made as row i reaches them.
-    let mut scratch = Scratch::default();
+    let ens = rows.start..(rows.end + MAX_EN - 1).min(n);
+    let mut pairs = model.pair_rows(ens, |e| row_span(band, n, m, e));
     let mut matches: [(usize, Vec<PairMatch>); MAX_EN] = Default::default();
     for e in rows.start..(rows.start + MAX_EN).min(n) {
         let (first, row) = &mut matches[e % MAX_EN];
-        *first = match_row(model, band, e, &mut scratch, row);
+        *first = row_span(band, n, m, e).start;
+        pairs.row(e, row);
     }
     for i in rows {
         if i > top && i + MAX_EN - 1 < n {
             let e = i + MAX_EN - 1;
             let (first, row) = &mut matches[e % MAX_EN];
-            *first = match_row(model, band, e, &mut scratch, row);
+            *first = row_span(band, n, m, e).start;
+            pairs.row(e, row);
         }
         let pair = |x: usize, y: usize| {
             let (first, row) = &matches[x % MAX_EN];
@@ -386,54 +510,96 @@ fn fill_kept(
         };
         for j in band.lo[i]..=band.hi[i] {
             let from = band.start[i] + j - band.lo[i] - base;
-            for &(a, b) in BEAD_SHAPES {
-                if a == 0 || b == 0 || i + a > n || j + b > m {
-                    continue;
+            cell_fixed(model, band, i, j, folded, pair, |a, b, f| {
+                fixed[from * PAIRINGS + SLOT[a][b]] = f.score;
+                if (a, b) == (1, 1) && !folded {
+                    absent[from] = f.absent;
                 }
-                if band.cell(i + a, j + b).is_some() {
-                    let f = folding(model.bead_fixed(i, a, j, b, pair), a, b, folded);
-                    fixed[from * PAIRINGS + SLOT[a][b]] = f.score;
-                    if (a, b) == (1, 1) && !folded {
-                        absent[from] = f.absent;
-                    }
-                }
-            }
+            });
         }
     }
 }
 
-/// The matches ([`Model::pair`]) of English sentence `e` with the Japanese sentences a band
-/// bead can pair it with, into `out`, and the first of those. It is consumed by beads
-/// starting in DP rows e-2..=e and ending in rows e+1..=e+3: from where the band starts in
-/// row e-2, which a steep band puts further left than row e's. A pair outside these is never
-/// read (it counts as no match).
-fn match_row(
+/// Fills [`BoundedScores`]'s `one_one`, `absent` and `merged` (`out`, in that order) for the
+/// cells of DP rows `rows`: each is its part from the first of those rows' cells on.
+fn fill_bounded(
     model: &Model,
     band: &Band,
-    e: usize,
-    scratch: &mut Scratch,
-    out: &mut Vec<PairMatch>,
-) -> usize {
+    matches: &PairMatches,
+    rows: std::ops::Range<usize>,
+    folded: bool,
+    (one_one, absent, merged): (&mut [f32], &mut [f32], &mut [f32]),
+) {
+    let base = band.start[rows.start];
+    let pair = |x: usize, y: usize| matches.pair(x, y);
+    for i in rows {
+        for j in band.lo[i]..=band.hi[i] {
+            let from = band.start[i] + j - band.lo[i] - base;
+            cell_fixed(model, band, i, j, folded, pair, |a, b, f| {
+                if (a, b) == (1, 1) {
+                    one_one[from] = f.score;
+                    if !folded {
+                        absent[from] = f.absent;
+                    }
+                } else {
+                    merged[from] = merged[from].max(f.score);
+                }
+            });
+        }
+    }
+}
+
+/// Calls `store(a, b, f)` with the fixed score `f`, as the search takes it ([`folding`]), of
+/// each pairing bead of shape `(a, b)` from DP cell `(i, j)` that ends in the band; `pair`
+/// gives the pair matches.
+fn cell_fixed(
+    model: &Model,
+    band: &Band,
+    i: usize,
+    j: usize,
+    folded: bool,
+    pair: impl Fn(usize, usize) -> PairMatch + Copy,
+    mut store: impl FnMut(usize, usize, FixedScore),
+) {
     let (n, m) = (model.n_en(), model.n_ja());
+    for &(a, b) in BEAD_SHAPES {
+        if a == 0 || b == 0 || i + a > n || j + b > m {
+            continue;
+        }
+        if band.cell(i + a, j + b).is_some() {
+            store(
+                a,
+                b,
+                folding(model.bead_fixed(i, a, j, b, pair), a, b, folded),
+            );
+        }
+    }
+}
+
+/// The Japanese sentences whose matches ([`Model::pair`]) with English sentence `e` a band
+/// bead can take. They are consumed by beads starting in DP rows e-2..=e and ending in rows
+/// e+1..=e+3: from where the band starts in row e-2, which a steep band puts further left
+/// than row e's. A pair outside these is never read (it counts as no match).
+fn row_span(band: &Band, n: usize, m: usize, e: usize) -> std::ops::Range<usize> {
     let first = band.lo[(e + 1).saturating_sub(MAX_EN)].min(band.lo[e].saturating_sub(3));
     let end = band.hi[(e + 3).min(n)].min(m);
-    model.pair_row(e, first..end, scratch, out);
-    first
+    first..end.max(first)
 }
 
 impl PairMatches {
     fn new(model: &Model, band: &Band) -> PairMatches {
-        let n = model.n_en();
+        let (n, m) = (model.n_en(), model.n_ja());
         let none = Model::no_match();
         let is_none = |p: &PairMatch| {
             p.en.to_bits() == none.en.to_bits() && p.ja.to_bits() == none.ja.to_bits()
         };
-        let mut scratch = Scratch::default();
+        let mut pairs = model.pair_rows(0..n, |e| row_span(band, n, m, e));
         let mut rows = Vec::with_capacity(n);
         let (mut slots, mut matches) = (Vec::new(), Vec::new());
         let mut here = Vec::new();
         for e in 0..n {
-            let first = match_row(model, band, e, &mut scratch, &mut here);
+            let first = row_span(band, n, m, e).start;
+            pairs.row(e, &mut here);
             let kept = here.iter().filter(|p| !is_none(p)).count();
             let sparse = kept <= usize::from(u8::MAX)
                 && here.len() + kept * std::mem::size_of::<PairMatch>()
@@ -664,6 +830,11 @@ fn run_dp(model: &Model, band: &Band, beads: &BeadScores) -> Forward {
                 if base == f32::NEG_INFINITY {
                     continue;
                 }
+                if let Some(upper) = beads.upper(model, from, i - a, j - b, a, b) {
+                    if base + upper <= top {
+                        continue;
+                    }
+                }
                 let gain = gain_over(model, beads, from, i - a, j - b, a, b, top - base);
                 if base + gain > top {
                     top = base + gain;
@@ -701,21 +872,9 @@ fn run_dp(model: &Model, band: &Band, beads: &BeadScores) -> Forward {
     }
 }
 
-/// Score of the bead that covers `a` English sentences from `i` and `b` Japanese from `j`.
-fn gain(
-    model: &Model,
-    beads: &BeadScores,
-    from: usize,
-    i: usize,
-    j: usize,
-    a: usize,
-    b: usize,
-) -> f32 {
-    gain_over(model, beads, from, i, j, a, b, f32::NEG_INFINITY)
-}
-
-/// [`gain`] when it exceeds `floor`, else anything not above `floor`: the exclusive cost of
-/// a merged bead is only worked out for beads that could still win.
+/// Score of the bead that covers `a` English sentences from `i` and `b` Japanese from `j`
+/// (band cell `from`) when it exceeds `floor`, else anything not above `floor`: the
+/// exclusive cost of a merged bead is only worked out for beads that could still win.
 #[allow(clippy::too_many_arguments)]
 fn gain_over(
     model: &Model,
@@ -727,15 +886,48 @@ fn gain_over(
     b: usize,
     floor: f32,
 ) -> f32 {
+    let upper = gain_before_exclusive(model, beads, from, i, j, a, b);
+    if upper <= floor {
+        upper
+    } else {
+        less_exclusive(model, beads, upper, from, i, j, a, b)
+    }
+}
+
+/// [`gain_over`]'s score of its bead but for the bead's exclusive cost, if any: a bound on
+/// the score, since that cost is never negative.
+fn gain_before_exclusive(
+    model: &Model,
+    beads: &BeadScores,
+    from: usize,
+    i: usize,
+    j: usize,
+    a: usize,
+    b: usize,
+) -> f32 {
     if a == 0 || b == 0 {
         return model.skips(i, a, j, b);
     }
-    let base =
-        model.shifted(beads.get(model, from, i, j, a, b), i, a, j, b) + model.paragraph_start(i, j);
-    if base <= floor {
-        base
+    model.shifted(beads.get(model, from, i, j, a, b), i, a, j, b) + model.paragraph_start(i, j)
+}
+
+/// The score of the bead [`gain_before_exclusive`] gave `upper` for: `upper` less the bead's
+/// exclusive cost when it pairs sentences.
+#[allow(clippy::too_many_arguments)]
+fn less_exclusive(
+    model: &Model,
+    beads: &BeadScores,
+    upper: f32,
+    from: usize,
+    i: usize,
+    j: usize,
+    a: usize,
+    b: usize,
+) -> f32 {
+    if a == 0 || b == 0 {
+        upper
     } else {
-        base - beads.exclusive(model, from, i, j, a, b)
+        upper - beads.exclusive(model, from, i, j, a, b)
     }
 }
 
@@ -791,6 +983,13 @@ fn backward(model: &Model, band: &Band, beads: &BeadScores, path: &[Bead]) -> Ve
                     continue;
                 };
                 if to > f32::NEG_INFINITY {
+                    if let Some(upper) = beads.upper(model, start, i, j, a, b) {
+                        // Passed over only strictly below `top`: one that comes to `top`
+                        // exactly might be 0 where `top` is -0, which `max` may take.
+                        if upper + to < top {
+                            continue;
+                        }
+                    }
                     let gain = gain_over(model, beads, start, i, j, a, b, top - to);
                     top = top.max(gain + to);
                 }
@@ -839,6 +1038,18 @@ fn finish(model: &Model, band: &Band, beads: BeadScores, forward: Forward) -> Al
             // cell, or the end of both documents.
             let rest_end = rest.get(k + 1).map_or(0.0, |r| r.from_start);
             let mut alt = f32::NEG_INFINITY;
+            // `alt` raised to the score of the bead of shape (a, b) from DP cell (i, j), band
+            // cell `from`, with the best score `after` it. Its exclusive cost, the dearest
+            // part of its gain, is only worked out when it could raise `alt` without it (one
+            // that comes to `alt` exactly is not passed over: it might be 0 where `alt` is -0).
+            let mut raise = |from: usize, i: usize, j: usize, a: usize, b: usize, after: f32| {
+                let upper = gain_before_exclusive(model, &beads, from, i, j, a, b);
+                if forward[from] + upper + after < alt {
+                    return;
+                }
+                let gain = less_exclusive(model, &beads, upper, from, i, j, a, b);
+                alt = alt.max(forward[from] + gain + after);
+            };
             for (s, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
                 if (a, b) == shape {
                     continue;
@@ -846,18 +1057,13 @@ fn finish(model: &Model, band: &Band, beads: BeadScores, forward: Forward) -> Al
                 // Another bead ending at (i1, j1).
                 if a <= i1 && b <= j1 {
                     if let Some(from) = band.cell(i1 - a, j1 - b) {
-                        alt = alt.max(
-                            forward[from]
-                                + gain(model, &beads, from, i1 - a, j1 - b, a, b)
-                                + rest_end,
-                        );
+                        raise(from, i1 - a, j1 - b, a, b, rest_end);
                     }
                 }
                 // Another bead starting at (i0, j0).
                 if let Some(to) = rest[k].after[s] {
                     let from = band.cell(i0, j0).expect("path stays in band");
-                    let gain = gain(model, &beads, from, i0, j0, a, b);
-                    alt = alt.max(forward[from] + gain + to);
+                    raise(from, i0, j0, a, b, to);
                 }
             }
             (total - alt).max(0.0)
@@ -896,6 +1102,7 @@ fn scored(model: &Model, mut path: Vec<Bead>, margins: &[f32]) -> Alignment {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::cost::Scratch;
     use crate::align::{Layout, Side};
     use crate::features::{AnchorKind, Item, SentenceFeatures};
     use proptest::prelude::*;
@@ -1028,6 +1235,116 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(100))]
+
+        /// However much of the fixed scores a band keeps, the passes of the search and the
+        /// margins come out the same, bit for bit: with `align`'s parameters and `check`'s
+        /// (which keep the absent-evidence cost apart), at no shift of the skip scores and at
+        /// a clean translation's.
+        #[test]
+        fn what_a_band_keeps_changes_no_score((en, ja) in translation()) {
+            prop_assume!(!en.is_empty() && !ja.is_empty());
+            for params in [Params::default(), Params::for_checking()] {
+                with_model(&en, &ja, &params, |model| {
+                    let (n, m) = (model.n_en(), model.n_ja());
+                    let band = Band::around(&anchor_path(&model.anchor_pairs(), n, m), n, m, 4);
+                    for shift in [0.0, params.skip_clean - params.skip_score] {
+                        model.set_irregularity(shift);
+                        let run = |keep| {
+                            let beads = BeadScores::keeping(model, &band, 1, keep);
+                            let forward = run_dp(model, &band, &beads);
+                            let best: Vec<u32> = forward.best.iter().map(|f| f.to_bits()).collect();
+                            let alignment = finish(model, &band, beads, forward);
+                            let beads: Vec<_> = (alignment.beads.iter())
+                                .map(|b| (b.en.clone(), b.ja.clone(), b.score.to_bits()))
+                                .collect();
+                            (best, beads)
+                        };
+                        let all = run(Keep::All);
+                        assert_eq!(run(Keep::Bounds), all);
+                        assert_eq!(run(Keep::Matches), all);
+                    }
+                });
+            }
+        }
+    }
+
+    /// Pair matches as the bits of their two sums.
+    type MatchBits = Vec<(u32, u32)>;
+
+    /// Every pair match of every row of `en` against `ja` in a band of 4 around their
+    /// anchors, from [`Model::pair_rows`] and from [`Model::pair`].
+    fn rows_both_ways(en: &[SentenceFeatures], ja: &[SentenceFeatures]) -> (MatchBits, MatchBits) {
+        with_model(en, ja, &Params::default(), |model| {
+            let (n, m) = (model.n_en(), model.n_ja());
+            let band = Band::around(&anchor_path(&model.anchor_pairs(), n, m), n, m, 4);
+            let bits = |p: PairMatch| (p.en.to_bits(), p.ja.to_bits());
+            let mut rows = model.pair_rows(0..n, |e| row_span(&band, n, m, e));
+            let (mut scratch, mut row) = (Scratch::default(), Vec::new());
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            for e in 0..n {
+                rows.row(e, &mut row);
+                fast.extend(row.iter().map(|&p| bits(p)));
+                let span = row_span(&band, n, m, e);
+                slow.extend(span.map(|j| bits(model.pair(e, j, &mut scratch))));
+            }
+            (fast, slow)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(100))]
+
+        #[test]
+        fn pair_rows_are_the_pairs_matches((en, ja) in translation()) {
+            prop_assume!(!en.is_empty() && !ja.is_empty());
+            let (fast, slow) = rows_both_ways(&en, &ja);
+            prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn pair_rows_are_the_pairs_matches_over_many_blocks() {
+        // Keys shared by neighbours and by every 7th and 11th sentence, some sentences
+        // without any: rows that share many keys and rows that share none.
+        let keys = |k: u64, step: u64| match k % 13 {
+            0 => vec![],
+            _ => vec![k, k / step + 10_000, (k % 7) + 20_000, (k % 11) + 30_000],
+        };
+        let en: Vec<_> = (0..3000u64)
+            .map(|k| sentence(20 + (k % 30) as u8, &keys(k, 3)))
+            .collect();
+        let ja: Vec<_> = (0..2900u64)
+            .map(|k| sentence(10 + (k % 20) as u8, &keys(k, 5)))
+            .collect();
+        let (fast, slow) = rows_both_ways(&en, &ja);
+        assert!(fast.len() > 3000);
+        assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn bounded_scores_made_on_two_threads_are_those_made_on_one() {
+        let en: Vec<_> = (0..400u64)
+            .map(|k| sentence(20 + (k % 30) as u8, &[k, k / 3 + 1000]))
+            .collect();
+        let ja: Vec<_> = (0..380u64)
+            .map(|k| sentence(10 + (k % 20) as u8, &[k, k / 5 + 1000]))
+            .collect();
+        let band = Band::full(en.len(), ja.len());
+        assert!(band.cells() >= SPLIT_CELLS);
+        with_model(&en, &ja, &Params::for_checking(), |model| {
+            let bits =
+                |threads| match BeadScores::keeping(model, &band, threads, Keep::Bounds).scores {
+                    Scores::Bounded(b) => (b.one_one.iter().chain(&b.absent).chain(&b.merged))
+                        .map(|f| f.to_bits())
+                        .collect::<Vec<_>>(),
+                    _ => panic!("bounds were asked for"),
+                };
+            assert_eq!(bits(1), bits(2));
+        });
+    }
+
     #[test]
     fn kept_scores_made_on_two_threads_are_those_made_on_one() {
         let en: Vec<_> = (0..400u64)
@@ -1043,7 +1360,7 @@ mod tests {
                 Scores::Kept(kept) => (kept.fixed.iter().chain(&kept.absent))
                     .map(|f| f.to_bits())
                     .collect::<Vec<_>>(),
-                Scores::Made(_) => panic!("a band this small keeps its scores"),
+                _ => panic!("a band this small keeps its scores"),
             };
             assert_eq!(bits(1), bits(2));
         });
