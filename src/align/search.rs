@@ -1323,14 +1323,21 @@ mod tests {
         assert_eq!(fast, slow);
     }
 
-    #[test]
-    fn bounded_scores_made_on_two_threads_are_those_made_on_one() {
-        let en: Vec<_> = (0..400u64)
+    /// 400 English and 380 Japanese sentences, each sharing a key with its counterpart and
+    /// one with a few neighbours: a full band large enough to be split between two threads.
+    fn split_sized() -> (Vec<SentenceFeatures>, Vec<SentenceFeatures>) {
+        let en = (0..400u64)
             .map(|k| sentence(20 + (k % 30) as u8, &[k, k / 3 + 1000]))
             .collect();
-        let ja: Vec<_> = (0..380u64)
+        let ja = (0..380u64)
             .map(|k| sentence(10 + (k % 20) as u8, &[k, k / 5 + 1000]))
             .collect();
+        (en, ja)
+    }
+
+    #[test]
+    fn bounded_scores_made_on_two_threads_are_those_made_on_one() {
+        let (en, ja) = split_sized();
         let band = Band::full(en.len(), ja.len());
         assert!(band.cells() >= SPLIT_CELLS);
         with_model(&en, &ja, &Params::for_checking(), |model| {
@@ -1347,12 +1354,7 @@ mod tests {
 
     #[test]
     fn kept_scores_made_on_two_threads_are_those_made_on_one() {
-        let en: Vec<_> = (0..400u64)
-            .map(|k| sentence(20 + (k % 30) as u8, &[k, k / 3 + 1000]))
-            .collect();
-        let ja: Vec<_> = (0..380u64)
-            .map(|k| sentence(10 + (k % 20) as u8, &[k, k / 5 + 1000]))
-            .collect();
+        let (en, ja) = split_sized();
         let band = Band::full(en.len(), ja.len());
         assert!((SPLIT_CELLS..=KEPT_CELLS).contains(&band.cells()));
         with_model(&en, &ja, &Params::default(), |model| {
