@@ -159,17 +159,11 @@ impl Verdict {
         }
     }
 
-    /// The verdict in words: `translation: 38 of 41 English and 40 of 44 Japanese
-    /// sentences find a counterpart`.
+    /// The verdict in words: `translation: 38 of 41 English sentences and 40 of 44
+    /// Japanese find a counterpart`, the counts as every front end says them
+    /// ([`Coverage`]'s `Display`).
     pub fn describe(&self) -> String {
-        format!(
-            "{}: {} of {} English and {} of {} Japanese sentences find a counterpart",
-            self.kind.name(),
-            self.en_translated,
-            self.en_sentences,
-            self.ja_translated,
-            self.ja_sentences
-        )
+        format!("{}: {}", self.kind.name(), self.coverage())
     }
 }
 
@@ -223,7 +217,7 @@ mod tests {
         assert!(v.unjudged().is_translation());
         assert_eq!(
             v.describe(),
-            "unrelated: 0 of 4 English and 0 of 4 Japanese sentences find a counterpart"
+            "unrelated: 0 of 4 English sentences and 0 of 4 Japanese find a counterpart"
         );
     }
 }
