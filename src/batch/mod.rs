@@ -425,6 +425,14 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
 mod tests {
     use super::*;
 
+    /// An aligner without the lexicon: what these tests check does not need it.
+    fn plain_aligner() -> Aligner {
+        Aligner::builder()
+            .lexicon(crate::LexiconChoice::None)
+            .build()
+            .unwrap()
+    }
+
     struct Collect(Vec<Outcome>);
 
     impl Sink for Collect {
@@ -437,10 +445,7 @@ mod tests {
 
     #[test]
     fn outcomes_come_in_input_order_and_failures_keep_their_place() {
-        let aligner = Aligner::builder()
-            .lexicon(crate::LexiconChoice::None)
-            .build()
-            .unwrap();
+        let aligner = plain_aligner();
         let mut settings = Settings::new(3);
         settings.window = 3;
         let sources: Vec<Source> = (0..30)
@@ -488,10 +493,7 @@ mod tests {
 
     #[test]
     fn a_repeated_id_fails_the_later_document() {
-        let aligner = Aligner::builder()
-            .lexicon(crate::LexiconChoice::None)
-            .build()
-            .unwrap();
+        let aligner = plain_aligner();
         let doc = |id: &str| Source::Inline {
             id: id.into(),
             en: "It rained.".into(),
@@ -570,10 +572,7 @@ mod tests {
 
     #[test]
     fn a_sink_that_gives_up_ends_the_run_though_the_input_does_not() {
-        let aligner = Aligner::builder()
-            .lexicon(crate::LexiconChoice::None)
-            .build()
-            .unwrap();
+        let aligner = plain_aligner();
         let sources = (0..).map(|i| Source::Inline {
             id: format!("d{i}"),
             en: "It rained.".into(),
@@ -589,10 +588,7 @@ mod tests {
 
     #[test]
     fn skipped_ids_are_not_aligned() {
-        let aligner = Aligner::builder()
-            .lexicon(crate::LexiconChoice::None)
-            .build()
-            .unwrap();
+        let aligner = plain_aligner();
         let mut settings = Settings::new(1);
         settings.skip.insert("a".into());
         let outcome = process(
