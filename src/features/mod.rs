@@ -127,6 +127,50 @@ fn latin_word_keys(lower: &str) -> Vec<u64> {
     keys
 }
 
+/// The keys of a Japanese word read as `reading` (katakana or hiragana): its romanisation,
+/// with and without long vowels, and its consonant skeleton.
+fn reading_keys(reading: &str) -> Vec<u64> {
+    let roman = romaji::romanize(reading);
+    let folded = romaji::fold_long_vowels(&roman);
+    let mut keys = vec![word_key(&folded)];
+    if roman != folded {
+        keys.push(word_key(&roman));
+    }
+    keys.extend(skeleton_key(&roman));
+    keys
+}
+
+/// The parts of a katakana token that joins names with a middle dot or a double hyphen
+/// (ラメシュ・メンドラ: ラメシュ and メンドラ), each an item with its reading's keys; none
+/// when the token has no such separator. `text` is the token as the document writes it,
+/// from byte `start`; a part's span is its place there, or the whole token's when the
+/// document writes it in another form (half-width katakana, before NFKC).
+fn name_parts(surface: &str, text: &str, start: usize) -> Vec<Item> {
+    let is_dot = |c: char| matches!(c, '・' | '゠' | '＝' | '=');
+    if !surface.contains(is_dot) {
+        return Vec::new();
+    }
+    let mut from = 0;
+    surface
+        .split(is_dot)
+        .filter(|part| part.chars().count() >= 2 && part.chars().any(|c| c != 'ー'))
+        .map(|part| {
+            let span = match text[from..].find(part) {
+                Some(at) => {
+                    from += at + part.len();
+                    start + from - part.len()..start + from
+                }
+                None => start..start + text.len(),
+            };
+            Item {
+                kind: AnchorKind::Name,
+                keys: reading_keys(part),
+                span,
+            }
+        })
+        .collect()
+}
+
 /// Skeletons shorter than this collide too often to mean anything.
 const MIN_SKELETON: usize = 3;
 
@@ -189,9 +233,12 @@ pub fn english(
             keys.push(word_key(&folded));
         }
         let (plain, with_r) = romaji::english_skeletons(&lower);
+        // The pronounced r is how Japanese transcribes names (Barcelona, Martinez); a common
+        // word's r stays silent (under: アンダー), and its second skeleton would only
+        // collide with other names (インドール).
         keys.extend(
             std::iter::once(plain)
-                .chain(with_r)
+                .chain(with_r.filter(|_| capitalised))
                 .filter(|s| s.len() >= MIN_SKELETON)
                 .map(|s| key_of(TAG_SKELETON, s)),
         );
@@ -457,16 +504,14 @@ pub fn japanese(
                     t.reading.clone()
                 };
                 if let Some(reading) = reading.filter(|r| r.chars().count() >= 2) {
-                    let roman = romaji::romanize(&reading);
-                    let folded = romaji::fold_long_vowels(&roman);
-                    keys.push(word_key(&folded));
-                    if roman != folded {
-                        keys.push(word_key(&roman));
-                    }
-                    if let Some(k) = skeleton_key(&roman) {
-                        keys.push(k);
-                    }
+                    keys.extend(reading_keys(&reading));
                     kind = AnchorKind::Name;
+                }
+                if katakana {
+                    // A name written with a middle dot (ラーフル・ガンディー, ジャン＝クレール)
+                    // is one token, but English writes its parts as words: each part is an
+                    // item of its own as well.
+                    items.extend(name_parts(surface, &doc_text[t.span.clone()], t.span.start));
                 }
             }
             if let Some(lex) = lexicon {
@@ -704,5 +749,35 @@ mod tests {
                 (AnchorKind::Word, "見"),
             ]
         );
+    }
+
+    #[test]
+    fn a_name_joined_by_a_middle_dot_matches_its_english_words() {
+        // One token to the tokenizer, two words in English.
+        let items = japanese_items("ラメシュ・メンドラさんは約束した。");
+        assert!(items.contains(&(AnchorKind::Name, "ラメシュ")), "{items:?}");
+        assert!(items.contains(&(AnchorKind::Name, "メンドラ")), "{items:?}");
+        assert!(shares_a_key(
+            "Ramesh said so.",
+            "ラメシュ・メンドラさんは約束した。"
+        ));
+        assert!(shares_a_key(
+            "Mendola said so.",
+            "ラメシュ・メンドラさんは約束した。"
+        ));
+        assert!(shares_a_key(
+            "Jean-Clair Todibo",
+            "ジャン＝クレール・トディボ"
+        ));
+        assert!(!shares_a_key("Mendola", "ラメシュさんは約束した。"));
+    }
+
+    #[test]
+    fn a_pronounced_final_r_is_a_names() {
+        assert!(shares_a_key("Neymar", "ネイマール"));
+        assert!(shares_a_key("in Barcelona", "バルセロナで"));
+        // A common word's r is silent: under is not Indore.
+        assert!(!shares_a_key("under the plan", "インドールの"));
+        assert!(shares_a_key("Indore", "インドールの"));
     }
 }

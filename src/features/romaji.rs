@@ -88,7 +88,8 @@ pub fn skeleton(word: &str) -> String {
 
 /// The skeletons of an English word: [`skeleton`]'s, and, when the word has a syllable-final
 /// r, a second one with that r pronounced, as names from Spanish or Italian are transcribed
-/// (Barcelona → バルセロナ, Martinez → マルティネス).
+/// (Barcelona → バルセロナ, Martinez → マルティネス). The features take the second for a
+/// capitalised word only.
 pub fn english_skeletons(word: &str) -> (String, Option<String>) {
     let plain = skeleton(word);
     // Without an r there is nothing to keep: most words take one pass.
