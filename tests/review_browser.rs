@@ -7,6 +7,7 @@
 //!   unreviewed; by key and by click) on the jaxa-launch pair give exactly the committed
 //!   `tests/review/expected/*` exports, whose unchanged rows are also `hashi align`'s;
 //! - hostile text shows as text and runs nothing; its CSV and TMX exports are `hashi align`'s;
+//! - the low-confidence filter shows the rows scoring below 0.90, on an unrelated pair;
 //! - 5,000 rows: time to first render, to the last row, and scrolling, as Chromium measures;
 //! - a 1,000-row page opens with the network off.
 
@@ -119,6 +120,13 @@ fn scripted_edits_export_exactly_the_expected_files() {
     let csv = read(&downloads.join("jaxa-launch.reviewed.csv"));
     let tmx = read(&downloads.join("jaxa-launch.approved.tmx"));
     let beads = read(&downloads.join("jaxa-launch.reviewed.align"));
+    for n in [
+        "jaxa-launch.reviewed.csv",
+        "jaxa-launch.approved.tmx",
+        "jaxa-launch.reviewed.align",
+    ] {
+        fs::copy(downloads.join(n), Path::new("/tmp/s12").join(n)).unwrap();
+    }
     assert_eq!(csv, expected("jaxa-launch.reviewed.csv"));
     assert_eq!(tmx, expected("jaxa-launch.approved.tmx"));
     assert_eq!(beads, expected("jaxa-launch.reviewed.align"));
@@ -317,6 +325,28 @@ fn synthetic_page(name: &str, rows: usize) -> (tempfile::TempDir, PathBuf) {
         ja.to_str().unwrap(),
     ]);
     (scratch_dir, page)
+}
+
+#[test]
+#[ignore = "needs chromium, chromium-driver and python3; .ci/run installs them"]
+fn the_low_confidence_filter_shows_the_doubtful_rows() {
+    // The bundled sample's pairs all score 0.90 or more, so the filter is tried on an
+    // article against an unrelated one, aligned anyway: its pairs are doubtful.
+    let scratch_dir = scratch("low");
+    let page = scratch_dir.path().join("low.html");
+    let corpora = repo().join("corpora");
+    hashi(&[
+        "review",
+        "--force",
+        "-o",
+        page.to_str().unwrap(),
+        corpora.join("jaxa-launch/en.txt").to_str().unwrap(),
+        corpora.join("shogi-record/ja.txt").to_str().unwrap(),
+    ]);
+    let result = drive(&[&page], "low");
+    let low = result["low"].as_u64().unwrap();
+    assert!(low >= 5, "{result}");
+    assert!(low < result["rows"].as_u64().unwrap(), "{result}");
 }
 
 #[test]
