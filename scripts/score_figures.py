@@ -39,18 +39,23 @@ def squash(s):
     return "".join(s.split())
 
 
-def right(bead, case, ev, first_en=None, first_ja=None):
-    """Whether a 1-1 bead is a gold pair of `case` (sentences placed as e2e_score.py does)."""
-    en_sent = open(os.path.join(case, "en.sent"), encoding="utf-8").read().splitlines()
-    ja_sent = open(os.path.join(case, "ja.sent"), encoding="utf-8").read().splitlines()
+def truth(case, ev):
+    """A case's gold: its sentences of each side and its gold beads."""
+    read = lambda name: open(os.path.join(case, name), encoding="utf-8").read().splitlines()
+    return read("en.sent"), read("ja.sent"), ev.read_beads(os.path.join(case, "gold.align"))
+
+
+def right(bead, gold, ev, first_ja=None):
+    """Whether a 1-1 bead is a gold pair (`gold` from `truth`; sentences placed as
+    e2e_score.py does); with `first_ja`, only when its Japanese is from there."""
+    en_sent, ja_sent, beads = gold
     if first_ja is not None and squash(bead["ja"][0]) not in first_ja:
         return False
     e = ev.Placer(en_sent).place(bead["en"])[0] or []
     j = ev.Placer(ja_sent).place(bead["ja"])[0] or []
     if not e or not j:
         return False
-    gold = ev.read_beads(os.path.join(case, "gold.align"))
-    return any(set(e) <= set(ge) and set(j) <= set(gj) for ge, gj in gold)
+    return any(set(e) <= set(ge) and set(j) <= set(gj) for ge, gj in beads)
 
 
 def true_pairs(bin_, cases, ev):
@@ -58,9 +63,10 @@ def true_pairs(bin_, cases, ev):
     n = ok = ok_low = high = 0
     for c in cases:
         beads = align(bin_, c + "en.txt", c + "ja.txt", False) or []
+        gold = truth(c, ev)
         for b in beads:
             if len(b["en"]) == 1 and len(b["ja"]) == 1:
-                r = right(b, c, ev)
+                r = right(b, gold, ev)
                 n, ok, high = n + 1, ok + r, high + (b["score"] >= 0.8)
                 ok_low += r and b["score"] < 0.8
     return n, ok, ok_low, high
@@ -85,10 +91,10 @@ def true_halves(bin_, cases, ev, mm, force):
         open(en, "w", encoding="utf-8").write(en1 + "\n\n" + en2)
         open(ja, "w", encoding="utf-8").write(ja1 + "\n\n" + ja2)
         beads = align(bin_, en, ja, force) or []
-        first_en, first_ja = squash(en1), squash(ja1)
+        first_en, first_ja, gold = squash(en1), squash(ja1), truth(c, ev)
         for b in beads:
             if len(b["en"]) == 1 and len(b["ja"]) == 1 and squash(b["en"][0]) in first_en:
-                r = right(b, c, ev, first_en, first_ja)
+                r = right(b, gold, ev, first_ja)
                 n, ok, high = n + 1, ok + r, high + (b["score"] >= 0.8)
                 ok_high += r and b["score"] >= 0.8
     return n, ok, ok_high, high
