@@ -50,6 +50,9 @@ pub struct Evidence {
     pub context_length: f32,
     /// The mean margin (at most 8) of the region's pairs.
     pub context_margin: f32,
+    /// Whether the bead is a sentence of page furniture, which has no counterpart by
+    /// definition and parts nothing: the beads on either side of it touch.
+    pub furniture: bool,
 }
 
 impl Evidence {
@@ -140,6 +143,7 @@ pub fn gather(model: &Model, beads: &[Bead], margins: &[f32]) -> (Vec<Evidence>,
                 (bead.ja.start, bead.en.start, n)
             };
             e.offered = model.offered(english, k);
+            e.furniture = model.furniture(english, k);
             let mut best = 0.0f32;
             for o in at.saturating_sub(2)..(at + 2).min(len) {
                 let x = if english {
@@ -435,8 +439,8 @@ pub struct Surroundings {
 /// pair: a document's edge bounds a bead about as a sure pair does.
 pub const EDGE: f32 = 0.9;
 
-/// Each bead's [`Surroundings`], given its first-stage score.
-pub fn surroundings(beads: &[Bead], first: &[f32]) -> Vec<Surroundings> {
+/// Each bead's [`Surroundings`], given its evidence and its first-stage score.
+pub fn surroundings(beads: &[Bead], evidence: &[Evidence], first: &[f32]) -> Vec<Surroundings> {
     let pairs: Vec<usize> = (0..beads.len()).filter(|&k| beads[k].is_pair()).collect();
     let (mut total, mut sure, mut all) = (0.0f32, 0usize, 0usize);
     for (b, &p) in beads.iter().zip(first) {
@@ -465,9 +469,14 @@ pub fn surroundings(beads: &[Bead], first: &[f32]) -> Vec<Surroundings> {
             let at = pairs.partition_point(|&p| p < k);
             let before = at.checked_sub(1).map(|i| pairs[i]);
             let after = pairs[at..].iter().copied().find(|&p| p > k);
-            // A document's edge touches the bead when nothing lies between.
-            let touches =
-                |o: Option<usize>, edge: usize| o.map_or(k == edge, |o| o.abs_diff(k) == 1);
+            // The nearest pair (or the document's edge) touches the bead when nothing but page
+            // furniture lies between.
+            let clear = |r: std::ops::Range<usize>| {
+                r.into_iter()
+                    .all(|i| evidence.get(i).is_some_and(|e| e.furniture))
+            };
+            let touches_before = clear(before.map_or(0, |o| o + 1)..k);
+            let touches_after = clear(k + 1..after.unwrap_or(beads.len()));
             Surroundings {
                 first: first[k],
                 region: if weight > 0.0 { sum / weight } else { document },
@@ -475,7 +484,7 @@ pub fn surroundings(beads: &[Bead], first: &[f32]) -> Vec<Surroundings> {
                 confident,
                 left: before.map_or(EDGE, |o| first[o]),
                 right: after.map_or(EDGE, |o| first[o]),
-                held: touches(before, 0) && touches(after, beads.len() - 1),
+                held: touches_before && touches_after,
             }
         })
         .collect()
@@ -530,7 +539,7 @@ pub fn score_all(beads: &mut [Bead], evidence: &[Evidence], doc: &DocumentEviden
         .zip(evidence)
         .map(|(b, e)| first_score(b, e, doc))
         .collect();
-    let around = surroundings(beads, &first);
+    let around = surroundings(beads, evidence, &first);
     for ((bead, s), e) in beads.iter_mut().zip(around).zip(evidence) {
         let weights = if bead.is_pair() {
             &PAIR_SECOND

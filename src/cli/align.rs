@@ -67,7 +67,7 @@ fn dump_evidence(path: &std::path::Path, alignment: &hashi::align::Alignment) ->
         .zip(&alignment.evidence)
         .map(|(b, e)| evidence::first_score(b, e, doc))
         .collect();
-    let around = evidence::surroundings(&alignment.beads, &first);
+    let around = evidence::surroundings(&alignment.beads, &alignment.evidence, &first);
     for ((bead, e), s) in alignment.beads.iter().zip(&alignment.evidence).zip(&around) {
         let inputs: Vec<f32> = if bead.is_pair() {
             evidence::pair_inputs(e, doc, bead.en.len() + bead.ja.len() > 2).to_vec()

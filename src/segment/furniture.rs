@@ -346,6 +346,43 @@ pub(crate) fn mark(lang: Lang, text: &str, sentences: &mut [Sentence]) {
     }
 }
 
+/// Splits off a known phrase of furniture that closes a line behind the end of its last
+/// sentence (`This backpack performs well. print PRINT`): a page flattened into text glues
+/// its buttons to the article's lines, and a lower-case `print` does not open a sentence for
+/// the splitter. `out` holds the line's sentence ranges (relative to `line`); the tail
+/// becomes a sentence of its own, which [`mark`] then marks as furniture. Only a whole
+/// phrase after a sentence's closing punctuation and a space is cut: `Press print` stays.
+pub(crate) fn split_tail(line: &str, out: &mut Vec<std::ops::Range<usize>>) {
+    // Furniture phrases are short: a tail is looked for in a piece's last 40 bytes.
+    const LONGEST: usize = 40;
+    let Some(last) = out.last().cloned() else {
+        return;
+    };
+    let end = last.end.min(line.len());
+    let Some(piece) = line.get(last.start..end) else {
+        return;
+    };
+    let piece = piece.trim_end_matches(is_space);
+    let from = piece.len().saturating_sub(LONGEST);
+    let cut = piece
+        .char_indices()
+        .filter(|&(i, c)| i >= from && i > 0 && is_space(c) && closes_sentence(&piece[..i]))
+        .map(|(i, _)| i)
+        .find(|&i| is_phrase(piece[i..].trim_matches(is_space)));
+    if let Some(cut) = cut {
+        out.pop();
+        out.push(last.start..last.start + cut);
+        out.push(last.start + cut..end);
+    }
+}
+
+/// Whether `text` ends a sentence: its last character (closing quotes and brackets aside) is
+/// a full stop, question or exclamation mark.
+fn closes_sentence(text: &str) -> bool {
+    let body = text.trim_end_matches(['"', '\'', '”', '’', ')', '）', '」', '』']);
+    body.ends_with(['.', '!', '?', '。', '！', '？', '…'])
+}
+
 /// For each sentence, whether a line break (or the text's edge) stands before it and after
 /// it: both, it is all of its line; either, it opens or closes its line. The gaps between
 /// sentences are white space (the splitters leave nothing else out). Linear in the text: a
@@ -936,6 +973,36 @@ mod tests {
         let doc = Document::presegmented(Lang::En, text.to_string());
         let marks: Vec<bool> = doc.sentences.iter().map(|s| s.furniture).collect();
         assert_eq!(marks, [true, false, true]);
+    }
+
+    #[test]
+    fn a_button_glued_to_the_end_of_a_line_is_split_off_and_marked() {
+        let text = "This backpack looks good and performs well. print PRINT
+It fits. Related articles. print PRINT
+Press print to print. Then wait.
+He said \"print\" and left. Press print
+";
+        let doc = Document::segment(Lang::En, text.to_string());
+        let got: Vec<(&str, bool)> = doc
+            .sentences
+            .iter()
+            .map(|s| (&text[s.span.clone()], s.furniture))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("This backpack looks good and performs well.", false),
+                ("print PRINT", true),
+                ("It fits.", false),
+                // A phrase that ends in a full stop is a sentence (`Trending.`).
+                ("Related articles.", false),
+                ("print PRINT", true),
+                ("Press print to print.", false),
+                ("Then wait.", false),
+                ("He said \"print\" and left.", false),
+                ("Press print", false),
+            ]
+        );
     }
 
     #[test]
