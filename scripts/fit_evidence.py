@@ -196,8 +196,10 @@ def second_inputs(beads, first):
                 w += ww
         before = max((p for p in pairs if p < k), default=None)
         after = min((p for p in pairs if p > k), default=None)
-        touches = lambda o, edge: k == edge if o is None else abs(o - k) == 1
-        held = float(touches(before, 0) and touches(after, len(beads) - 1))
+        # Only page furniture may lie between a bead and the pair (or edge) that touches it.
+        clear = lambda lo, hi: all(beads[i]["evidence"].get("furniture", False) for i in range(lo, hi))
+        held = float(clear(0 if before is None else before + 1, k)
+                     and clear(k + 1, len(beads) if after is None else after))
         left = EDGE if before is None else first[before]
         right = EDGE if after is None else first[after]
         lo, ro = log_odds(left), log_odds(right)

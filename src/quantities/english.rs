@@ -66,6 +66,22 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("third", 3.0),
     ("fourth", 4.0),
     ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("thirteenth", 13.0),
+    ("fourteenth", 14.0),
+    ("fifteenth", 15.0),
+    ("sixteenth", 16.0),
+    ("seventeenth", 17.0),
+    ("eighteenth", 18.0),
+    ("nineteenth", 19.0),
+    ("twentieth", 20.0),
+    ("thirtieth", 30.0),
     ("half", 0.5),
     ("dozen", 12.0),
 ];
@@ -384,5 +400,15 @@ mod tests {
             [("three", vec![n(3.0)]), ("9am", vec![n(9.0), n(21.0)])]
         );
         assert_eq!(n(1.2e9), n(12.0 * 1e8));
+    }
+
+    #[test]
+    fn ordinal_words_read_as_their_numbers() {
+        // `in his sixth year` is プロ６年目.
+        let n = number;
+        assert_eq!(
+            read("in his sixth year, the twelfth of them"),
+            [("sixth", vec![n(6.0)]), ("twelfth", vec![n(12.0)])]
+        );
     }
 }
