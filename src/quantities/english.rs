@@ -187,7 +187,16 @@ fn english_values(text: &str, offset: usize) -> Vec<Value> {
             }
             i = english_number(&ch, i, end, &mut out);
         } else if c.is_alphabetic() {
-            let (w, e) = word_at(&ch, i);
+            let (mut w, mut e) = word_at(&ch, i);
+            // twenty-five, forty-second: tens and units hyphened make one number.
+            if ch.get(e) == Some('-') && number_word(&w).is_some_and(|v| (20.0..100.0).contains(&v))
+            {
+                let (next, next_end) = word_at(&ch, e + 1);
+                if number_word(&next).is_some_and(|v| (1.0..10.0).contains(&v)) {
+                    w = format!("{w}-{next}");
+                    e = next_end;
+                }
+            }
             english_word(&ch, i, e, &w, &mut out);
             i = e.max(i + 1);
         } else {
@@ -308,6 +317,11 @@ fn english_number(ch: &Chars, start: usize, end: usize, out: &mut Vec<Value>) ->
     stop
 }
 
+/// The value of a number word (`five`, `fifth`).
+fn number_word(w: &str) -> Option<f64> {
+    NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+}
+
 /// A word of English: a month, a weekday or a number written out.
 fn english_word(ch: &Chars, start: usize, end: usize, w: &str, out: &mut Vec<Value>) {
     let capital = ch.get(start).is_some_and(char::is_uppercase);
@@ -404,11 +418,17 @@ mod tests {
 
     #[test]
     fn ordinal_words_read_as_their_numbers() {
-        // `in his sixth year` is プロ６年目.
+        // `in his sixth year` is プロ６年目; hyphened words make one number.
         let n = number;
         assert_eq!(
-            read("in his sixth year, the twelfth of them"),
-            [("sixth", vec![n(6.0)]), ("twelfth", vec![n(12.0)])]
+            read("in his sixth year, the twenty-first of twenty-five, first-half"),
+            [
+                ("sixth", vec![n(6.0)]),
+                ("twenty-first", vec![n(21.0)]),
+                ("twenty-five", vec![n(25.0)]),
+                ("first", vec![n(1.0)]),
+                ("half", vec![n(0.5)]),
+            ]
         );
     }
 }
