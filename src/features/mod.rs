@@ -340,6 +340,45 @@ fn is_content(t: &Token) -> bool {
     t.class.content && !(t.class.predicate && LIGHT_VERBS.contains(&t.base.as_str()))
 }
 
+/// A compound noun runs over at most this many tokens (朝鮮+中央+通信).
+const COMPOUND_TOKENS: usize = 4;
+
+/// The longest compound noun of the lexicon over two or more tokens from `i` (関係+者,
+/// 公式+戦), as (the token after it, the words of its translations). Nouns, prefixes and
+/// suffixes only, written together, no numeral, digit or Latin letter among them (those
+/// have anchors of their own).
+fn compound(
+    lex: &Lexicon,
+    tokens: &[Token],
+    forms: &[(String, &str)],
+    i: usize,
+) -> Option<(usize, Vec<String>)> {
+    let nominal = |t: &Token, s: &str| {
+        matches!(t.pos.as_str(), "名詞" | "接頭詞" | "接頭辞" | "接尾辞")
+            && !t.class.number
+            && !s.chars().any(|c| c.is_ascii_alphanumeric())
+    };
+    let mut run = 0;
+    while i + run < tokens.len().min(i + COMPOUND_TOKENS)
+        && nominal(&tokens[i + run], &forms[i + run].0)
+        && (run == 0 || tokens[i + run].span.start == tokens[i + run - 1].span.end)
+    {
+        run += 1;
+    }
+    (2..=run).rev().find_map(|k| {
+        let word: String = forms[i..i + k].iter().map(|(s, _)| s.as_str()).collect();
+        let ids = lex.translations(&word);
+        (!ids.is_empty()).then(|| {
+            let words = ids
+                .iter()
+                .filter_map(|&id| lex.en_word(id))
+                .flat_map(|w| w.split(' ').map(str::to_string).collect::<Vec<_>>())
+                .collect();
+            (i + k, words)
+        })
+    })
+}
+
 /// Verbs too common and too light to be evidence.
 const LIGHT_VERBS: &[&str] = &[
     "する",
@@ -383,9 +422,20 @@ pub fn japanese(
     let mut phrase: Option<Phrase> = None;
     // The tokens from `i` on, as the set phrase search takes them; one vector for all `i`.
     let mut run: Vec<(&str, &str)> = Vec::with_capacity(EXPRESSION_TOKENS);
+    // Tokens before `compound_end` belong to a compound noun of the lexicon (関係+者), whose
+    // translations' words are `compound_words`: a part is read in the senses it shares with
+    // the compound (関係者 are the people concerned, so its 関係 is not "relations").
+    let mut compound_end = 0;
+    let mut compound_words: Vec<String> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
+        if let (Some(lex), true) = (lexicon, i >= compound_end) {
+            if let Some((end, words)) = compound(lex, tokens, &forms, i) {
+                compound_end = end;
+                compound_words = words;
+            }
+        }
         if let Some(p) = phrase.take_if(|p| p.end <= i) {
             if let Some(keys) = p.keys {
                 items.push(Item {
@@ -530,10 +580,23 @@ pub fn japanese(
                         }
                     }
                 };
-                keys.extend(lookup(&t.base).iter().map(|&id| lexeme_key(id)));
+                let mut ids: Vec<u32> = lookup(&t.base).to_vec();
                 if t.base != surface {
-                    keys.extend(lookup(surface).iter().map(|&id| lexeme_key(id)));
+                    ids.extend(lookup(surface));
                 }
+                if i < compound_end {
+                    // Inside a compound that shares senses with this word, only those
+                    // senses: 関係 of 関係者 (people concerned) is not "relations". One
+                    // that shares none (公式 of 公式戦, a regular-season game) keeps its own.
+                    let in_compound = |id: &u32| {
+                        lex.en_word(*id)
+                            .is_some_and(|w| compound_words.contains(&w))
+                    };
+                    if ids.iter().any(in_compound) {
+                        ids.retain(in_compound);
+                    }
+                }
+                keys.extend(ids.iter().map(|&id| lexeme_key(id)));
             }
         }
         if !keys.is_empty() {
@@ -610,6 +673,24 @@ mod tests {
             .iter()
             .flat_map(|i| &i.keys)
             .any(|k| j.items.iter().any(|i| i.keys.contains(k)))
+    }
+
+    #[test]
+    fn a_word_inside_a_compound_keeps_the_compound_senses_only() {
+        // 関係者 are the people concerned: its 関係 is not the relations of two countries,
+        // though 関係 alone is.
+        assert!(!shares_a_key(
+            "Their relations worsened.",
+            "関係者が語った。"
+        ));
+        assert!(shares_a_key(
+            "Their relations worsened.",
+            "両国の関係が悪化した。"
+        ));
+        assert!(shares_a_key("The staff spoke.", "関係者が語った。"));
+        // A part that shares no sense with its compound keeps its own: 公式 of 公式戦 (a
+        // regular-season game) is still official.
+        assert!(shares_a_key("The first official match.", "初の公式戦。"));
     }
 
     #[test]
