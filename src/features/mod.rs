@@ -265,6 +265,11 @@ pub fn english(
                 keys.push(lexeme_key(id));
             }
             keys.extend(phrase.map(lexeme_key));
+            // Korean, Russians: the country's key as well. The lexicon glosses 韓国 and
+            // ロシア with the country's name, which no stem of its people's word matches.
+            if let Some(country) = country_of(&lower) {
+                keys.extend(lex.en_id(country).map(lexeme_key));
+            }
         }
         let kind = if capitalised {
             AnchorKind::Name
@@ -279,6 +284,86 @@ pub fn english(
         items,
     }
 }
+
+/// The country an English word for its people or language names (`korean`, `russians`),
+/// as the lexicon's glosses of the country write it.
+fn country_of(lower: &str) -> Option<&'static str> {
+    let word = lower
+        .strip_suffix('s')
+        .filter(|w| w.len() > 3)
+        .unwrap_or(lower);
+    DEMONYMS
+        .binary_search_by(|(d, _)| d.cmp(&word))
+        .ok()
+        .map(|i| DEMONYMS[i].1)
+}
+
+/// English words for a people or a language and their country, sorted by the word.
+const DEMONYMS: &[(&str, &str)] = &[
+    ("afghan", "afghanistan"),
+    ("african", "africa"),
+    ("american", "america"),
+    ("argentine", "argentina"),
+    ("argentinian", "argentina"),
+    ("asian", "asia"),
+    ("australian", "australia"),
+    ("austrian", "austria"),
+    ("bangladeshi", "bangladesh"),
+    ("belgian", "belgium"),
+    ("brazilian", "brazil"),
+    ("british", "britain"),
+    ("burmese", "burma"),
+    ("cambodian", "cambodia"),
+    ("canadian", "canada"),
+    ("chilean", "chile"),
+    ("chinese", "china"),
+    ("colombian", "colombia"),
+    ("cuban", "cuba"),
+    ("danish", "denmark"),
+    ("dutch", "netherlands"),
+    ("egyptian", "egypt"),
+    ("english", "england"),
+    ("european", "europe"),
+    ("filipino", "philippines"),
+    ("finnish", "finland"),
+    ("french", "france"),
+    ("german", "germany"),
+    ("greek", "greece"),
+    ("hungarian", "hungary"),
+    ("indian", "india"),
+    ("indonesian", "indonesia"),
+    ("iranian", "iran"),
+    ("iraqi", "iraq"),
+    ("irish", "ireland"),
+    ("israeli", "israel"),
+    ("italian", "italy"),
+    ("japanese", "japan"),
+    ("kenyan", "kenya"),
+    ("korean", "korea"),
+    ("malaysian", "malaysia"),
+    ("mexican", "mexico"),
+    ("mongolian", "mongolia"),
+    ("nepalese", "nepal"),
+    ("nigerian", "nigeria"),
+    ("norwegian", "norway"),
+    ("pakistani", "pakistan"),
+    ("peruvian", "peru"),
+    ("polish", "poland"),
+    ("portuguese", "portugal"),
+    ("russian", "russia"),
+    ("saudi", "saudi arabia"),
+    ("scottish", "scotland"),
+    ("singaporean", "singapore"),
+    ("spanish", "spain"),
+    ("swedish", "sweden"),
+    ("swiss", "switzerland"),
+    ("syrian", "syria"),
+    ("taiwanese", "taiwan"),
+    ("thai", "thailand"),
+    ("turkish", "turkey"),
+    ("ukrainian", "ukraine"),
+    ("vietnamese", "vietnam"),
+];
 
 /// The anchors of a sentence's web tokens.
 fn web_items(web: &[web::WebToken]) -> Vec<Item> {
@@ -673,6 +758,18 @@ mod tests {
             .iter()
             .flat_map(|i| &i.keys)
             .any(|k| j.items.iter().any(|i| i.keys.contains(k)))
+    }
+
+    #[test]
+    fn a_people_s_word_matches_its_country() {
+        assert!(shares_a_key("Russian troops moved.", "ロシア軍が動いた。"));
+        assert!(shares_a_key(
+            "Two Koreans were hurt.",
+            "韓国の２人が負傷した。"
+        ));
+        assert!(!shares_a_key("Russian.", "韓国。"));
+        // The table is searched by halving: it must stay sorted.
+        assert!(DEMONYMS.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]
