@@ -429,15 +429,15 @@ fn is_content(t: &Token) -> bool {
 const COMPOUND_TOKENS: usize = 4;
 
 /// The longest compound noun of the lexicon over two or more tokens from `i` (関係+者,
-/// 公式+戦), as (the token after it, the words of its translations). Nouns, prefixes and
+/// 公式+戦), as (the token after it, its translations). Nouns, prefixes and
 /// suffixes only, written together, no numeral, digit or Latin letter among them (those
 /// have anchors of their own).
-fn compound(
-    lex: &Lexicon,
+fn compound<'a>(
+    lex: &'a Lexicon,
     tokens: &[Token],
     forms: &[(String, &str)],
     i: usize,
-) -> Option<(usize, Vec<String>)> {
+) -> Option<(usize, &'a [u32])> {
     let nominal = |t: &Token, s: &str| {
         matches!(t.pos.as_str(), "名詞" | "接頭詞" | "接頭辞" | "接尾辞")
             && !t.class.number
@@ -450,18 +450,15 @@ fn compound(
     {
         run += 1;
     }
-    (2..=run).rev().find_map(|k| {
-        let word: String = forms[i..i + k].iter().map(|(s, _)| s.as_str()).collect();
-        let ids = lex.translations(&word);
-        (!ids.is_empty()).then(|| {
-            let words = ids
-                .iter()
-                .filter_map(|&id| lex.en_word(id))
-                .flat_map(|w| w.split(' ').map(str::to_string).collect::<Vec<_>>())
-                .collect();
-            (i + k, words)
-        })
-    })
+    if run < 2 {
+        return None;
+    }
+    let mut parts = [""; COMPOUND_TOKENS];
+    for (part, (surface, _)) in parts.iter_mut().zip(&forms[i..i + run]) {
+        *part = surface;
+    }
+    lex.longest_compound(&parts[..run])
+        .map(|(k, ids)| (i + k, ids))
 }
 
 /// Verbs too common and too light to be evidence.
@@ -508,17 +505,17 @@ pub fn japanese(
     // The tokens from `i` on, as the set phrase search takes them; one vector for all `i`.
     let mut run: Vec<(&str, &str)> = Vec::with_capacity(EXPRESSION_TOKENS);
     // Tokens before `compound_end` belong to a compound noun of the lexicon (関係+者), whose
-    // translations' words are `compound_words`: a part is read in the senses it shares with
+    // translations are `compound_ids`: a part is read in the senses it shares with
     // the compound (関係者 are the people concerned, so its 関係 is not "relations").
     let mut compound_end = 0;
-    let mut compound_words: Vec<String> = Vec::new();
+    let mut compound_ids: &[u32] = &[];
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
         if let (Some(lex), true) = (lexicon, i >= compound_end) {
-            if let Some((end, words)) = compound(lex, tokens, &forms, i) {
+            if let Some((end, ids)) = compound(lex, tokens, &forms, i) {
                 compound_end = end;
-                compound_words = words;
+                compound_ids = ids;
             }
         }
         if let Some(p) = phrase.take_if(|p| p.end <= i) {
@@ -673,10 +670,7 @@ pub fn japanese(
                     // Inside a compound that shares senses with this word, only those
                     // senses: 関係 of 関係者 (people concerned) is not "relations". One
                     // that shares none (公式 of 公式戦, a regular-season game) keeps its own.
-                    let in_compound = |id: &u32| {
-                        lex.en_word(*id)
-                            .is_some_and(|w| compound_words.contains(&w))
-                    };
+                    let in_compound = |id: &u32| compound_ids.contains(id);
                     if ids.iter().any(in_compound) {
                         ids.retain(in_compound);
                     }

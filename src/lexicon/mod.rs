@@ -286,6 +286,28 @@ impl Lexicon {
         found.into_iter().rev().find(|e| accept(e))
     }
 
+    /// The longest word of the lexicon that two or more of `parts` make written together
+    /// from the first (関係+者, 新型+コロナ), as how many parts it takes and its translations
+    /// (as [`Lexicon::translations`] gives them): one walk of the index for all lengths.
+    pub fn longest_compound(&self, parts: &[&str]) -> Option<(usize, &[u32])> {
+        let fst = self.ja.as_fst();
+        let (mut node, mut out) = (fst.root(), fst::raw::Output::zero());
+        let mut found = None;
+        for (n, part) in parts.iter().enumerate() {
+            match walk(fst, node, out, ja_key(part).as_bytes()) {
+                Some(next) => (node, out) = next,
+                None => break,
+            }
+            if n >= 1 && node.is_final() {
+                let ids = self.posting(out.cat(node.final_output()).value());
+                if !ids.is_empty() {
+                    found = Some((n + 1, ids));
+                }
+            }
+        }
+        found
+    }
+
     fn expression_of(&self, value: u64, tokens: usize) -> Option<Expression<'_>> {
         (value & compile::EXPRESSION_BIT != 0).then(|| Expression {
             tokens,
@@ -437,6 +459,23 @@ mod tests {
 
     fn ids(lexicon: &Lexicon, japanese: &str) -> Vec<u32> {
         lexicon.translations(japanese).to_vec()
+    }
+
+    #[test]
+    fn the_longest_compound_of_two_or_more_parts_is_found() {
+        let lex = Lexicon::embedded();
+        let found = |parts: &[&str]| {
+            lex.longest_compound(parts)
+                .map(|(n, ids)| (n, ids.to_vec()))
+        };
+        assert_eq!(found(&["関係", "者", "が"]), Some((2, ids(lex, "関係者"))));
+        assert_eq!(
+            found(&["医療", "関係", "者"]),
+            Some((3, ids(lex, "医療関係者")))
+        );
+        // One part is a word, not a compound; parts that make no word make none.
+        assert_eq!(found(&["関係"]), None);
+        assert_eq!(found(&["関係", "が"]), None);
     }
 
     /// A lexicon compiled from EDICT text with the given synonym list and supplement.
