@@ -516,6 +516,19 @@ pub fn japanese(
             if let Some((end, ids)) = compound(lex, tokens, &forms, i) {
                 compound_end = end;
                 compound_ids = ids;
+                // A loanword the tokenizer split (フォア+ボール) is one word: the whole
+                // word's translations are an item of their own.
+                let katakana = |s: &str| s.chars().all(|c| matches!(c, '\u{30a0}'..='\u{30ff}'));
+                if forms[i..end].iter().all(|(s, _)| katakana(s)) {
+                    let mut keys: Vec<u64> = ids.iter().map(|&id| lexeme_key(id)).collect();
+                    keys.sort_unstable();
+                    keys.dedup();
+                    items.push(Item {
+                        kind: AnchorKind::Word,
+                        keys,
+                        span: t.span.start..tokens[end - 1].span.end,
+                    });
+                }
             }
         }
         if let Some(p) = phrase.take_if(|p| p.end <= i) {
@@ -779,6 +792,8 @@ mod tests {
             "両国の関係が悪化した。"
         ));
         assert!(shares_a_key("The staff spoke.", "関係者が語った。"));
+        // A loanword the tokenizer split is one word: フォア+ボール is a walk.
+        assert!(shares_a_key("He gave up a walk.", "フォアボールを与えた。"));
         // A part that shares no sense with its compound keeps its own: 公式 of 公式戦 (a
         // regular-season game) is still official.
         assert!(shares_a_key("The first official match.", "初の公式戦。"));
