@@ -47,6 +47,9 @@ def browser(downloads=None, width=1366, height=860):
         })
     # The driver is Debian's: Selenium Manager must not fetch one.
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+    # Selenium 4.27 gives up on a driver call after 120 s, below the 300 s the large page's
+    # scripts may take on a loaded machine (its frames held back): wait longer than they may.
+    driver.command_executor._client_config.timeout = 400
     if downloads:
         driver.execute_cdp_cmd("Browser.setDownloadBehavior",
                                {"behavior": "allow", "downloadPath": downloads})
