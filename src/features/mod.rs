@@ -183,6 +183,20 @@ fn lexeme_key(id: u32) -> u64 {
     key_of(TAG_LEXEME, id)
 }
 
+/// The keys of lexicon entries `ids`, sorted, without repeats.
+fn lexeme_keys(ids: &[u32]) -> Vec<u64> {
+    let mut keys: Vec<u64> = ids.iter().map(|&id| lexeme_key(id)).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Whether every character of `s` is katakana (the long-vowel mark and the middle dot
+/// included).
+fn is_katakana(s: &str) -> bool {
+    s.chars().all(|c| matches!(c, '\u{30a0}'..='\u{30ff}'))
+}
+
 fn nfkc_len(text: &str) -> f32 {
     text.nfkc().filter(|c| !c.is_whitespace()).count() as f32
 }
@@ -518,14 +532,10 @@ pub fn japanese(
                 compound_ids = ids;
                 // A loanword the tokenizer split (フォア+ボール) is one word: the whole
                 // word's translations are an item of their own.
-                let katakana = |s: &str| s.chars().all(|c| matches!(c, '\u{30a0}'..='\u{30ff}'));
-                if forms[i..end].iter().all(|(s, _)| katakana(s)) {
-                    let mut keys: Vec<u64> = ids.iter().map(|&id| lexeme_key(id)).collect();
-                    keys.sort_unstable();
-                    keys.dedup();
+                if forms[i..end].iter().all(|(s, _)| is_katakana(s)) {
                     items.push(Item {
                         kind: AnchorKind::Word,
-                        keys,
+                        keys: lexeme_keys(ids),
                         span: t.span.start..tokens[end - 1].span.end,
                     });
                 }
@@ -579,12 +589,9 @@ pub fn japanese(
                         }))
             };
             if let Some(e) = lex.longest_expression(&run, accept) {
-                let mut keys: Vec<u64> = e.translations.iter().map(|&id| lexeme_key(id)).collect();
-                keys.sort_unstable();
-                keys.dedup();
                 phrase = Some(Phrase {
                     end: i + e.tokens,
-                    keys: Some(keys),
+                    keys: Some(lexeme_keys(e.translations)),
                     span: t.span.start..tokens[i + e.tokens - 1].span.end,
                 });
             }
@@ -638,9 +645,7 @@ pub fn japanese(
                 }
             }
         } else {
-            let katakana = surface
-                .chars()
-                .all(|c| matches!(c, '\u{30a0}'..='\u{30ff}'));
+            let katakana = is_katakana(surface);
             let proper = t.class.proper;
             if katakana || proper {
                 let reading = if katakana {

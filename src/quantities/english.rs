@@ -353,9 +353,9 @@ fn english_word(ch: &Chars, start: usize, end: usize, w: &str, out: &mut Vec<Val
     // twenty-five, five hundred: matched, never reported.
     let mut value = 0.0;
     for p in w.split('-') {
-        match NUMBER_WORDS.iter().find(|(n, _)| *n == p) {
-            Some(&(_, v)) if v == 100.0 && value > 0.0 => value *= 100.0,
-            Some(&(_, v)) => value += v,
+        match number_word(p) {
+            Some(v) if v == 100.0 && value > 0.0 => value *= 100.0,
+            Some(v) => value += v,
             None => return,
         }
     }

@@ -363,10 +363,14 @@ pub(crate) fn split_tail(line: &str, out: &mut Vec<std::ops::Range<usize>>) {
         return;
     };
     let piece = piece.trim_end_matches(is_space);
-    let from = piece.len().saturating_sub(LONGEST);
-    let cut = piece
+    // Only the tail is read: a line may be a whole file long.
+    let from = (piece.len().saturating_sub(LONGEST)..piece.len())
+        .find(|&k| piece.is_char_boundary(k))
+        .unwrap_or(piece.len());
+    let cut = piece[from..]
         .char_indices()
-        .filter(|&(i, c)| i >= from && i > 0 && is_space(c) && closes_sentence(&piece[..i]))
+        .map(|(i, c)| (from + i, c))
+        .filter(|&(i, c)| i > 0 && is_space(c) && closes_sentence(&piece[..i]))
         .map(|(i, _)| i)
         .find(|&i| is_phrase(piece[i..].trim_matches(is_space)));
     if let Some(cut) = cut {
