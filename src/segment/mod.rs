@@ -292,14 +292,16 @@ pub(crate) fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
 fn unmarked(lang: Lang, text: &str, presegmented: bool) -> Vec<Sentence> {
     match (presegmented, lang) {
         (true, _) => split_lines(text, |_line, out| out.push(0..usize::MAX)),
-        (false, Lang::En) => split_lines(text, |line, out| {
-            english::split_line(line, out);
-            furniture::split_tail(line, out);
-        }),
-        (false, Lang::Ja) => split_lines(text, |line, out| {
-            japanese::split_line(line, out);
-            furniture::split_tail(line, out);
-        }),
+        (false, lang) => {
+            let split = match lang {
+                Lang::En => english::split_line,
+                Lang::Ja => japanese::split_line,
+            };
+            split_lines(text, |line, out| {
+                split(line, out);
+                furniture::split_tail(line, out);
+            })
+        }
     }
 }
 
