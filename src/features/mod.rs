@@ -856,6 +856,23 @@ mod tests {
     }
 
     #[test]
+    fn the_pandemic_and_everyday_words_edict_lacks_share_a_lexicon_anchor() {
+        for (en, ja) in [
+            ("Covid cases rose.", "新型コロナの感染者が増えた。"),
+            ("During the Covid crisis.", "コロナ禍の中で。"),
+            ("Before the pandemic.", "コロナ禍の前に。"),
+            ("Thanks, everybody!", "みんな、ありがとう！"),
+            ("That is irrelevant.", "それは関係ない。"),
+            ("He was tested on Monday.", "月曜日に検査を受けた。"),
+            ("Two are in a serious condition.", "２人が重症。"),
+        ] {
+            assert!(shares_a_key(en, ja), "{en} / {ja}");
+        }
+        // 関係 alone is still a relation, not "irrelevant".
+        assert!(!shares_a_key("That is irrelevant.", "両国の関係。"));
+    }
+
+    #[test]
     fn a_set_phrase_gives_its_keys_to_its_first_anchor() {
         let lex = Lexicon::embedded();
         let phrase = |words: &[&str]| lexeme_key(lex.phrase_id(words).unwrap());
