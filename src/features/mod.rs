@@ -498,7 +498,8 @@ pub fn japanese(
     tokens: &[Token],
     lexicon: Option<&Lexicon>,
 ) -> SentenceFeatures {
-    let values = quantities::japanese(&doc_text[span.clone()], span.start);
+    let mut values = quantities::japanese(&doc_text[span.clone()], span.start);
+    let numeral_words = numeral_words(doc_text, tokens, &mut values);
     let web = web::scan(&doc_text[span.clone()], span.start);
     let mut items: Vec<Item> = values.iter().map(quantity_item).collect();
     items.extend(web_items(&web));
@@ -609,6 +610,20 @@ pub fn japanese(
                 &made
             }
         };
+        if let Some(&(_, at)) = numeral_words.iter().find(|(token, _)| *token == i) {
+            // 同一, 一番: the numeral's item holds the word's translations as well.
+            if let Some(lex) = lexicon {
+                let item = &mut items[at];
+                item.keys.extend(lexeme_keys(lex.translations(&t.base)));
+                if t.base != surface {
+                    item.keys.extend(lexeme_keys(lex.translations(surface)));
+                }
+                item.keys.sort_unstable();
+                item.keys.dedup();
+            }
+            i += 1;
+            continue;
+        }
         if inside_quantity(&values, &t.span) || is_date_token(&values, t, surface) {
             i += 1;
             continue;
@@ -723,6 +738,39 @@ pub fn japanese(
         len: nfkc_len(&doc_text[span]),
         items,
     }
+}
+
+/// The kanji numerals that are part of a word the tokenizer reads whole rather than counts
+/// (同一 "identical", 唯一 "only", 一番 "most", 一方 "meanwhile", 健一 a name): a name's is
+/// dropped from `values`; a word's stays, and is returned as (the word's token, the
+/// numeral's index in `values`), so that one item holds the number's readings and the word's
+/// translations. Counted alone, such a numeral is a number the other side seldom writes
+/// (an orphan the aligner holds against a right pair), and the word an item beside it.
+/// A numeral the tokenizer tags as one (一+人, 第+一) is a count and stays as it is.
+fn numeral_words(doc_text: &str, tokens: &[Token], values: &mut Vec<Value>) -> Vec<(usize, usize)> {
+    let is_kanji_numeral = |v: &Value| {
+        v.class == Class::Plain && !doc_text[v.span.clone()].nfkc().any(|c| c.is_ascii_digit())
+    };
+    let mut words = Vec::new();
+    let mut kept = 0;
+    values.retain(|v| {
+        // The token holding the numeral's first byte, when it holds all of it and is a word.
+        let at = tokens.partition_point(|t| t.span.end <= v.span.start);
+        let word = tokens.get(at).filter(|t| {
+            is_kanji_numeral(v)
+                && t.span.start <= v.span.start
+                && v.span.end <= t.span.end
+                && !t.class.number
+        });
+        match word {
+            Some(t) if t.class.proper => return false,
+            Some(_) => words.push((at, kept)),
+            None => {}
+        }
+        kept += 1;
+        true
+    });
+    words
 }
 
 /// Whether a token is a date's rather than a word: 金曜日 holds the weekday 金, and the 月
@@ -853,6 +901,34 @@ mod tests {
             "あけましておめでとうございます。"
         ));
         assert!(!shares_a_key("Thank goodness.", "ごめんなさい。"));
+    }
+
+    #[test]
+    fn a_numeral_inside_a_word_is_the_words() {
+        let numbers = |ja: &str| -> Vec<String> {
+            japanese_items(ja)
+                .into_iter()
+                .filter(|(kind, _)| *kind == AnchorKind::Number)
+                .map(|(_, text)| text.to_string())
+                .collect()
+        };
+        // A name's numeral is no number.
+        assert_eq!(numbers("健一さんと一ノ関へ。"), Vec::<String>::new());
+        // A word's numeral is one item with the word: no second item beside it.
+        assert_eq!(
+            japanese_items("同一の製品。")[0],
+            (AnchorKind::Number, "一")
+        );
+        assert_eq!(japanese_items("同一の製品。").len(), 2);
+        assert!(shares_a_key(
+            "The products are identical.",
+            "製品は同一です。"
+        ));
+        assert!(shares_a_key("It is the best.", "それが一番です。"));
+        // A count stays a count.
+        assert_eq!(numbers("一人が死亡、一杯飲んだ。"), ["一", "一"]);
+        assert!(shares_a_key("one person", "一人"));
+        assert!(!shares_a_key("It is the best.", "それは一人です。"));
     }
 
     #[test]
