@@ -1028,6 +1028,8 @@ mod tests {
             ("That is irrelevant.", "それは関係ない。"),
             ("He was tested on Monday.", "月曜日に検査を受けた。"),
             ("Two are in a serious condition.", "２人が重症。"),
+            ("The view was amazing.", "景色が素晴らしかった。"),
+            ("Awesome!", "最高！"),
         ] {
             assert!(shares_a_key(en, ja), "{en} / {ja}");
         }
