@@ -508,7 +508,9 @@ const EXPRESSION_TOKENS: usize = 8;
 /// Whether a token's word carries content worth looking up in the lexicon (its
 /// [`crate::tokenizer::WordClass`], read by the dictionary's tag set), light verbs aside.
 fn is_content(t: &Token) -> bool {
-    t.class.content && !(t.class.predicate && LIGHT_VERBS.contains(&t.base.as_str()))
+    t.class.content
+        && !(t.class.predicate && LIGHT_VERBS.contains(&t.base.as_str()))
+        && !STOPWORD_LIKE.contains(&t.base.as_str())
 }
 
 /// A compound noun runs over at most this many tokens (朝鮮+中央+通信).
@@ -546,6 +548,24 @@ fn compound<'a>(
     lex.longest_compound(&parts[..run])
         .map(|(k, ids)| (i + k, ids))
 }
+
+/// Words whose English is one of the lexicon's stopwords (not, very, more, most, other,
+/// among): an item of theirs is a word offered that no English word can match. In the WMT23
+/// sets' gold pairs ない matched 1 time in 98, とても 2 in 57, 他 4 in 49.
+const STOPWORD_LIKE: &[&str] = &[
+    "ない",
+    "無い",
+    "とても",
+    "さらに",
+    "もっと",
+    "最も",
+    "非常",
+    "同時に",
+    "ほとんど",
+    "あまり",
+    "うち",
+    "他",
+];
 
 /// Verbs too common and too light to be evidence.
 const LIGHT_VERBS: &[&str] = &[
@@ -973,6 +993,19 @@ mod tests {
             "あけましておめでとうございます。"
         ));
         assert!(!shares_a_key("Thank goodness.", "ごめんなさい。"));
+    }
+
+    #[test]
+    fn a_word_whose_english_is_a_stopword_is_no_anchor() {
+        // Not, very, more, other: no English word can match them.
+        assert_eq!(
+            japanese_items("とても高くない。もっと他の色が欲しい。"),
+            [
+                (AnchorKind::Word, "高く"),
+                (AnchorKind::Word, "色"),
+                (AnchorKind::Word, "欲しい")
+            ]
+        );
     }
 
     #[test]
