@@ -225,34 +225,13 @@ pub fn english(
     };
     // The phrase parts of the words from the current one on; one vector for all words.
     let mut run: Vec<&str> = Vec::with_capacity(*PHRASE_WORDS.end());
-    let base = span.start;
-    // Where the last unit word taken into its number ends, in `text`.
-    let mut unit_end: Option<usize> = None;
     for (k, &(at, word)) in words.iter().enumerate() {
-        let span = base + at..base + at + word.len();
+        let span = span.start + at..span.start + at + word.len();
         if covered(&web, &span)
             || word.starts_with(|c: char| c.is_ascii_digit())
             || inside_quantity(&values, &span)
         {
             continue;
-        }
-        // 3 years ago, 500 yen, 10 people: Japanese writes the unit as the number's counter
-        // (3年前, 500円, 10人), part of the quantity and no word of its own; so is it here.
-        let joined =
-            |end: usize| end <= at && text[end..at].chars().all(|c| c.is_whitespace() || c == '-');
-        let before = values.partition_point(|v| v.span.end <= span.start);
-        let after_number = before
-            .checked_sub(1)
-            .is_some_and(|v| values[v].class != Class::Code && joined(values[v].span.end - base));
-        let after_unit = unit_end.is_some_and(joined);
-        if after_number || after_unit {
-            let lower = word.to_lowercase();
-            if UNIT_WORDS.contains(&lower.as_str())
-                || (after_unit && UNIT_TAILS.contains(&lower.as_str()))
-            {
-                unit_end = Some(at + word.len());
-                continue;
-            }
         }
         // CNN's is CNN: Japanese writes the name bare (CNNの).
         let word = word
@@ -319,57 +298,6 @@ pub fn english(
         items,
     }
 }
-
-/// Units an English number takes as a word where Japanese writes a counter or a unit that
-/// is part of the quantity (人, 年, 日, 回, 円, ％, 点, 倍, 時間, 分, ...).
-const UNIT_WORDS: &[&str] = &[
-    "people",
-    "persons",
-    "times",
-    "cases",
-    "points",
-    "games",
-    "wins",
-    "matches",
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "seconds",
-    "decades",
-    "generations",
-    "floors",
-    "stories",
-    "pieces",
-    "sheets",
-    "units",
-    "yen",
-    "dollars",
-    "euros",
-    "yuan",
-    "pounds",
-    "percent",
-    "cent",
-    "cents",
-    "km",
-    "kilometers",
-    "kilometres",
-    "meters",
-    "metres",
-    "kilograms",
-];
-
-/// Words after such a unit that Japanese writes in the quantity or leaves out (3年前 is three
-/// years ago, ５歳 five years old).
-const UNIT_TAILS: &[&str] = &["ago", "later", "earlier", "old"];
 
 /// The country an English word for its people or language names (`korean`, `russians`),
 /// as the lexicon's glosses of the country write it.
@@ -1007,21 +935,6 @@ mod tests {
                 (AnchorKind::Word, "欲しい")
             ]
         );
-    }
-
-    #[test]
-    fn a_unit_after_a_number_is_the_numbers_as_a_counter_is() {
-        assert_eq!(
-            english_words("Three years ago, 500 yen went to 10 people, a 3-year-old boy."),
-            ["Three", "500", "went", "to", "10", "a", "3", "boy"]
-        );
-        // Without a number before it, a unit is a word.
-        assert_eq!(
-            english_words("For years, people paid in yen."),
-            ["For", "years", "people", "paid", "in", "yen"]
-        );
-        // COVID-19 is a code, not a count of cases.
-        assert!(english_words("COVID-19 cases rose.").contains(&"cases"));
     }
 
     #[test]
