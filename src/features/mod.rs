@@ -544,6 +544,8 @@ pub fn japanese(
     // the compound (関係者 are the people concerned, so its 関係 is not "relations").
     let mut compound_end = 0;
     let mut compound_ids: &[u32] = &[];
+    // The numeral words not yet reached, in token order.
+    let mut numeral_words = numeral_words.iter().peekable();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -630,14 +632,13 @@ pub fn japanese(
                 &made
             }
         };
-        if let Some(&(_, at)) = numeral_words.iter().find(|(token, _)| *token == i) {
+        while numeral_words.next_if(|&&(token, _)| token < i).is_some() {}
+        if let Some(&&(_, at)) = numeral_words.peek().filter(|&&&(token, _)| token == i) {
             // 同一, 一番: the numeral's item holds the word's translations as well.
             if let Some(lex) = lexicon {
                 let item = &mut items[at];
-                item.keys.extend(lexeme_keys(lex.translations(&t.base)));
-                if t.base != surface {
-                    item.keys.extend(lexeme_keys(lex.translations(surface)));
-                }
+                let ids = base_and_surface(&t.base, surface, |form| lex.translations(form));
+                item.keys.extend(ids.iter().map(|&id| lexeme_key(id)));
                 item.keys.sort_unstable();
                 item.keys.dedup();
             }
@@ -715,10 +716,7 @@ pub fn japanese(
                         }
                     }
                 };
-                let mut ids: Vec<u32> = lookup(&t.base).to_vec();
-                if t.base != surface {
-                    ids.extend(lookup(surface));
-                }
+                let mut ids = base_and_surface(&t.base, surface, lookup);
                 if i < compound_end {
                     // Inside a compound that shares senses with this word, only those
                     // senses: 関係 of 関係者 (people concerned) is not "relations". One
@@ -758,6 +756,16 @@ pub fn japanese(
         len: nfkc_len(&doc_text[span]),
         items,
     }
+}
+
+/// The lexicon ids of a token as `lookup` finds them under its base form and, where it is
+/// written otherwise, under its surface.
+fn base_and_surface<'a>(base: &str, surface: &str, lookup: impl Fn(&str) -> &'a [u32]) -> Vec<u32> {
+    let mut ids = lookup(base).to_vec();
+    if base != surface {
+        ids.extend(lookup(surface));
+    }
+    ids
 }
 
 /// The kanji numerals that are part of a word the tokenizer reads whole rather than counts
