@@ -76,6 +76,7 @@ const TAG_SKELETON: u8 = 3;
 const TAG_LEXEME: u8 = 4;
 const TAG_WEB: u8 = 5;
 const TAG_MOOD: u8 = 6;
+const TAG_SHORT_SKELETON: u8 = 7;
 
 fn reading_key(r: Reading) -> u64 {
     key_of(TAG_QUANTITY, r)
@@ -137,6 +138,7 @@ fn reading_keys(reading: &str) -> Vec<u64> {
         keys.push(word_key(&roman));
     }
     keys.extend(skeleton_key(&roman));
+    keys.extend(short_skeleton_key(&romaji::skeleton(&roman)));
     keys
 }
 
@@ -177,6 +179,13 @@ const MIN_SKELETON: usize = 3;
 fn skeleton_key(word: &str) -> Option<u64> {
     let s = romaji::skeleton(word);
     (s.len() >= MIN_SKELETON).then(|| key_of(TAG_SKELETON, s))
+}
+
+/// A skeleton of two consonants (Getty, ゲッティ: kt; Churchill, チャーチル: tr), which
+/// collides too often to be a word's key, is a key of its own that only names carry: a
+/// capitalised English word the lexicon does not know, and a katakana word or a proper noun.
+fn short_skeleton_key(skeleton: &str) -> Option<u64> {
+    (skeleton.chars().count() == MIN_SKELETON - 1).then(|| key_of(TAG_SHORT_SKELETON, skeleton))
 }
 
 fn lexeme_key(id: u32) -> u64 {
@@ -250,12 +259,16 @@ pub fn english(
         // The pronounced r is how Japanese transcribes names (Barcelona, Martinez); a common
         // word's r stays silent (under: アンダー), and its second skeleton would only
         // collide with other names (インドール).
+        let skeletons: Vec<String> = std::iter::once(plain)
+            .chain(with_r.filter(|_| capitalised))
+            .collect();
         keys.extend(
-            std::iter::once(plain)
-                .chain(with_r.filter(|_| capitalised))
+            skeletons
+                .iter()
                 .filter(|s| s.len() >= MIN_SKELETON)
                 .map(|s| key_of(TAG_SKELETON, s)),
         );
+        let mut known = false;
         if let Some(lex) = lexicon {
             run.clear();
             run.extend(
@@ -275,6 +288,7 @@ pub fn english(
                 }
                 _ => (lex.en_id(word), lex.longest_phrase_id(&run)),
             };
+            known = id.is_some() || phrase.is_some();
             if let Some(id) = id {
                 keys.push(lexeme_key(id));
             }
@@ -284,6 +298,10 @@ pub fn english(
             if let Some(country) = country_of(&lower) {
                 keys.extend(lex.en_id(country).map(lexeme_key));
             }
+        }
+        // Not a stopword ("Can", "But" start sentences) nor a word the lexicon knows.
+        if capitalised && !known && lexicon::en_key(word).is_some() {
+            keys.extend(skeletons.iter().filter_map(|s| short_skeleton_key(s)));
         }
         let kind = if capitalised {
             AnchorKind::Name
