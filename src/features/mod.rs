@@ -899,6 +899,23 @@ mod tests {
     }
 
     #[test]
+    fn a_name_of_two_consonants_matches_its_transcription() {
+        // Pairs of the WMT23 sets whose names shared no key before: their skeletons (kt, rb,
+        // ks) are too short to be a word's key.
+        assert!(shares_a_key(
+            "OLIVIER DOULIERY/AFP via Getty",
+            "オリヴィエ・ドウリエリー/ゲッティ"
+        ));
+        assert!(shares_a_key("Photo: Getty", "写真：ゲッティ"));
+        assert!(shares_a_key("Professor Casa explains.", "カサ教授は言う。"));
+        // Only names carry them: not a word the lexicon knows, not a stopword that starts a
+        // sentence, not a word in lower case.
+        assert!(!shares_a_key("Good news.", "カット。"));
+        assert!(!shares_a_key("Can it?", "カン。"));
+        assert!(!shares_a_key("a casa", "カサ。"));
+    }
+
+    #[test]
     fn a_split_domain_or_initials_are_one_latin_word() {
         let items = japanese_items("詳細はtravel.gov.grで公開。");
         assert!(
