@@ -268,7 +268,9 @@ pub fn english(
                 .filter(|s| s.len() >= MIN_SKELETON)
                 .map(|s| key_of(TAG_SKELETON, s)),
         );
-        let mut known = false;
+        // Without a lexicon no word is known to be a word, and every capitalised one would
+        // pass for a name (Police, Government): the short keys need one.
+        let mut known = lexicon.is_none();
         if let Some(lex) = lexicon {
             run.clear();
             run.extend(
