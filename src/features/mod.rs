@@ -138,8 +138,20 @@ fn reading_keys(reading: &str) -> Vec<u64> {
         keys.push(word_key(&roman));
     }
     keys.extend(skeleton_key(&roman));
-    keys.extend(short_skeleton_key(&romaji::skeleton(&roman)));
     keys
+}
+
+/// [`reading_keys`] of a name, with the key of a skeleton of two consonants as well
+/// ([`short_skeleton_key`]).
+fn name_reading_keys(reading: &str) -> Vec<u64> {
+    let mut keys = reading_keys(reading);
+    keys.extend(name_short_key(reading));
+    keys
+}
+
+/// The [`short_skeleton_key`] of a name read as `reading`.
+fn name_short_key(reading: &str) -> Option<u64> {
+    short_skeleton_key(&romaji::skeleton(&romaji::romanize(reading)))
 }
 
 /// The parts of a katakana token that joins names with a middle dot or a double hyphen
@@ -166,7 +178,7 @@ fn name_parts(surface: &str, text: &str, start: usize) -> Vec<Item> {
             };
             Item {
                 kind: AnchorKind::Name,
-                keys: reading_keys(part),
+                keys: name_reading_keys(part),
                 span,
             }
         })
@@ -183,7 +195,8 @@ fn skeleton_key(word: &str) -> Option<u64> {
 
 /// A skeleton of two consonants (Getty, ゲッティ: kt; Churchill, チャーチル: tr), which
 /// collides too often to be a word's key, is a key of its own that only names carry: a
-/// capitalised English word the lexicon does not know, and a katakana word or a proper noun.
+/// capitalised English word the lexicon does not know, and a proper noun or a katakana word
+/// the lexicon does not know.
 fn short_skeleton_key(skeleton: &str) -> Option<u64> {
     (skeleton.chars().count() == MIN_SKELETON - 1).then(|| key_of(TAG_SHORT_SKELETON, skeleton))
 }
@@ -703,6 +716,9 @@ pub fn japanese(
         } else {
             let katakana = is_katakana(surface);
             let proper = t.class.proper;
+            // The short skeleton's key, kept for a name: a proper noun, or a katakana word the
+            // lexicon does not know (not カード, which would meet Getty).
+            let mut short = None;
             if katakana || proper {
                 let reading = if katakana {
                     Some(surface.to_string())
@@ -711,6 +727,7 @@ pub fn japanese(
                 };
                 if let Some(reading) = reading.filter(|r| r.chars().count() >= 2) {
                     keys.extend(reading_keys(&reading));
+                    short = name_short_key(&reading);
                     kind = AnchorKind::Name;
                 }
                 if katakana {
@@ -746,8 +763,12 @@ pub fn japanese(
                         ids.retain(in_compound);
                     }
                 }
+                if !proper && !ids.is_empty() {
+                    short = None;
+                }
                 keys.extend(ids.iter().map(|&id| lexeme_key(id)));
             }
+            keys.extend(short);
         }
         if !keys.is_empty() {
             if let Some(extra) = phrase.as_mut().and_then(|p| p.keys.take()) {
@@ -913,6 +934,8 @@ mod tests {
         // Only names carry them: not a word the lexicon knows, not a stopword that starts a
         // sentence, not a word in lower case.
         assert!(!shares_a_key("Good news.", "カット。"));
+        // Nor a loanword the lexicon knows: カード (card) is no transcription of Getty.
+        assert!(!shares_a_key("Photo: Getty", "カード。"));
         assert!(!shares_a_key("Can it?", "カン。"));
         assert!(!shares_a_key("a casa", "カサ。"));
     }
