@@ -139,6 +139,22 @@ def corpora(bin_, folder):
           f"/{len(forced)}")
 
 
+def corpora_halves(bin_, evald, folder):
+    """mismatch.py's half pairs built from `folder`'s pairs, as for the eval's sets: the
+    true halves' 1-1 beads at 0.8 or more and the unrelated tails' at 0.5 or more, without
+    and with --force."""
+    out = []
+    for force in (False, True):
+        cmd = [sys.executable, os.path.join(evald, "mismatch.py"), bin_, folder, "--json"]
+        res = subprocess.run(cmd + (["--force"] if force else []), capture_output=True,
+                             text=True, check=True).stdout
+        half = json.loads(res.splitlines()[-1])["half"]
+        t, u = half["true_half"], half["unrelated_half"]
+        out.append(f"true halves' 1-1 at 0.8 or more {t['share_ge_0.8']:.4f} of {t['beads_1_1']}, "
+                   f"unrelated tails' at 0.5 or more {u['share_ge_0.5']:.4f} of {u['beads_1_1']}")
+    print(f"corpora/ half pairs (mismatch.py): default: {out[0]}; --force: {out[1]}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default="target/release/hashi")
@@ -162,6 +178,7 @@ def main():
               f"{share(hd[3], hd[0])} / {share(hf[3], hf[0])} | "
               f"{share(hd[2], hd[1])} / {share(hf[2], hf[1])} |")
     corpora(bin_, a.corpora)
+    corpora_halves(bin_, evald, a.corpora)
 
 
 if __name__ == "__main__":
