@@ -15,7 +15,9 @@ sentences. That tells a right bead scored low from a wrong one:
                  (default and --force)
 
 Then the project's own pairs in `corpora/` (held out from every fit): each pair as it is,
-and each English against the next pair's Japanese.
+each English against the next pair's Japanese, and mismatch.py's half pairs built from them;
+the pairs translated only in part (`PARTIAL`, see corpora/README.md) apart, with their
+verdict and how their beads inside and outside the gold's translated stretch score.
 
 usage: scripts/score_figures.py [--bin target/release/hashi] [--eval ../shared/eval]
                                 [--sets a,b,...] [--corpora corpora]"""
@@ -119,8 +121,37 @@ def share(a, b):
     return f"{a / b:.4f}" if b else "–"
 
 
+# The pairs of corpora/ whose English edition translates only part of the Japanese
+# (corpora/README.md): no true pairs, no material for unrelated ones.
+PARTIAL = ("library-robot",)
+
+
+def corpus_dirs(folder):
+    """corpora/'s whole pairs (folders with en.txt), PARTIAL left out."""
+    return sorted(p for p in glob.glob(os.path.join(folder, "*", ""))
+                  if os.path.exists(p + "en.txt") and os.path.basename(p[:-1]) not in PARTIAL)
+
+
+def partial(bin_, folder):
+    """The verdict on each PARTIAL pair, and its 1-1 beads: those the gold pairs at 0.8 or
+    more, the others at 0.5 or more."""
+    for name in PARTIAL:
+        d = os.path.join(folder, name)
+        r = subprocess.run([bin_, "align", "-f", "jsonl", d + "/en.txt", d + "/ja.txt"],
+                           capture_output=True, text=True)
+        beads = [json.loads(l) for l in r.stdout.splitlines()]
+        gold = set(l.strip() for l in open(os.path.join(d, "gold.align"), encoding="utf-8"))
+        ones = [b for b in beads if b["kind"] == "1-1"]
+        inside = [b for b in ones if f"[{b['en_ids'][0]}]:[{b['ja_ids'][0]}]" in gold]
+        outside = [b for b in ones if b not in inside]
+        print(f"corpora/{name} (translated in part): exit {r.returncode}, "
+              f"{r.stderr.strip().split(': ', 2)[-1]}; gold 1-1 beads at 0.8 or more "
+              f"{sum(b['score'] >= 0.8 for b in inside)}/{len(inside)}, other 1-1 beads at 0.5 "
+              f"or more {sum(b['score'] >= 0.5 for b in outside)}/{len(outside)}")
+
+
 def corpora(bin_, folder):
-    dirs = sorted(p for p in glob.glob(os.path.join(folder, "*", "")) if os.path.exists(p + "en.txt"))
+    dirs = corpus_dirs(folder)
     refused = unrelated_refused = 0
     ones, forced = [], []
     for i, d in enumerate(dirs):
@@ -144,8 +175,11 @@ def corpora_halves(bin_, evald, folder):
     true halves' 1-1 beads at 0.8 or more and the unrelated tails' at 0.5 or more, without
     and with --force."""
     out = []
+    whole = tempfile.mkdtemp(prefix="hashi-score-figures-corpora-")
+    for d in corpus_dirs(folder):
+        os.symlink(os.path.abspath(d), os.path.join(whole, os.path.basename(d[:-1])))
     for force in (False, True):
-        cmd = [sys.executable, os.path.join(evald, "mismatch.py"), bin_, folder, "--json"]
+        cmd = [sys.executable, os.path.join(evald, "mismatch.py"), bin_, whole, "--json"]
         res = subprocess.run(cmd + (["--force"] if force else []), capture_output=True,
                              text=True, check=True).stdout
         half = json.loads(res.splitlines()[-1])["half"]
@@ -179,6 +213,7 @@ def main():
               f"{share(hd[2], hd[1])} / {share(hf[2], hf[1])} |")
     corpora(bin_, a.corpora)
     corpora_halves(bin_, evald, a.corpora)
+    partial(bin_, a.corpora)
 
 
 if __name__ == "__main__":

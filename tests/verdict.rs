@@ -178,6 +178,55 @@ hashi_test!(
 );
 
 #[test]
+fn a_page_written_half_translated_is_partial_end_to_end() {
+    // corpora/library-robot: the English edition translates the headline and the first six
+    // sentences of the Japanese article, then runs a snow warning; the Japanese goes on about
+    // the library.
+    let (en, ja) = files("library-robot");
+    let out = common::hashi(&["align", "--format", "jsonl", s(&en), s(&ja)]);
+    assert!(out.status.success());
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "hashi: {} and {}: translated in part: 7 of 11 English sentences and 7 of 13 \
+             Japanese find a counterpart\n",
+            s(&en),
+            s(&ja)
+        )
+    );
+    let beads = jsonl(&String::from_utf8(out.stdout).unwrap());
+    // The translated stretch: seven 1-1 pairs, each sure.
+    for (k, b) in beads[..7].iter().enumerate() {
+        assert_eq!(b["en_ids"], serde_json::json!([k]), "{b}");
+        assert_eq!(b["ja_ids"], serde_json::json!([k]), "{b}");
+        assert!(b["score"].as_f64().unwrap() >= 0.8, "{b}");
+    }
+    // After it, every pair the search made is scored as the chance it is.
+    let rest = &beads[7..];
+    assert!(rest.iter().any(|b| b["kind"] != "1-1"));
+    for b in rest.iter().filter(|b| b["kind"] == "1-1") {
+        assert!(b["score"].as_f64().unwrap() < 0.1, "{b}");
+    }
+    // check reports each side's untranslated stretch as one finding.
+    let out = cmd(["check", s(&en), s(&ja)]).stdout();
+    assert!(
+        out.contains(
+            "sentences 7–10 of the English (4 in all) have no counterpart: an untranslated \
+             stretch"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "sentences 7–12 of the Japanese (6 in all) have no counterpart: an untranslated \
+             stretch"
+        ),
+        "{out}"
+    );
+    assert!(out.ends_with("2 findings\n"), "{out}");
+}
+
+#[test]
 fn page_furniture_is_left_unmatched_at_no_cost_and_never_reported() {
     let (en, ja) = files("drone-rescue");
     let out = cmd(["align", "--format", "jsonl", s(&en), s(&ja)]).stdout();
