@@ -185,6 +185,83 @@ fn name_parts(surface: &str, text: &str, start: usize) -> Vec<Item> {
         .collect()
 }
 
+/// The shortest loanword, in characters, that [`katakana_parts`] finds inside a compound
+/// (but its last): shorter ones (ゴム, カフ) are as often pieces of a name.
+const MIN_LOANWORD: usize = 3;
+
+/// The loanwords of a katakana compound the lexicon does not know as a whole (ホームルーター:
+/// ホーム and ルーター), each an item with its translations and readings: the compound split
+/// into the lexicon's loanwords from end to end, in as few as can be, each at least
+/// [`MIN_LOANWORD`] characters (the last, the compound's head, at least two: ニトリル+ゴム).
+/// None when no such split exists: a stretch the lexicon does not know makes the compound a
+/// name that happens to hold loanwords (マキシ+モヴィッチ, チーム+ブリヂストン+サイクリング, a
+/// team's name that English may write twice), whose parts would match too widely. Nor for a
+/// name written with a middle dot (`name_parts`). Spans as `name_parts` gives them.
+fn katakana_parts(lex: &Lexicon, surface: &str, text: &str, start: usize) -> Vec<Item> {
+    let chars: Vec<usize> = surface.char_indices().map(|(b, _)| b).collect();
+    let n = chars.len();
+    if n < 2 * MIN_LOANWORD - 1 || surface.contains(['・', '゠', '＝', '=']) {
+        return Vec::new();
+    }
+    let at = |k: usize| chars.get(k).copied().unwrap_or(surface.len());
+    // fewest[k]: the fewest loanwords that make up the first k characters, and where the last
+    // of them starts.
+    let mut fewest: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    fewest[0] = Some((0, 0));
+    for k in 1..=n {
+        let shortest = if k == n { 2 } else { MIN_LOANWORD };
+        for from in 0..=k.saturating_sub(shortest) {
+            let Some((parts, _)) = fewest[from] else {
+                continue;
+            };
+            let word = &surface[at(from)..at(k)];
+            if fewest[k].is_some_and(|(p, _)| p <= parts + 1)
+                || word.chars().all(|c| c == 'ー')
+                || lex.translations(word).is_empty()
+            {
+                continue;
+            }
+            fewest[k] = Some((parts + 1, from));
+        }
+    }
+    let mut bounds = Vec::new();
+    let mut k = n;
+    while k > 0 {
+        let Some((_, from)) = fewest[k] else {
+            return Vec::new();
+        };
+        bounds.push((from, k));
+        k = from;
+    }
+    if bounds.len() < 2 {
+        return Vec::new();
+    }
+    bounds.reverse();
+    let mut from = 0;
+    bounds
+        .into_iter()
+        .map(|(a, b)| {
+            let part = &surface[at(a)..at(b)];
+            let span = match text[from..].find(part) {
+                Some(x) => {
+                    from += x + part.len();
+                    start + from - part.len()..start + from
+                }
+                None => start..start + text.len(),
+            };
+            let mut keys = reading_keys(part);
+            keys.extend(lex.translations(part).iter().map(|&id| lexeme_key(id)));
+            keys.sort_unstable();
+            keys.dedup();
+            Item {
+                kind: AnchorKind::Word,
+                keys,
+                span,
+            }
+        })
+        .collect()
+}
+
 /// Skeletons shorter than this collide too often to mean anything.
 const MIN_SKELETON: usize = 3;
 
@@ -766,6 +843,16 @@ pub fn japanese(
                 if !proper && !ids.is_empty() {
                     short = None;
                 }
+                if katakana && ids.is_empty() {
+                    // ホームルーター: a compound of loanwords the tokenizer did not know is one
+                    // token, but English writes its words apart.
+                    items.extend(katakana_parts(
+                        lex,
+                        surface,
+                        &doc_text[t.span.clone()],
+                        t.span.start,
+                    ));
+                }
                 keys.extend(ids.iter().map(|&id| lexeme_key(id)));
             }
             keys.extend(short);
@@ -938,6 +1025,22 @@ mod tests {
         assert!(!shares_a_key("Photo: Getty", "カード。"));
         assert!(!shares_a_key("Can it?", "カン。"));
         assert!(!shares_a_key("a casa", "カサ。"));
+    }
+
+    #[test]
+    fn a_compound_of_loanwords_the_lexicon_lacks_is_also_its_loanwords() {
+        // ホームルーター is one token and no entry of the lexicon; ホーム and ルーター are.
+        assert!(shares_a_key(
+            "A router for the home.",
+            "ホームルーターを買った。"
+        ));
+        assert!(shares_a_key("It has a router.", "ホームルーターを買った。"));
+        let items = japanese_items("ホームルーターを買った。");
+        assert!(items.contains(&(AnchorKind::Word, "ホーム")), "{items:?}");
+        assert!(items.contains(&(AnchorKind::Word, "ルーター")), "{items:?}");
+        // A name that holds a loanword is left whole: モヴィッチ is no loanword.
+        let items = japanese_items("マキシモヴィッチが来た。");
+        assert!(!items.iter().any(|(_, w)| *w == "マキシ"), "{items:?}");
     }
 
     #[test]
