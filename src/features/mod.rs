@@ -154,35 +154,41 @@ fn name_short_key(reading: &str) -> Option<u64> {
     short_skeleton_key(&romaji::skeleton(&romaji::romanize(reading)))
 }
 
+/// The marks that join the parts of a name written in katakana (ラメシュ・メンドラ,
+/// ジャン＝クレール).
+const NAME_DOTS: [char; 4] = ['・', '゠', '＝', '='];
+
 /// The parts of a katakana token that joins names with a middle dot or a double hyphen
 /// (ラメシュ・メンドラ: ラメシュ and メンドラ), each an item with its reading's keys; none
-/// when the token has no such separator. `text` is the token as the document writes it,
-/// from byte `start`; a part's span is its place there, or the whole token's when the
-/// document writes it in another form (half-width katakana, before NFKC).
+/// when the token has no such separator. Spans as [`part_span`] gives them.
 fn name_parts(surface: &str, text: &str, start: usize) -> Vec<Item> {
-    let is_dot = |c: char| matches!(c, '・' | '゠' | '＝' | '=');
-    if !surface.contains(is_dot) {
+    if !surface.contains(NAME_DOTS) {
         return Vec::new();
     }
     let mut from = 0;
     surface
-        .split(is_dot)
+        .split(NAME_DOTS)
         .filter(|part| part.chars().count() >= 2 && part.chars().any(|c| c != 'ー'))
-        .map(|part| {
-            let span = match text[from..].find(part) {
-                Some(at) => {
-                    from += at + part.len();
-                    start + from - part.len()..start + from
-                }
-                None => start..start + text.len(),
-            };
-            Item {
-                kind: AnchorKind::Name,
-                keys: name_reading_keys(part),
-                span,
-            }
+        .map(|part| Item {
+            kind: AnchorKind::Name,
+            keys: name_reading_keys(part),
+            span: part_span(text, start, &mut from, part),
         })
         .collect()
+}
+
+/// The span of `part`, a part of a token's NFKC surface, in `text`, the token as the document
+/// writes it from byte `start`: its first place at or after byte `from` of `text`, which moves
+/// past it; or the whole token's span when the document writes it in another form
+/// (half-width katakana, before NFKC).
+fn part_span(text: &str, start: usize, from: &mut usize, part: &str) -> std::ops::Range<usize> {
+    match text[*from..].find(part) {
+        Some(at) => {
+            *from += at + part.len();
+            start + *from - part.len()..start + *from
+        }
+        None => start..start + text.len(),
+    }
 }
 
 /// The shortest loanword, in characters, that [`katakana_parts`] finds inside a compound
@@ -196,11 +202,11 @@ const MIN_LOANWORD: usize = 3;
 /// None when no such split exists: a stretch the lexicon does not know makes the compound a
 /// name that happens to hold loanwords (マキシ+モヴィッチ, チーム+ブリヂストン+サイクリング, a
 /// team's name that English may write twice), whose parts would match too widely. Nor for a
-/// name written with a middle dot (`name_parts`). Spans as `name_parts` gives them.
+/// name written with a middle dot (`name_parts`). Spans as [`part_span`] gives them.
 fn katakana_parts(lex: &Lexicon, surface: &str, text: &str, start: usize) -> Vec<Item> {
     let chars: Vec<usize> = surface.char_indices().map(|(b, _)| b).collect();
     let n = chars.len();
-    if n < 2 * MIN_LOANWORD - 1 || surface.contains(['・', '゠', '＝', '=']) {
+    if n < 2 * MIN_LOANWORD - 1 || surface.contains(NAME_DOTS) {
         return Vec::new();
     }
     let at = |k: usize| chars.get(k).copied().unwrap_or(surface.len());
@@ -242,13 +248,7 @@ fn katakana_parts(lex: &Lexicon, surface: &str, text: &str, start: usize) -> Vec
         .into_iter()
         .map(|(a, b)| {
             let part = &surface[at(a)..at(b)];
-            let span = match text[from..].find(part) {
-                Some(x) => {
-                    from += x + part.len();
-                    start + from - part.len()..start + from
-                }
-                None => start..start + text.len(),
-            };
+            let span = part_span(text, start, &mut from, part);
             let mut keys = reading_keys(part);
             keys.extend(lex.translations(part).iter().map(|&id| lexeme_key(id)));
             keys.sort_unstable();
@@ -793,9 +793,9 @@ pub fn japanese(
         } else {
             let katakana = is_katakana(surface);
             let proper = t.class.proper;
-            // The short skeleton's key, kept for a name: a proper noun, or a katakana word the
-            // lexicon does not know (not カード, which would meet Getty).
-            let mut short = None;
+            // The reading of a name, whose short skeleton is a key too: a proper noun, or a
+            // katakana word the lexicon does not know (not カード, which would meet Getty).
+            let mut name_reading = None;
             if katakana || proper {
                 let reading = if katakana {
                     Some(surface.to_string())
@@ -804,7 +804,7 @@ pub fn japanese(
                 };
                 if let Some(reading) = reading.filter(|r| r.chars().count() >= 2) {
                     keys.extend(reading_keys(&reading));
-                    short = name_short_key(&reading);
+                    name_reading = Some(reading);
                     kind = AnchorKind::Name;
                 }
                 if katakana {
@@ -841,7 +841,7 @@ pub fn japanese(
                     }
                 }
                 if !proper && !ids.is_empty() {
-                    short = None;
+                    name_reading = None;
                 }
                 if katakana && ids.is_empty() {
                     // ホームルーター: a compound of loanwords the tokenizer did not know is one
@@ -855,7 +855,7 @@ pub fn japanese(
                 }
                 keys.extend(ids.iter().map(|&id| lexeme_key(id)));
             }
-            keys.extend(short);
+            keys.extend(name_reading.as_deref().and_then(name_short_key));
         }
         if !keys.is_empty() {
             if let Some(extra) = phrase.as_mut().and_then(|p| p.keys.take()) {
