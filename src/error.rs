@@ -193,6 +193,15 @@ pub enum Error {
         /// The lock file beside it.
         lock: PathBuf,
     },
+    /// The system would not start the threads a run asked for (a limit on processes or
+    /// threads reached, or memory short).
+    #[error("cannot start {}: {message}{}", threads_named(*threads), fewer_hint(*threads))]
+    Threads {
+        /// How many were asked for.
+        threads: usize,
+        /// What the system said.
+        message: String,
+    },
     /// The lock on an output file could not be taken for a reason other than another run
     /// holding it.
     #[error("{path}: cannot lock: {source}")]
@@ -206,6 +215,20 @@ pub enum Error {
 
 /// The outcome of a fallible library function.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn threads_named(threads: usize) -> String {
+    match threads {
+        1 => "a thread".into(),
+        n => format!("{n} threads"),
+    }
+}
+
+fn fewer_hint(threads: usize) -> &'static str {
+    match threads {
+        1 => " (the limit on processes is reached)",
+        _ => " (ask for fewer with --threads, or raise the limit on processes)",
+    }
+}
 
 fn dictionary_name(path: Option<&Path>) -> std::borrow::Cow<'_, str> {
     match path {

@@ -58,7 +58,7 @@ pub struct Aligner {
     /// on a rayon pool's thread already ([`Aligner::on_pool`]) and that a batch's documents
     /// run on ([`crate::batch::run`]): made when first needed (`None` when the system would
     /// not start the threads), shared by the clones with the same thread count.
-    pool: Arc<OnceLock<Option<rayon::ThreadPool>>>,
+    pool: Arc<OnceLock<std::result::Result<rayon::ThreadPool, String>>>,
 }
 
 /// What an aligner loads once and its clones share.
@@ -335,15 +335,18 @@ impl Aligner {
     /// The aligner's rayon pool of [`Aligner::threads`] threads, started when first asked for;
     /// `None` when the system will not start them.
     pub(crate) fn pool(&self) -> Option<&rayon::ThreadPool> {
-        self.pool
-            .get_or_init(|| {
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(self.threads)
-                    .thread_name(|i| format!("hashi-{i}"))
-                    .build()
-                    .ok()
-            })
-            .as_ref()
+        self.started().as_ref().ok()
+    }
+
+    /// The aligner's pool, or what the system said when it would not start its threads.
+    fn started(&self) -> &std::result::Result<rayon::ThreadPool, String> {
+        self.pool.get_or_init(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(self.threads)
+                .thread_name(|i| format!("hashi-{i}"))
+                .build()
+                .map_err(|e| e.to_string())
+        })
     }
 
     /// Runs `f` where a pair's work can be shared out, telling it how many threads there are
@@ -367,15 +370,17 @@ impl Aligner {
     /// caller whose work is rayon's parallel iterators (`pair`): run anywhere else they would
     /// spill onto rayon's global pool, a thread a core whatever [`Aligner::threads`] says.
     /// A pair's work that `f` asks of this aligner is shared out on the same pool
-    /// ([`Aligner::on_pool`]).
-    ///
-    /// # Panics
-    ///
-    /// When the system will not start the pool's threads.
-    pub(crate) fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
-        self.pool()
-            .expect("cannot start the aligner's threads")
-            .install(f)
+    /// ([`Aligner::on_pool`]). [`crate::Error::Threads`] when the system will not start the pool's
+    /// threads: `f`'s parallel iterators would otherwise fall back on rayon's global pool,
+    /// which would not start either.
+    pub(crate) fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> Result<R> {
+        match self.started() {
+            Ok(pool) => Ok(pool.install(f)),
+            Err(message) => Err(crate::Error::Threads {
+                threads: self.threads,
+                message: message.clone(),
+            }),
+        }
     }
 
     /// The rules a pair must pass to be aligned.

@@ -459,3 +459,93 @@ fn one_sentence_is_singular_and_dev_stdin_is_standard_input() {
         stderr(&out)
     );
 }
+
+/// Runs the binary, copied into `dir`, with `args` where no new thread or process can start
+/// (`prlimit --nproc=1`; as root, whom the limit does not bind, as the user nobody through
+/// `setpriv`), in `dir`.
+fn without_threads(dir: &Path, args: &[&str]) -> Output {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("hashi");
+    std::fs::copy(env!("CARGO_BIN_EXE_hashi"), &bin).expect("a copy of the binary");
+    // nobody reads the inputs and writes the outputs here.
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let mode = if entry.path().is_dir() || entry.path() == bin {
+            0o777
+        } else {
+            0o666
+        };
+        std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let mut command = Command::new("prlimit");
+    command.arg("--nproc=1");
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        command.args([
+            "setpriv",
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+        ]);
+    }
+    command
+        .arg(&bin)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("prlimit runs (util-linux)")
+}
+
+#[test]
+#[ignore = "needs prlimit and setpriv (util-linux); .ci/run installs them"]
+fn where_no_thread_can_start_every_command_still_runs_or_says_why() {
+    let dir = scratch();
+    let (en, ja) = jaxa();
+    std::fs::copy(&en, dir.path().join("en.txt")).unwrap();
+    std::fs::copy(&ja, dir.path().join("ja.txt")).unwrap();
+    for side in ["en", "ja"] {
+        std::fs::create_dir(dir.path().join(side)).unwrap();
+        std::fs::copy(
+            dir.path().join(format!("{side}.txt")),
+            dir.path().join(side).join("a.txt"),
+        )
+        .unwrap();
+    }
+    // What each command writes with threads, to compare.
+    let with = |args: &[&str]| cmd(args).current_dir(dir.path()).stdout();
+    let runs: [&[&str]; 3] = [
+        &["align", "en.txt", "ja.txt"],
+        &["check", "en.txt", "ja.txt"],
+        &[
+            "batch",
+            "--threads",
+            "2",
+            "--en-dir",
+            "en",
+            "--ja-dir",
+            "ja",
+            "-f",
+            "jsonl",
+        ],
+    ];
+    for args in runs {
+        let out = without_threads(dir.path(), args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {:?}\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), with(args), "{args:?}");
+    }
+    // `pair`'s stages are rayon's parallel iterators, which need a pool: it says so.
+    let out = without_threads(dir.path(), &["pair", "--threads", "2", "en", "ja"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.starts_with("hashi: cannot start 2 threads: ")
+            && said.contains("(ask for fewer with --threads, or raise the limit on processes)"),
+        "{said}"
+    );
+}

@@ -35,7 +35,9 @@ class HashiError(Exception):
     """Base of every error hashi raises.
 
     ``kind`` names the failure: ``"lexicon"`` or ``"dictionary"`` (a resource that could not
-    be loaded; ``path`` and, for a lexicon, ``line`` say where when known), ``"other"`` (a
+    be loaded; ``path`` and, for a lexicon, ``line`` say where when known), ``"threads"`` (the
+    system would not start the threads ``pair`` or ``align_many`` needs: a limit on processes
+    reached), ``"other"`` (a
     failure this version does not name), or, for an ``InputError``, one of the kinds listed
     there. ``path``, ``offset`` and ``line`` are None when not known.
     """

@@ -273,9 +273,20 @@ impl Aligner {
         // `batch::run` gives it `threads` threads: one pool for the documents and their own
         // work.
         let aligner = self.aligner.clone();
-        std::thread::spawn(move || {
-            let _ = batch::run(feed.into_iter(), &aligner, &settings, &mut ChannelSink(tx));
-        });
+        // Where the system will not start a thread this raises HashiError (kind "threads");
+        // `batch::run` itself aligns on this thread if it cannot start its pool.
+        std::thread::Builder::new()
+            .name("hashi-align-many".into())
+            .spawn(move || {
+                let _ = batch::run(feed.into_iter(), &aligner, &settings, &mut ChannelSink(tx));
+            })
+            .map_err(|e| {
+                let error = hashi::Error::Threads {
+                    threads: 1,
+                    message: e.to_string(),
+                };
+                Failure::from(error).into_pyerr(docs.py())
+            })?;
         Ok(AlignMany {
             state: Mutex::new(Some(Feeding {
                 docs: Some(docs.try_iter()?.unbind()),

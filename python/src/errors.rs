@@ -125,6 +125,7 @@ fn error_kind(e: &hashi::Error) -> &'static str {
         E::EmptySource { .. } => "empty_source",
         E::SourceKind { .. } => "source_kind",
         E::SameFile { .. } => "same_file",
+        E::Threads { .. } => "threads",
         E::Pair(p) => pair_error_kind(p),
         // hashi::Error is #[non_exhaustive]: a variant added later is still a HashiError.
         _ => "other",

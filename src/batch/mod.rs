@@ -222,11 +222,9 @@ pub trait Sink {
 /// at the first error of the sink and returns it.
 ///
 /// The source iterator runs on a thread of its own that is not waited for when the sink
-/// fails, since it may be blocked reading a pipe that never ends; hence `'static`.
-///
-/// # Panics
-///
-/// When the system will not start the pool's threads.
+/// fails, since it may be blocked reading a pipe that never ends; hence `'static`. Where the
+/// system will not start threads (a process limit reached), the documents are aligned one
+/// after the other on the calling thread instead: slower, but every one is aligned.
 pub fn run<I, S>(
     sources: I,
     aligner: &Aligner,
@@ -239,6 +237,10 @@ where
 {
     let threads = settings.threads.clamp(1, MAX_THREADS);
     let window = settings.window.clamp(threads, MAX_WINDOW);
+    let aligner = aligner.clone().with_threads(threads);
+    let Some(pool) = aligner.pool() else {
+        return run_here(sources, &aligner, settings, sink);
+    };
     let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Source)>(window);
     // One token a free place in the window: the feeder takes one before each document, the
     // sink side gives it back once the document is handed over.
@@ -246,18 +248,29 @@ where
     for _ in 0..window {
         let _ = token_tx.try_send(());
     }
-    std::thread::spawn(move || {
-        for (seq, source) in sources.enumerate() {
-            if token_rx.recv().is_err() || job_tx.send((seq, source)).is_err() {
-                return;
+    // The sources stay reachable from here in case the feeder's thread does not start.
+    let shared = std::sync::Arc::new(Mutex::new(Some(sources)));
+    let feeder_sources = std::sync::Arc::clone(&shared);
+    let feeder = std::thread::Builder::new()
+        .name("hashi-feeder".into())
+        .spawn(move || {
+            let taken = feeder_sources
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take();
+            for (seq, source) in taken.into_iter().flatten().enumerate() {
+                if token_rx.recv().is_err() || job_tx.send((seq, source)).is_err() {
+                    return;
+                }
             }
-        }
-    });
+        });
+    if feeder.is_err() {
+        let sources = shared.lock().unwrap_or_else(|e| e.into_inner()).take();
+        return run_here(sources.into_iter().flatten(), &aligner, settings, sink);
+    }
     let job_rx = Mutex::new(job_rx);
     let stop = AtomicBool::new(false);
     let (done_tx, done_rx) = mpsc::channel::<(usize, Outcome)>();
-    let aligner = aligner.clone().with_threads(threads);
-    let pool = aligner.pool().expect("cannot start the batch's threads");
     // Each of the pool's threads takes documents from the feeder until there are none; the
     // calling thread, not one of the pool's, puts them in order. A thread waiting for part of
     // its document finds no other document on the pool to take up in the meantime (they are
@@ -278,14 +291,9 @@ where
                     }
                 };
                 let (seq, source) = job;
-                // `process` catches the aligner's panics itself; this is for anything else,
-                // so that a lost document cannot stall the ordering.
-                let outcome =
-                    panic::catch_unwind(AssertUnwindSafe(|| process(source, aligner, settings)))
-                        .unwrap_or_else(|payload| Outcome {
-                            id: format!("document {}", seq + 1),
-                            status: Status::Failed(DocError::Panic(panic_message(payload))),
-                        });
+                // `process` catches the aligner's panics itself; `guarded` is for anything
+                // else, so that a lost document cannot stall the ordering.
+                let outcome = guarded(seq, source, aligner, settings);
                 if done_tx.send((seq, outcome)).is_err() {
                     return;
                 }
@@ -330,19 +338,64 @@ fn reorder<S: Sink>(
             Err(TryRecvError::Disconnected) => break,
         };
         waiting.insert(seq, outcome);
-        while let Some(mut outcome) = waiting.remove(&next) {
+        while let Some(outcome) = waiting.remove(&next) {
             next += 1;
-            match seen.get(&outcome.id) {
-                Some(&first) => outcome.status = Status::Failed(DocError::DuplicateId { first }),
-                None => {
-                    seen.insert(outcome.id.clone(), next);
-                }
-            }
-            sink.outcome(outcome)?;
+            hand_over(outcome, next, &mut seen, sink)?;
             let _ = token_tx.try_send(());
         }
     }
     sink.idle()
+}
+
+/// Hands the outcome of the `position`th document (1-based) of the input to the sink, as
+/// failed with [`DocError::DuplicateId`] when an earlier document (in `seen`, each id with
+/// the position of its first document) has its id.
+fn hand_over<S: Sink>(
+    mut outcome: Outcome,
+    position: usize,
+    seen: &mut HashMap<String, usize>,
+    sink: &mut S,
+) -> Result<(), S::Error> {
+    match seen.get(&outcome.id) {
+        Some(&first) => outcome.status = Status::Failed(DocError::DuplicateId { first }),
+        None => {
+            seen.insert(outcome.id.clone(), position);
+        }
+    }
+    sink.outcome(outcome)
+}
+
+/// [`run`] where no thread can be started: each document aligned in turn on the calling
+/// thread (the aligner's own work too: `aligner` has one thread), and handed over as it is
+/// done.
+fn run_here<I, S>(
+    sources: I,
+    aligner: &Aligner,
+    settings: &Settings,
+    sink: &mut S,
+) -> Result<(), S::Error>
+where
+    I: Iterator<Item = Source>,
+    S: Sink,
+{
+    let aligner = aligner.clone().with_threads(1);
+    let mut seen = HashMap::new();
+    for (seq, source) in sources.enumerate() {
+        let outcome = guarded(seq, source, &aligner, settings);
+        hand_over(outcome, seq + 1, &mut seen, sink)?;
+    }
+    sink.idle()
+}
+
+/// [`process`], with any panic that escapes it the document's failure, so that a lost
+/// document cannot stall the run.
+fn guarded(seq: usize, source: Source, aligner: &Aligner, settings: &Settings) -> Outcome {
+    panic::catch_unwind(AssertUnwindSafe(|| process(source, aligner, settings))).unwrap_or_else(
+        |payload| Outcome {
+            id: format!("document {}", seq + 1),
+            status: Status::Failed(DocError::Panic(panic_message(payload))),
+        },
+    )
 }
 
 /// Reads, checks and aligns one document. Never panics: a panic of the aligner is caught and
@@ -489,6 +542,58 @@ mod tests {
                 (_, status) => panic!("document {i}: {status:?}"),
             }
         }
+    }
+
+    #[test]
+    fn without_threads_the_documents_are_aligned_in_turn_as_with_them() {
+        let aligner = plain_aligner();
+        let sources = || {
+            let doc = |id: &str, en: &str, ja: &str| Source::Inline {
+                id: id.into(),
+                en: en.into(),
+                ja: ja.into(),
+            };
+            vec![
+                doc("a", "It rained. Then it stopped.", "雨が降った。やんだ。"),
+                doc("b", "", "一。"),
+                doc("a", "It rained.", "雨が降った。"),
+                Source::JsonLine {
+                    line: 4,
+                    bytes: b"{not json".to_vec(),
+                },
+                doc(
+                    "c",
+                    "The 3 cats slept. Tom woke up at 7.",
+                    "3匹の猫が寝た。トムは7時に起きた。",
+                ),
+            ]
+            .into_iter()
+        };
+        // What became of each document: its id and its beads, or its error.
+        let told = |outcomes: &[Outcome]| -> Vec<String> {
+            outcomes
+                .iter()
+                .map(|o| match &o.status {
+                    Status::Aligned(pair) => format!("{} {:?}", o.id, pair.alignment.beads),
+                    Status::Skipped => format!("{} skipped", o.id),
+                    Status::Failed(error) => format!("{} {error}", o.id),
+                })
+                .collect()
+        };
+        let mut here = Collect(Vec::new());
+        run_here(sources(), &aligner, &Settings::new(2), &mut here).unwrap();
+        let mut pooled = Collect(Vec::new());
+        run(sources(), &aligner, &Settings::new(2), &mut pooled).unwrap();
+        let here = told(&here.0);
+        assert_eq!(here, told(&pooled.0));
+        assert_eq!(here.len(), 5);
+        assert!(here[0].starts_with("a [Bead"), "{here:?}");
+        assert!(
+            here[2].starts_with("a the id is repeated: document 1"),
+            "{here:?}"
+        );
+        assert!(here[3].starts_with("line 4 "), "{here:?}");
+        assert!(here[4].starts_with("c [Bead"), "{here:?}");
     }
 
     #[test]

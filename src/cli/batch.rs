@@ -360,7 +360,7 @@ impl Report {
                 bar.set_style(style);
             }
             bar.set_message("0 pairs");
-            bar.enable_steady_tick(Duration::from_millis(250));
+            output::tick_steadily(&bar);
             bar
         });
         Report {

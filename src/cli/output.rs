@@ -54,14 +54,40 @@ pub fn install_signal_cleanup() {
         unsafe {
             libc::signal(SIGXFSZ, libc::SIG_IGN);
         }
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
-            return;
-        };
-        std::thread::spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                hashi::output::remove_registered();
-                std::process::exit(128 + signal);
+        // The handlers are registered on the thread that waits for the signals, so that where
+        // no thread can start none is registered and a signal ends the run the default way
+        // (leaving a partial output's temporary file behind) rather than being held for a
+        // thread that is not there. The caller waits until they are in place.
+        let (registered, ready) = std::sync::mpsc::channel();
+        let started = std::thread::Builder::new()
+            .name("hashi-signals".into())
+            .spawn(move || {
+                let signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]);
+                let _ = registered.send(());
+                if let Some(signal) = signals.ok().and_then(|mut s| s.forever().next()) {
+                    hashi::output::remove_registered();
+                    std::process::exit(128 + signal);
+                }
+            });
+        if started.is_ok() {
+            let _ = ready.recv();
+        }
+    }
+}
+
+/// Redraws `bar` every quarter second (its spinner, elapsed time and ETA move while a large
+/// document keeps every thread busy) until it is finished or dropped. indicatif's own
+/// `enable_steady_tick` panics where no thread can start; here the bar then only moves when
+/// the work does.
+pub fn tick_steadily(bar: &indicatif::ProgressBar) {
+    let weak = bar.downgrade();
+    let _ = std::thread::Builder::new()
+        .name("hashi-progress".into())
+        .spawn(move || loop {
+            std::thread::sleep(std::time::Duration::from_millis(250));
+            match weak.upgrade() {
+                Some(bar) if !bar.is_finished() => bar.tick(),
+                _ => return,
             }
         });
-    }
 }

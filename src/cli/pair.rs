@@ -4,7 +4,7 @@
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -191,7 +191,7 @@ impl Bar {
             {
                 bar.set_style(style);
             }
-            bar.enable_steady_tick(Duration::from_millis(250));
+            output::tick_steadily(&bar);
             bar
         });
         Bar(bar, timings)

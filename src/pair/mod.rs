@@ -203,9 +203,7 @@ impl Progress for () {}
 /// many ([`Aligner::threads`]), so that pairing again does not start another, else one
 /// started for the call.
 ///
-/// # Panics
-///
-/// When the system will not start the pool's threads.
+/// [`Error::Threads`] when the system will not start them.
 pub fn pair(
     en: &[Doc],
     ja: &[Doc],
@@ -256,7 +254,7 @@ pub fn pair(
         progress.stage(Stage::Aligning, candidates.len());
         let verified = verify(&store, &en_docs, &ja_docs, &candidates, &aligner, progress);
         (en_docs, ja_docs, verified, notes)
-    });
+    })?;
     // Greedy one-to-one: the best-translated pair first.
     let mut order: Vec<Found> = verified
         .iter()
