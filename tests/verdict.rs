@@ -315,3 +315,93 @@ fn without_the_lexicon_no_pair_is_judged_or_refused() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["verdict"]["judged"], false);
 }
+
+#[test]
+fn one_line_posts_are_scored_by_their_own_evidence() {
+    // Four posts and their translations, written for this test, then the same posts against
+    // each other's. A pair of one sentence a side has no neighbours to be set against: its
+    // score is its own evidence's (numbers, words, length), and unrelated posts, which scored
+    // 0.98 when the edges of the text passed for sure neighbours, are refused.
+    let posts = [
+        (
+            "rocket",
+            "The No. 6 rocket is scheduled to be launched on Dec. 10.",
+            "6号機は12月10日に打ち上げられる予定だ。",
+        ),
+        (
+            "commute",
+            "I use them for about an hour a day on my commute.",
+            "通勤中に1日1時間ほど使っています。",
+        ),
+        (
+            "library",
+            "The library opens at 9 a.m. on weekdays.",
+            "図書館は平日の午前9時に開館する。",
+        ),
+        (
+            "umbrella",
+            "You forgot your umbrella!",
+            "傘を忘れてますよ！",
+        ),
+    ];
+    let others = [
+        "加熱中はランプがオレンジ色に点灯します。",
+        "初日は開館前から親子連れなどが列を作った。",
+    ];
+    let mut input = String::new();
+    for (id, en, ja) in posts {
+        input += &format!("{}\n", serde_json::json!({"id": id, "en": en, "ja": ja}));
+    }
+    let mismatched = [
+        (0, others[0]),
+        (1, others[1]),
+        (2, posts[3].2),
+        (3, posts[0].2),
+    ];
+    for (k, ja) in mismatched {
+        let id = format!("{}-wrong", posts[k].0);
+        input += &format!(
+            "{}\n",
+            serde_json::json!({"id": id, "en": posts[k].1, "ja": ja})
+        );
+    }
+    let out = cmd(["batch", "-", "--format", "jsonl"])
+        .stdin(&input)
+        .output();
+    assert_eq!(out.status.code(), Some(1), "some documents failed");
+    let scores: Vec<(String, f64)> = jsonl(&String::from_utf8_lossy(&out.stdout))
+        .iter()
+        .map(|b| {
+            (
+                b["doc_id"].as_str().unwrap().to_string(),
+                b["score"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    let ids: Vec<&str> = scores.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["rocket", "commute", "library", "umbrella"]);
+    // The commute post matches on its numbers and its length only.
+    for (id, score) in &scores {
+        let least = if id == "commute" { 0.7 } else { 0.95 };
+        assert!(*score >= least, "{id}: {score}");
+    }
+    let said = String::from_utf8_lossy(&out.stderr);
+    for (id, ..) in posts {
+        assert!(
+            said.contains(&format!(
+                "{id}-wrong: the sides do not look like translations of each other: 0 of 1 \
+                 English sentence and 0 of 1 Japanese find a counterpart"
+            )),
+            "{said}"
+        );
+    }
+    // Forced, the mismatched posts' pairs score low.
+    let forced = cmd(["batch", "-", "--format", "jsonl", "--force"])
+        .stdin(&input)
+        .stdout();
+    for b in jsonl(&forced) {
+        if b["doc_id"].as_str().unwrap().ends_with("-wrong") && b["kind"] == "1-1" {
+            assert!(b["score"].as_f64().unwrap() < 0.5, "{b}");
+        }
+    }
+}

@@ -53,6 +53,9 @@ pub struct Evidence {
     /// Whether the bead is a sentence of page furniture, which has no counterpart by
     /// definition and parts nothing: the beads on either side of it touch.
     pub furniture: bool,
+    /// The length misfit against the ratio of whole articles, not this document's
+    /// ([`BeadMatch::length_prior`]; 0 for an unmatched sentence).
+    pub length_prior: f32,
 }
 
 impl Evidence {
@@ -70,6 +73,10 @@ pub(crate) fn coverage(matched: f32, offered: f32) -> f32 {
 
 /// Anchor weight added to what a bead offers before its share is taken: about one rare word.
 const SMOOTHING: f32 = 1.0;
+
+/// The share of its anchor weight a pair of unrelated sentences matches, about: the shifted
+/// pairings' share ([`Evidence::shifted`]) over the development sets' true pairs.
+const CHANCE_SHARE: f32 = 0.05;
 
 /// How far, in sentences, the shifted pairings of [`Evidence::shifted`] move each side.
 const SHIFT: usize = 3;
@@ -90,7 +97,14 @@ pub struct DocumentEvidence {
     pub shifted: f32,
     /// The share of both documents' sentences that the alignment pairs.
     pub paired: f32,
+    /// Whether a side has at most [`SHORT`] sentences (page furniture left out): too few for
+    /// its pairs to be set against their neighbours, so they are scored by the short
+    /// model ([`short_score`]).
+    pub short: bool,
 }
+
+/// The most sentences a side of a [`DocumentEvidence::short`] document has.
+pub const SHORT: usize = 1;
 
 /// The evidence of every bead of `beads` (the search's path), given each bead's margin.
 pub fn gather(model: &Model, beads: &[Bead], margins: &[f32]) -> (Vec<Evidence>, DocumentEvidence) {
@@ -111,6 +125,7 @@ pub fn gather(model: &Model, beads: &[Bead], margins: &[f32]) -> (Vec<Evidence>,
             e.matched = own.matched;
             e.offered = own.offered;
             e.length = own.length;
+            e.length_prior = own.length_prior;
             e.nearby = coverage(own.matched, own.offered);
             // The same shape moved SHIFT sentences along either side, wrapping round the
             // document's end: a short document (three sentences) has a null too, where
@@ -121,11 +136,23 @@ pub fn gather(model: &Model, beads: &[Bead], margins: &[f32]) -> (Vec<Evidence>,
                 so += x.offered;
             };
             let (i, j) = (bead.en.start, bead.ja.start);
+            let mut places = 0;
             for k in shifted(j, b, m) {
                 add(model.bead_match(i, a, k, b, &mut scratch));
+                places += 1;
             }
             for k in shifted(i, a, n) {
                 add(model.bead_match(k, a, j, b, &mut scratch));
+                places += 1;
+            }
+            if places == 0 {
+                // A bead that takes all of both texts (a post against its translation, one
+                // sentence a side) has nothing to be set against: what two unrelated
+                // sentences match, by chance, stands in. Without it its share looked
+                // infinitely better than chance, and two unrelated one-line texts scored
+                // 0.98.
+                sm = CHANCE_SHARE * own.offered;
+                so = own.offered;
             }
             e.shifted = coverage(sm, so);
             null_sums.push((sm, so));
@@ -163,10 +190,13 @@ pub fn gather(model: &Model, beads: &[Bead], margins: &[f32]) -> (Vec<Evidence>,
         .filter(|b| b.is_pair())
         .map(|b| b.en.len() + b.ja.len())
         .sum();
+    let content =
+        |english: bool, len: usize| (0..len).filter(|&k| !model.furniture(english, k)).count();
     let doc = DocumentEvidence {
         coverage: coverage(doc_m, doc_o),
         shifted: coverage(null_m, null_o),
         paired: paired as f32 / (n + m).max(1) as f32,
+        short: content(true, n) <= SHORT || content(false, m) <= SHORT,
     };
     // Each bead's region: the pairs nearest it on either side, itself included, or for an
     // unmatched sentence the pairs nearest its place.
@@ -306,6 +336,32 @@ pub fn skip_inputs(e: &Evidence, doc: &DocumentEvidence) -> [f32; SKIP_INPUTS] {
         e.context_margin,
         doc.paired,
     ]
+}
+
+/// The inputs of the short model ([`short_score`]): a pair's own evidence, all a document of
+/// a sentence or two a side has.
+pub fn short_inputs(e: &Evidence, merged: bool) -> [f32; SHORT_INPUTS] {
+    [
+        1.0,
+        e.coverage(),
+        e.matched.ln_1p(),
+        e.offered.ln_1p(),
+        e.length_prior.min(8.0),
+        f32::from(u8::from(merged)),
+    ]
+}
+
+/// How many inputs [`short_inputs`] gives.
+pub const SHORT_INPUTS: usize = 6;
+
+/// The short model's weights, one per input of [`short_inputs`], fitted by
+/// `scripts/fit_evidence.py --short`.
+const SHORT_WEIGHTS: [f32; SHORT_INPUTS] = [7.1191, 2.3421, 3.8056, -4.5507, -2.1062, 4.4143];
+
+/// The score of a pair of a short document ([`DocumentEvidence::short`]): the probability
+/// that it is right from its own evidence alone.
+pub fn short_score(e: &Evidence, merged: bool) -> f32 {
+    logistic(&SHORT_WEIGHTS, &short_inputs(e, merged))
 }
 
 /// How many inputs [`region_inputs`] gives.
@@ -541,6 +597,10 @@ pub fn score_all(beads: &mut [Bead], evidence: &[Evidence], doc: &DocumentEviden
         .collect();
     let around = surroundings(beads, evidence, &first);
     for ((bead, s), e) in beads.iter_mut().zip(around).zip(evidence) {
+        if doc.short && bead.is_pair() {
+            bead.score = short_score(e, bead.en.len() + bead.ja.len() > 2);
+            continue;
+        }
         let weights = if bead.is_pair() {
             &PAIR_SECOND
         } else {

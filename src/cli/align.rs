@@ -74,7 +74,10 @@ fn dump_evidence(path: &std::path::Path, alignment: &hashi::align::Alignment) ->
         } else {
             evidence::skip_inputs(e, doc).to_vec()
         };
+        let merged = bead.en.len() + bead.ja.len() > 2;
         let line = serde_json::json!({
+            "xs": evidence::short_inputs(e, merged).to_vec(),
+            "short": doc.short,
             "en": bead.en.clone().collect::<Vec<_>>(),
             "ja": bead.ja.clone().collect::<Vec<_>>(),
             "pair": bead.is_pair(),
