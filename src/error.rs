@@ -193,6 +193,20 @@ pub enum Error {
         /// The lock file beside it.
         lock: PathBuf,
     },
+    /// A document of `hashi pair` whose text is in the other side's language (an English
+    /// file among the Japanese articles): it could only pair with a copy of itself, which
+    /// `batch` would then refuse as swapped, so it is left out.
+    #[error(
+        "{name}: among the {} articles but it looks {}: left out",
+        side_name(*side),
+        side_name(other(*side))
+    )]
+    OtherLanguage {
+        /// The document: its file, or its id.
+        name: String,
+        /// The side it was given as.
+        side: Lang,
+    },
     /// The system would not start the threads a run asked for (a limit on processes or
     /// threads reached, or memory short).
     #[error("cannot start {}: {message}{}", threads_named(*threads), fewer_hint(*threads))]

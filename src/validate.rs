@@ -103,7 +103,7 @@ pub fn detect_lang(text: &str) -> Lang {
 
 /// Whether a text given as `side` is plainly in the other language; a text without letters
 /// is in neither.
-fn looks_like_other_language(side: Lang, text: &str) -> bool {
+pub(crate) fn looks_like_other_language(side: Lang, text: &str) -> bool {
     let (_, letters) = letter_counts(text);
     letters > 0 && detect_lang(text) != side
 }

@@ -292,13 +292,45 @@ fn an_undecodable_file_is_reported_and_left_out_with_exit_1() {
     assert!(stderr.contains("binary.txt: binary data"), "{stderr}");
     assert!(
         stderr.contains(
-            "3 pairs, 1 English and 2 Japanese articles unpaired, 2 left out (unreadable or \
-             malformed)"
+            "3 pairs, 1 English and 2 Japanese articles unpaired, 2 left out (unreadable, \
+             malformed or in the other language)"
         ),
         "{stderr}"
     );
     let written = std::fs::read_to_string(dir.path().join("pairs.csv")).unwrap();
     assert_eq!(sorted(csv_pairs(&written)), expected());
+}
+
+#[test]
+fn an_article_in_the_other_language_is_left_out_and_batch_accepts_every_pair() {
+    let dir = corpus();
+    // An English article copied among the Japanese ones would pair with its original.
+    let en = std::fs::read(
+        dir.path().join("en").join(
+            std::fs::read_dir(dir.path().join("en"))
+                .unwrap()
+                .next()
+                .unwrap()
+                .unwrap()
+                .file_name(),
+        ),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("ja/copy.txt"), en).unwrap();
+    let out = hashi(&["pair", "en", "ja", "-o", "pairs.csv"], dir.path());
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("ja/copy.txt: among the Japanese articles but it looks English: left out"),
+        "{stderr}"
+    );
+    let written = std::fs::read_to_string(dir.path().join("pairs.csv")).unwrap();
+    assert_eq!(sorted(csv_pairs(&written)), expected());
+    let batch = hashi(
+        &["batch", "--manifest", "pairs.csv", "-o", "out.csv"],
+        dir.path(),
+    );
+    assert_eq!(batch.status.code(), Some(0), "{}", text(&batch.stderr));
 }
 
 #[test]

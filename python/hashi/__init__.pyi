@@ -410,6 +410,7 @@ def pair(
 
     Raises ``InputError`` when a side is empty (kind ``"empty_source"``), when one file is
     given on both sides (``"same_file"``), or, with ``errors="raise"``, when a document
-    cannot be read or decoded (the kinds of ``align``); ``errors="skip"`` leaves such a
-    document out.
+    cannot be read or decoded (the kinds of ``align``) or is in the other side's language
+    (``"other_language"``: an English text among the Japanese); ``errors="skip"`` leaves such
+    a document out.
     """

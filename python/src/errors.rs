@@ -103,6 +103,7 @@ fn is_input(e: &hashi::Error) -> bool {
             | E::EmptySource { .. }
             | E::SourceKind { .. }
             | E::SameFile { .. }
+            | E::OtherLanguage { .. }
     )
 }
 
@@ -126,6 +127,7 @@ fn error_kind(e: &hashi::Error) -> &'static str {
         E::SourceKind { .. } => "source_kind",
         E::SameFile { .. } => "same_file",
         E::Threads { .. } => "threads",
+        E::OtherLanguage { .. } => "other_language",
         E::Pair(p) => pair_error_kind(p),
         // hashi::Error is #[non_exhaustive]: a variant added later is still a HashiError.
         _ => "other",

@@ -160,7 +160,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let failed = pairing.failures.len() + problems;
     let failed_note = match failed {
         0 => String::new(),
-        n => format!(", {n} left out (unreadable or malformed)"),
+        n => format!(", {n} left out (unreadable, malformed or in the other language)"),
     };
     eprintln!(
         "hashi: pair: {} pair{}, {} English and {} Japanese articles unpaired{failed_note}, \

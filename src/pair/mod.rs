@@ -327,6 +327,15 @@ fn read_doc(lang: Lang, doc: &Doc, settings: &Settings) -> Result<(Document, Enc
         }
         Origin::Inline(text) => (text.clone(), Encoding::Utf8),
     };
+    // The rule align and batch apply to a pair's sides, applied to each document: a text
+    // in the other language would pair with its own copy and be refused by batch.
+    if crate::validate::looks_like_other_language(lang, &text) {
+        let name = match &doc.origin {
+            Origin::File(path) => path.display().to_string(),
+            Origin::Inline(_) => doc.id.clone(),
+        };
+        return Err(Error::OtherLanguage { name, side: lang });
+    }
     let doc = if settings.presegmented {
         Document::presegmented(lang, text)
     } else {
@@ -916,6 +925,27 @@ pub fn pair_id(en: &Doc, ja: &Doc) -> String {
     format!("{}_{}", en.id, ja.id)
 }
 
+/// The ids of `pairing`'s pairs, in order: each [`pair_id`], made unique where two pairs
+/// join to the same (`a_b` with `c`, `a` with `b_c`) by `~2`, `~3` after the later ones:
+/// `batch` fails a document whose id an earlier one has.
+pub fn pair_ids(pairing: &Pairing, en: &[Doc], ja: &[Doc]) -> Vec<String> {
+    let mut taken = std::collections::HashSet::new();
+    pairing
+        .pairs
+        .iter()
+        .map(|f| {
+            let id = pair_id(&en[f.en], &ja[f.ja]);
+            let mut unique = id.clone();
+            let mut n = 1;
+            while !taken.insert(unique.clone()) {
+                n += 1;
+                unique = format!("{id}~{n}");
+            }
+            unique
+        })
+        .collect()
+}
+
 /// How a manifest names a document: its file as an absolute path (so the manifest reads
 /// the same from any folder), or its id for a text given inline.
 pub fn manifest_name(doc: &Doc) -> String {
@@ -937,23 +967,24 @@ pub fn write(
     ja: &[Doc],
 ) -> std::io::Result<()> {
     let score = |f: &Found| format!("{:.4}", f.score);
+    let ids = pair_ids(pairing, en, ja);
     match format {
         Format::Csv | Format::Tsv => {
             let mut w = csv::WriterBuilder::new()
                 .delimiter(if format == Format::Csv { b',' } else { b'\t' })
                 .from_writer(out);
             w.write_record(["id", "en", "ja", "score"])?;
-            for f in &pairing.pairs {
+            for (f, id) in pairing.pairs.iter().zip(ids) {
                 let (e, j) = (&en[f.en], &ja[f.ja]);
-                w.write_record([pair_id(e, j), manifest_name(e), manifest_name(j), score(f)])?;
+                w.write_record([id, manifest_name(e), manifest_name(j), score(f)])?;
             }
             w.flush()
         }
         Format::Jsonl => {
-            for f in &pairing.pairs {
+            for (f, id) in pairing.pairs.iter().zip(ids) {
                 let (e, j) = (&en[f.en], &ja[f.ja]);
                 let line = serde_json::json!({
-                    "id": pair_id(e, j),
+                    "id": id,
                     "en": manifest_name(e),
                     "ja": manifest_name(j),
                     "score": (f.score as f64 * 1e4).round() / 1e4,
@@ -972,6 +1003,28 @@ mod tests {
     fn corpus(name: &str, side: &str) -> String {
         let path = format!("{}/corpora/{name}/{side}.txt", env!("CARGO_MANIFEST_DIR"));
         std::fs::read_to_string(path).unwrap()
+    }
+
+    #[test]
+    fn two_pairs_that_join_to_one_id_get_ids_of_their_own() {
+        let doc = |id: &str| Doc {
+            id: id.into(),
+            origin: Origin::Inline(String::new()),
+        };
+        let en = [doc("a_b"), doc("a"), doc("x")];
+        let ja = [doc("c"), doc("b_c"), doc("y")];
+        let found = |en, ja| Found {
+            en,
+            ja,
+            score: 0.9,
+            verdict: Verdict::default(),
+            similarity: 0.5,
+        };
+        let pairing = Pairing {
+            pairs: vec![found(0, 0), found(1, 1), found(2, 2)],
+            ..Pairing::default()
+        };
+        assert_eq!(pair_ids(&pairing, &en, &ja), ["a_b_c", "a_b_c~2", "x_y"]);
     }
 
     #[test]
