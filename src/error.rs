@@ -196,16 +196,14 @@ pub enum Error {
     /// A document of `hashi pair` whose text is in the other side's language (an English
     /// file among the Japanese articles): it could only pair with a copy of itself, which
     /// `batch` would then refuse as swapped, so it is left out.
-    #[error(
-        "{name}: among the {} articles but it looks {}: left out",
-        side_name(*side),
-        side_name(other(*side))
-    )]
+    #[error("{name}: among the {} articles but it looks {found}: left out", side_name(*side))]
     OtherLanguage {
         /// The document: its file, or its id.
         name: String,
         /// The side it was given as.
         side: Lang,
+        /// What it is written in (`English`, `Korean (Hangul)`, ...).
+        found: &'static str,
     },
     /// The system would not start the threads a run asked for (a limit on processes or
     /// threads reached, or memory short).
@@ -343,6 +341,22 @@ pub enum PairError {
         /// The side whose text is in the other language.
         side: Lang,
     },
+    /// The text given for `side` is written in neither language: most of its letters are
+    /// in `found` (`Korean (Hangul)`, `Cyrillic`, ...) ([`crate::validate::Rules::languages`]).
+    #[error("the {} side looks {found}, not {}", side_name(*side), side_name(*side))]
+    Script {
+        /// The side.
+        side: Lang,
+        /// What its letters are written in.
+        found: &'static str,
+    },
+    /// Every sentence of `side` is page furniture (menus, bylines, share buttons): there is
+    /// no article to be a translation of ([`crate::validate::Rules::translation`]).
+    #[error(
+        "the {} side has page furniture only (menus, bylines, buttons), no article",
+        side_name(*.0)
+    )]
+    OnlyFurniture(Lang),
     /// The sides' sentence counts break the [`SizeLimit`]
     /// ([`crate::validate::Rules::size_limit`]).
     #[error(

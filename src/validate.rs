@@ -60,11 +60,22 @@ impl Rules {
     /// empty, then the sizes. Returns the first rule broken.
     pub fn check(&self, en: &Document, ja: &Document) -> Result<(), PairError> {
         for (side, doc) in [(Lang::En, en), (Lang::Ja, ja)] {
-            if self.languages && looks_like_other_language(side, &doc.text) {
-                return Err(PairError::Swapped { side });
+            if self.languages {
+                match looks_like_other_language(side, &doc.text) {
+                    Some(found) if found == other_side(side) => {
+                        return Err(PairError::Swapped { side })
+                    }
+                    Some(found) => return Err(PairError::Script { side, found }),
+                    None => {}
+                }
             }
             if doc.is_empty() {
                 return Err(PairError::Empty(side));
+            }
+            // A page of menus, bylines and buttons only has no article to be a translation
+            // of; its verdict would count nothing and pass.
+            if self.translation && doc.sentences.iter().all(|s| s.furniture) {
+                return Err(PairError::OnlyFurniture(side));
             }
         }
         match self.size_limit {
@@ -93,34 +104,118 @@ impl Rules {
 /// its letters (among its first 20,000 characters), English otherwise (a text without
 /// letters included).
 pub fn detect_lang(text: &str) -> Lang {
-    let (cjk, letters) = letter_counts(text);
-    if cjk * 5 > letters {
+    let counts = letter_counts(text);
+    if counts.japanese * 5 > counts.letters {
         Lang::Ja
     } else {
         Lang::En
     }
 }
 
-/// Whether a text given as `side` is plainly in the other language; a text without letters
-/// is in neither.
-pub(crate) fn looks_like_other_language(side: Lang, text: &str) -> bool {
-    let (_, letters) = letter_counts(text);
-    letters > 0 && detect_lang(text) != side
+/// What a text given as `side` is plainly written in instead, when it is not `side`'s
+/// language: `English` or `Japanese` (then the sides are probably swapped), or the script
+/// most of its letters are in (`Korean (Hangul)`, `Cyrillic`, ...). A text without letters
+/// is in none.
+pub(crate) fn looks_like_other_language(side: Lang, text: &str) -> Option<&'static str> {
+    let counts = letter_counts(text);
+    if counts.letters == 0 {
+        return None;
+    }
+    let found = if counts.japanese * 5 > counts.letters {
+        "Japanese"
+    } else if counts.latin * 2 >= counts.letters {
+        "English"
+    } else {
+        counts.script
+    };
+    (found != own_side(side)).then_some(found)
 }
 
-/// Japanese letters (kana, kanji) and all letters among the first 20,000 characters.
-fn letter_counts(text: &str) -> (usize, usize) {
-    let (mut cjk, mut letters) = (0usize, 0usize);
+/// The name of `side`'s language.
+fn own_side(side: Lang) -> &'static str {
+    match side {
+        Lang::En => "English",
+        Lang::Ja => "Japanese",
+    }
+}
+
+/// The name of the other side's language.
+fn other_side(side: Lang) -> &'static str {
+    match side {
+        Lang::En => "Japanese",
+        Lang::Ja => "English",
+    }
+}
+
+/// What the letters among a text's first 20,000 characters are written in.
+struct LetterCounts {
+    /// Kana and kanji.
+    japanese: usize,
+    /// Latin letters.
+    latin: usize,
+    /// All letters.
+    letters: usize,
+    /// The script most of the letters that are neither are in.
+    script: &'static str,
+}
+
+/// A script a text given for either side may turn out to be in: its name and its letters'
+/// ranges.
+type Script = (&'static str, &'static [(char, char)]);
+
+const OTHER_SCRIPTS: [Script; 7] = [
+    (
+        "Korean (Hangul)",
+        &[
+            ('\u{1100}', '\u{11ff}'),
+            ('\u{3130}', '\u{318f}'),
+            ('\u{ac00}', '\u{d7af}'),
+        ],
+    ),
+    ("Cyrillic", &[('\u{0400}', '\u{04ff}')]),
+    ("Greek", &[('\u{0370}', '\u{03ff}')]),
+    ("Arabic", &[('\u{0600}', '\u{06ff}')]),
+    ("Hebrew", &[('\u{0590}', '\u{05ff}')]),
+    ("Thai", &[('\u{0e00}', '\u{0e7f}')]),
+    ("Devanagari", &[('\u{0900}', '\u{097f}')]),
+];
+
+fn letter_counts(text: &str) -> LetterCounts {
+    let (mut japanese, mut latin, mut letters) = (0usize, 0usize, 0usize);
+    let mut others = [0usize; OTHER_SCRIPTS.len()];
     for c in text.chars().take(20_000) {
-        if c.is_alphabetic() {
-            letters += 1;
-            if matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff66}'..='\u{ff9f}')
-            {
-                cjk += 1;
-            }
+        if !c.is_alphabetic() {
+            continue;
+        }
+        letters += 1;
+        if matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff66}'..='\u{ff9f}')
+        {
+            japanese += 1;
+        } else if c.is_ascii_alphabetic()
+            || matches!(c, '\u{00c0}'..='\u{024f}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}')
+        {
+            latin += 1;
+        } else if let Some(k) = OTHER_SCRIPTS
+            .iter()
+            .position(|(_, ranges)| ranges.iter().any(|&(lo, hi)| (lo..=hi).contains(&c)))
+        {
+            others[k] += 1;
         }
     }
-    (cjk, letters)
+    let most = (0..OTHER_SCRIPTS.len())
+        .max_by_key(|&k| others[k])
+        .unwrap_or(0);
+    let script = if others[most] > 0 {
+        OTHER_SCRIPTS[most].0
+    } else {
+        "another script"
+    };
+    LetterCounts {
+        japanese,
+        latin,
+        letters,
+        script,
+    }
 }
 
 #[cfg(test)]
@@ -158,6 +253,31 @@ mod tests {
         );
         // Digits only: no letters, so no language to judge; the side still aligns.
         assert_eq!(rules.check(&en, &doc(Lang::Ja, "2024")), Ok(()));
+        // Neither language: the script is named, not the other side's language.
+        let korean = doc(Lang::Ja, "H3 로켓 5호기 발사 성공.");
+        let script = PairError::Script {
+            side: Lang::Ja,
+            found: "Korean (Hangul)",
+        };
+        assert_eq!(rules.check(&en, &korean), Err(script.clone()));
+        assert_eq!(
+            script.to_string(),
+            "the Japanese side looks Korean (Hangul), not Japanese"
+        );
+        let russian = doc(Lang::En, "Ракета стартовала утром.");
+        assert!(matches!(
+            rules.check(&russian, &ja),
+            Err(PairError::Script {
+                side: Lang::En,
+                found: "Cyrillic"
+            })
+        ));
+        // A page of furniture only: no article.
+        let furniture = doc(Lang::En, "Related articles\nShare this article\n");
+        assert_eq!(
+            rules.check(&furniture, &ja),
+            Err(PairError::OnlyFurniture(Lang::En))
+        );
         let blank = doc(Lang::Ja, " \n\n");
         assert_eq!(rules.check(&en, &blank), Err(PairError::Empty(Lang::Ja)));
         let many = doc(Lang::Ja, &"雨が降った。".repeat(26));
@@ -185,6 +305,8 @@ mod tests {
 
         let forced = Rules::forced();
         assert_eq!(forced.check(&swapped_en, &ja), Ok(()));
+        assert_eq!(forced.check(&en, &korean), Ok(()));
+        assert_eq!(forced.check(&furniture, &ja), Ok(()));
         assert_eq!(forced.check(&en, &many), Ok(()));
         assert_eq!(forced.check(&en, &blank), Err(PairError::Empty(Lang::Ja)));
         assert!(!PairError::Empty(Lang::En).can_be_forced());

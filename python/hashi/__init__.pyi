@@ -54,9 +54,12 @@ class InputError(HashiError):
     ``"invalid_utf8"``, ``"invalid_encoding"`` and ``"binary"`` (bytes that are not text;
     ``offset`` is the byte where decoding failed), ``"parse"`` (``line`` says where),
     ``"empty_side"`` (a side without any sentence), ``"swapped_languages"`` (the English
-    text looks Japanese or the reverse) and ``"lopsided"`` (the sides' sentence counts differ
-    by more than ``max_ratio`` times plus ``ratio_slack``); ``force=True`` aligns anyway in
-    the last two cases. ``path`` is the file, when the text came from one.
+    text looks Japanese or the reverse), ``"wrong_language"`` (a side in neither language:
+    Korean, Cyrillic, ...), ``"only_furniture"`` (a side of page furniture only: menus,
+    bylines, buttons), ``"lopsided"`` (the sides' sentence counts differ by more than
+    ``max_ratio`` times plus ``ratio_slack``) and ``"not_translation"``; ``force=True``
+    aligns anyway in every case but an empty side. ``path`` is the file, when the text came
+    from one.
     """
 
 class Token:
@@ -315,7 +318,9 @@ class Aligner:
         ``presegmented=True`` takes both texts as one sentence a line, a blank line between
         paragraphs (``--presegmented``). Raises ``InputError`` when a side has no sentence
         (kind ``"empty_side"``), when the English text looks Japanese or the Japanese text
-        English (``"swapped_languages"``), when the sentence counts differ by more than
+        English (``"swapped_languages"``), when a side is in neither language
+        (``"wrong_language"``) or page furniture only (``"only_furniture"``), when the
+        sentence counts differ by more than
         ``max_ratio`` times the smaller plus ``ratio_slack`` (``"lopsided"``; the command's
         ``--max-ratio`` and ``--ratio-slack``), or when bytes or a file are not text.
         ``force=True`` (``--force``) waives the language and size checks, not the empty

@@ -138,6 +138,8 @@ fn pair_error_kind(e: &PairError) -> &'static str {
     match e {
         PairError::Empty(_) => "empty_side",
         PairError::Swapped { .. } => "swapped_languages",
+        PairError::Script { .. } => "wrong_language",
+        PairError::OnlyFurniture(_) => "only_furniture",
         PairError::Lopsided { .. } => "lopsided",
         PairError::NotTranslation(_) => "not_translation",
     }

@@ -430,6 +430,24 @@ impl PairArgs {
                  (--force aligns anyway)",
                 name(Lang::Ja)
             ),
+            PairError::Script { side, found } => anyhow::anyhow!(
+                "{}: the {} file ({}) looks {found}: hashi aligns English with Japanese \
+                 (--force aligns anyway)",
+                name(side),
+                match side {
+                    Lang::En => "English",
+                    Lang::Ja => "Japanese",
+                },
+                match side {
+                    Lang::En => "EN_FILE",
+                    Lang::Ja => "JA_FILE",
+                }
+            ),
+            PairError::OnlyFurniture(side) => anyhow::anyhow!(
+                "{}: only page furniture (menus, bylines, share buttons), no article \
+                 sentence (--force aligns anyway)",
+                name(side)
+            ),
             PairError::Lopsided { en, ja, limit } => anyhow::anyhow!(
                 "{} and {} differ too much in size: {en} English {} against {ja} \
                  Japanese, more than {} times the smaller plus {} (--max-ratio, \

@@ -329,12 +329,16 @@ fn read_doc(lang: Lang, doc: &Doc, settings: &Settings) -> Result<(Document, Enc
     };
     // The rule align and batch apply to a pair's sides, applied to each document: a text
     // in the other language would pair with its own copy and be refused by batch.
-    if crate::validate::looks_like_other_language(lang, &text) {
+    if let Some(found) = crate::validate::looks_like_other_language(lang, &text) {
         let name = match &doc.origin {
             Origin::File(path) => path.display().to_string(),
             Origin::Inline(_) => doc.id.clone(),
         };
-        return Err(Error::OtherLanguage { name, side: lang });
+        return Err(Error::OtherLanguage {
+            name,
+            side: lang,
+            found,
+        });
     }
     let doc = if settings.presegmented {
         Document::presegmented(lang, text)
