@@ -356,6 +356,43 @@ fn resume_rewrites_a_header_cut_short() {
     );
 }
 
+// Session 16: a file that is not hashi's is refused, however short.
+
+#[test]
+fn resume_refuses_a_file_hashi_did_not_write_and_leaves_it_as_it_was() {
+    let dir = scratch();
+    let docs = corpus_docs(&["a", "b"]);
+    for (name, text) in [
+        ("notes.csv", "my notes, important\n"),
+        ("header.csv", "doc_id,en_ids\n"),
+        ("two.csv", "my notes, important\nsecond line\n"),
+        ("notes.jsonl", "my notes, important\n"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let format = if name.ends_with(".csv") {
+            "csv"
+        } else {
+            "jsonl"
+        };
+        let out = cmd(["batch", "-", "--format", format, "--resume", "-o", name])
+            .current_dir(dir.path())
+            .stdin(docs.as_bytes())
+            .assert_exit_code(2);
+        let err = stderr(&out);
+        assert!(
+            err.starts_with(&format!("hashi: {name}:1: "))
+                && err.ends_with(": not an output of hashi batch\n"),
+            "{name}: {err}"
+        );
+        eqnice!(text, std::fs::read_to_string(&path).unwrap(), "{name}");
+    }
+    assert_eq!(
+        names(dir.path()),
+        ["header.csv", "notes.csv", "notes.jsonl", "two.csv"]
+    );
+}
+
 // Item 9: old Mac line ends, and NUL in inline texts.
 
 #[test]
