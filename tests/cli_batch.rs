@@ -569,6 +569,47 @@ hashi_test!(
     }
 );
 
+hashi_test!(jsonl_with_a_byte_order_mark_is_read, |dir, cmd| {
+    with_corpora(&dir);
+    const BOM: &str = "\u{feff}";
+    let rows: String = CORPORA
+        .iter()
+        .map(|n| {
+            let row = serde_json::json!({"id": n, "en": format!("{n}/en.txt"), "ja": format!("{n}/ja.txt")});
+            format!("{row}\n")
+        })
+        .collect();
+    let manifest = dir.create("m.jsonl", format!("{BOM}{rows}"));
+    let want: Vec<(String, Vec<String>)> = CORPORA
+        .iter()
+        .map(|n| (n.to_string(), align_beads(n)))
+        .collect();
+    let out = run(&[
+        "batch",
+        "--manifest",
+        manifest.to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(jsonl_docs(&text(&out.stdout)), want, "manifest");
+
+    let inline: String = CORPORA
+        .iter()
+        .map(|n| {
+            let read = |side: &str| std::fs::read_to_string(corpus(n).join(side)).unwrap();
+            let row = serde_json::json!({"id": n, "en": read("en.txt"), "ja": read("ja.txt")});
+            format!("{row}\n")
+        })
+        .collect();
+    let out = run_stdin(
+        &["batch", "-", "--format", "jsonl"],
+        format!("{BOM}{inline}").as_bytes(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(jsonl_docs(&text(&out.stdout)), want, "standard input");
+});
+
 #[test]
 fn usage_errors_exit_2() {
     let out = run(&["batch", "--format", "jsonl"]);

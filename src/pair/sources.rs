@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::Doc;
-use crate::batch::sources::{csv_columns, header_error};
+use crate::batch::sources::{csv_columns, header_error, strip_bom};
 use crate::error::{Error, Result};
 
 /// A side's documents as its source lists them, and the entries that name no usable
@@ -206,6 +206,9 @@ fn jsonl(path: &Path, file: File, base: &Path) -> Result<Listing> {
             })?;
         if n == 0 {
             break;
+        }
+        if line == 1 {
+            strip_bom(&mut buf);
         }
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
