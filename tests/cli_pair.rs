@@ -249,6 +249,31 @@ fn jsonl_sources_with_a_byte_order_mark_are_read() {
 }
 
 #[test]
+fn a_bad_manifest_line_is_placed_once_and_a_source_of_bad_lines_named() {
+    let dir = corpus();
+    std::fs::write(
+        dir.path().join("dup.csv"),
+        "id,path\na,en/launch.txt\na,en/budget.txt\n",
+    )
+    .unwrap();
+    let out = hashi(&["pair", "dup.csv", "ja"], dir.path());
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("hashi: pair: dup.csv:3: the id \"a\" is listed twice\n"),
+        "{stderr}"
+    );
+
+    std::fs::write(dir.path().join("bad.jsonl"), "\ngarbage\n").unwrap();
+    let stderr = refused(&["pair", "en", "bad.jsonl"], dir.path());
+    assert_eq!(
+        stderr,
+        "hashi: pair: bad.jsonl:2: not a JSON object: expected value at column 1\n\
+         hashi: bad.jsonl: no Japanese documents\n"
+    );
+}
+
+#[test]
 fn csv_manifests_recursive_folders_and_tsv() {
     let dir = corpus();
     // The Japanese side from a manifest (paths relative to it), the English from a folder

@@ -330,7 +330,7 @@ pub fn parse_inline(
 /// serde_json's message for one line of JSONL, which names the place as `at line 1 column
 /// N`: the line is always 1 within the line, and the report names the input's line itself,
 /// so only the column is kept.
-fn json_error(e: &serde_json::Error) -> String {
+pub(crate) fn json_error(e: &serde_json::Error) -> String {
     let message = e.to_string();
     let place = format!(" at line {} column {}", e.line(), e.column());
     match message.strip_suffix(&place) {

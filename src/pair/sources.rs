@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::Doc;
-use crate::batch::sources::{csv_columns, header_error, strip_bom};
+use crate::batch::sources::{csv_columns, header_error, json_error, strip_bom};
 use crate::error::{Error, Result};
 
 /// A side's documents as its source lists them, and the entries that name no usable
@@ -216,7 +216,7 @@ fn jsonl(path: &Path, file: File, base: &Path) -> Result<Listing> {
         let object = match serde_json::from_slice::<Map<String, Value>>(&buf) {
             Ok(object) => object,
             Err(e) => {
-                out.problem(path, line, format!("not a JSON object: {e}"));
+                out.problem(path, line, format!("not a JSON object: {}", json_error(&e)));
                 continue;
             }
         };
