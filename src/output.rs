@@ -223,6 +223,8 @@ impl Opened {
         let kept = beside(&real, &format!(".{}.old", std::process::id()));
         // Registered first, as a temporary file is: a signal must not leave the link behind.
         register(&kept);
+        // One left by a run of the same id that was killed would refuse the link.
+        let _ = std::fs::remove_file(&kept);
         let before = match std::fs::hard_link(&real, &kept) {
             Ok(()) => Before::File(Backup {
                 path: kept,
