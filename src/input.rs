@@ -128,7 +128,9 @@ pub fn refuse_binary(name: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// UTF-8 (BOM or not) when the bytes are UTF-8. Otherwise each of EUC-JP and Shift_JIS is
-/// tried without replacement; when exactly one decodes, it is used. Both often decode,
+/// tried without replacement, and a text that is Western text misread is not taken
+/// ([`misread`]: an English file in Windows-1252 or Latin-1 often decodes as Shift_JIS
+/// without error); when exactly one decodes, it is used. Both often decode,
 /// because EUC-JP's byte pairs (0xA1–0xFE) are also valid Shift_JIS, as half-width katakana
 /// and kanji; the real one is then the one whose text has no half-width katakana (which
 /// Japanese news never uses) and, failing that, the more kana and kanji. When neither
@@ -146,6 +148,7 @@ pub fn decode_auto(name: &Path, bytes: Vec<u8>) -> Result<Decoded> {
     let candidates: Vec<(Encoding, String)> = [Encoding::EucJp, Encoding::ShiftJis]
         .into_iter()
         .filter_map(|enc| decode_legacy(&bytes, enc).ok().map(|text| (enc, text)))
+        .filter(|(_, text)| !misread(&bytes, text))
         .collect();
     let chosen = match candidates.len() {
         1 => candidates.into_iter().next(),
@@ -170,6 +173,59 @@ pub fn decode_auto(name: &Path, bytes: Vec<u8>) -> Result<Decoded> {
             encoding: Encoding::Utf8,
         }),
     }
+}
+
+/// Whether `text`, decoded from `bytes` as Shift_JIS or EUC-JP, is a Western single-byte
+/// text misread: the bytes look it ([`looks_western`]) and the text looks it
+/// ([`looks_misdecoded`]). Each alone is met by some Japanese text: katakana in Shift_JIS
+/// has its high bytes apart (their second bytes are ASCII), and a one-character word among
+/// English ones (`the 町 of`) stands alone; both at once, hardly.
+fn misread(bytes: &[u8], text: &str) -> bool {
+    looks_western(bytes) && looks_misdecoded(text)
+}
+
+/// Whether most of the non-ASCII characters of `text` stand alone between ASCII ones. In
+/// Windows-1252 or Latin-1 text each high byte is a character alone between ASCII ones
+/// (`It\x92s`, `fianc\xe9e`, `\xa5200`), and as Shift_JIS it joins the ASCII byte after it
+/// into a kanji (`It痴 a`) or is a half-width katakana by itself (`･200`); Japanese text runs
+/// its characters together.
+fn looks_misdecoded(text: &str) -> bool {
+    let (mut non_ascii, mut alone) = (0usize, 0usize);
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !c.is_ascii() {
+            non_ascii += 1;
+            let next = chars.peek().copied();
+            let by_ascii = |n: Option<char>| n.is_none_or(|n| n.is_ascii());
+            if by_ascii(prev) && by_ascii(next) {
+                alone += 1;
+            }
+        }
+        prev = Some(c);
+    }
+    alone * 2 > non_ascii
+}
+
+/// Whether `bytes` look like text in a single-byte Western encoding (Windows-1252,
+/// Latin-1): mostly ASCII, and most bytes above it standing alone between ASCII ones, as
+/// accented letters and curly quotes do, where Japanese double-byte text runs them
+/// together. A byte Windows-1252 leaves undefined rules it out: 0x81 is the first byte of
+/// Shift_JIS's punctuation (`’` is 0x81 0x66), which an English file in Shift_JIS has.
+fn looks_western(bytes: &[u8]) -> bool {
+    const UNDEFINED: [u8; 5] = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
+    let high = |i: usize| bytes.get(i).is_some_and(|b| !b.is_ascii());
+    let (mut total, mut joined) = (0usize, 0usize);
+    for i in (0..bytes.len()).filter(|&i| high(i)) {
+        if UNDEFINED.contains(&bytes[i]) {
+            return false;
+        }
+        total += 1;
+        if (i > 0 && high(i - 1)) || high(i + 1) {
+            joined += 1;
+        }
+    }
+    total > 0 && total * 5 <= bytes.len() && joined * 2 < total
 }
 
 /// Kana and kanji (full-width), and half-width katakana, in `text`.
@@ -237,12 +293,17 @@ fn encoding_hint(bytes: &[u8]) -> String {
     ] {
         if encoding
             .decode_without_bom_handling_and_without_replacement(bytes)
-            .is_some()
+            .is_some_and(|text| !misread(bytes, &text))
         {
             return format!(
                 " (it looks like {name}: convert it first, e.g. `iconv -f {iconv} -t UTF-8`)"
             );
         }
+    }
+    if looks_western(bytes) {
+        return " (it looks like Windows-1252 or Latin-1, not Japanese: convert it first, e.g. \
+                `iconv -f WINDOWS-1252 -t UTF-8`)"
+            .into();
     }
     " (is it Shift_JIS or EUC-JP? convert it to UTF-8 first, e.g. `iconv -f SHIFT_JIS -t UTF-8`)"
         .into()
@@ -295,6 +356,41 @@ mod tests {
         assert!(decode_legacy(&bytes, Encoding::ShiftJis).is_ok());
         let d = decode_with(Path::new("x"), bytes.into_owned(), Encoding::Auto).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (text, Encoding::EucJp));
+    }
+
+    #[test]
+    fn western_text_is_refused_not_read_as_japanese() {
+        for (bytes, offset) in [
+            // Each as Shift_JIS decodes without error: `It痴 a rocket`, `fianc軻 r...`, `･200`.
+            (&b"It\x92s a rocket that doesn\x92t fail."[..], 2),
+            (b"The fianc\xe9e r\xe9novated the \xe9lite hotel.", 9),
+            (b"It cost \xa5200 billion.", 8),
+            // Shift_JIS fails on this one (0x94 before a space): the hint is the same.
+            (b"She said \x93Hello\x94 twice.", 9),
+        ] {
+            let err = decode_with(Path::new("en.txt"), bytes.to_vec(), Encoding::Auto).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "en.txt: invalid UTF-8 at byte {offset} (it looks like Windows-1252 or \
+                     Latin-1, not Japanese: convert it first, e.g. `iconv -f WINDOWS-1252 -t \
+                     UTF-8`)"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn english_in_shift_jis_is_still_decoded() {
+        for text in [
+            "It\u{2019}s the \u{201c}best\u{201d} rocket.",
+            "The shrine (神社) in Kyoto.",
+            "The ア of katakana and the 町 of kanji, in a sentence of English.",
+        ] {
+            let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(text);
+            let d = decode_with(Path::new("en.txt"), bytes.into_owned(), Encoding::Auto).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding), (text, Encoding::ShiftJis));
+        }
     }
 
     #[test]

@@ -50,8 +50,9 @@ pub fn write_atomically(
 
 /// Two files written together (Moses' `PREFIX.en` and `PREFIX.ja`): both go to temporary
 /// files, and only when both are complete are they renamed into place, so a failed run
-/// leaves neither file replaced by a partial one (a failure between the two renames,
-/// unlikely on one file system, can leave the first renamed).
+/// leaves neither file replaced. Both are opened before either is written (a directory in
+/// the way fails then), and should the second rename fail, the first file is put back as it
+/// was. An error names the file that failed.
 pub fn write_two_atomically(
     paths: [&Path; 2],
     write: impl FnOnce(&mut dyn Write, &mut dyn Write) -> io::Result<()>,
@@ -60,12 +61,63 @@ pub fn write_two_atomically(
     let _locks = [targets[0].lock(paths[0])?, targets[1].lock(paths[1])?];
     let mut a = targets[0].open().map_err(|e| cannot_write(paths[0], e))?;
     let mut b = targets[1].open().map_err(|e| cannot_write(paths[1], e))?;
-    write(&mut a.writer, &mut b.writer)
-        .and_then(|_| a.sync())
-        .map_err(|e| cannot_write(paths[0], e))?;
+    // The writer gets both streams at once, so its error alone does not tell which file
+    // refused the bytes (a full disk, a device): each stream notes its own failure.
+    let failed = std::cell::Cell::new(None);
+    let written = write(
+        &mut Watched {
+            inner: &mut a.writer,
+            index: 0,
+            failed: &failed,
+        },
+        &mut Watched {
+            inner: &mut b.writer,
+            index: 1,
+            failed: &failed,
+        },
+    );
+    written.map_err(|e| cannot_write(paths[failed.get().unwrap_or(0)], e))?;
+    a.sync().map_err(|e| cannot_write(paths[0], e))?;
     b.sync().map_err(|e| cannot_write(paths[1], e))?;
-    a.publish().map_err(|e| cannot_write(paths[0], e))?;
-    b.publish().map_err(|e| cannot_write(paths[1], e))
+    let first = a
+        .publish_undoably()
+        .map_err(|e| cannot_write(paths[0], e))?;
+    if let Err(e) = b.publish() {
+        first.undo();
+        return Err(cannot_write(paths[1], e));
+    }
+    Ok(())
+}
+
+/// One of two streams written together, noting in `failed` which failed first.
+struct Watched<'a> {
+    inner: &'a mut BufWriter<File>,
+    index: usize,
+    failed: &'a std::cell::Cell<Option<usize>>,
+}
+
+impl Watched<'_> {
+    fn note<T>(&self, result: io::Result<T>) -> io::Result<T> {
+        if result.is_err() && self.failed.get().is_none() {
+            self.failed.set(Some(self.index));
+        }
+        result
+    }
+}
+
+impl Write for Watched<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.note(result)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        let result = self.inner.write_all(buf);
+        self.note(result)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        let result = self.inner.flush();
+        self.note(result)
+    }
 }
 
 /// Moses' two files for `-o PREFIX`: `PREFIX.en` and `PREFIX.ja`, the suffix appended, not
@@ -116,6 +168,9 @@ impl Target {
 
     fn open(&self) -> io::Result<Opened> {
         match self {
+            // Else the rename at the end would fail, after the work and, for two files
+            // written together, perhaps after the other was replaced.
+            Target::Replace(real) if real.is_dir() => Err(io::ErrorKind::IsADirectory.into()),
             Target::Replace(real) => {
                 let tmp = TempFile::create(temp_path(real))?;
                 let file = tmp.file.try_clone()?;
@@ -156,9 +211,98 @@ impl Opened {
         }
     }
 
+    /// [`Opened::publish`], keeping the file it replaces (a hard link beside it) until the
+    /// result is dropped, so that [`Published::undo`] can put it back.
+    fn publish_undoably(mut self) -> io::Result<Published> {
+        let Some((tmp, real)) = self.publish.take() else {
+            return Ok(Published {
+                real: None,
+                before: Before::Lost,
+            });
+        };
+        let kept = beside(&real, &format!(".{}.old", std::process::id()));
+        // Registered first, as a temporary file is: a signal must not leave the link behind.
+        register(&kept);
+        // One left by a run of the same id that was killed would refuse the link.
+        let _ = std::fs::remove_file(&kept);
+        let before = match std::fs::hard_link(&real, &kept) {
+            Ok(()) => Before::File(Backup {
+                path: kept,
+                restored: false,
+            }),
+            Err(e) => {
+                unregister(&kept);
+                match e.kind() {
+                    io::ErrorKind::NotFound => Before::Nothing,
+                    // A file system without hard links: replaced with no way back.
+                    _ => Before::Lost,
+                }
+            }
+        };
+        tmp.persist(&real)?;
+        Ok(Published {
+            real: Some(real),
+            before,
+        })
+    }
+
     fn finish(mut self) -> io::Result<()> {
         self.sync()?;
         self.publish()
+    }
+}
+
+/// A file renamed into place, with what was there before.
+struct Published {
+    /// The file replaced; `None` for a special file written in place, which cannot be undone.
+    real: Option<PathBuf>,
+    before: Before,
+}
+
+/// What was at a path before it was replaced.
+enum Before {
+    /// A file, kept.
+    File(Backup),
+    /// Nothing.
+    Nothing,
+    /// A file that could not be kept.
+    Lost,
+}
+
+impl Published {
+    /// Puts back what the file replaced: the old file, or no file where there was none. Best
+    /// effort: this runs on the way out of an error, which is what gets reported.
+    fn undo(self) {
+        let Some(real) = self.real else { return };
+        match self.before {
+            Before::File(backup) => backup.restore(&real),
+            Before::Nothing => {
+                let _ = std::fs::remove_file(&real);
+            }
+            Before::Lost => {}
+        }
+    }
+}
+
+/// A hard link to a file about to be replaced, registered for removal like a temporary
+/// file, and removed when dropped unless restored.
+struct Backup {
+    path: PathBuf,
+    restored: bool,
+}
+
+impl Backup {
+    fn restore(mut self, to: &Path) {
+        self.restored = std::fs::rename(&self.path, to).is_ok();
+    }
+}
+
+impl Drop for Backup {
+    fn drop(&mut self) {
+        if !self.restored {
+            let _ = std::fs::remove_file(&self.path);
+        }
+        unregister(&self.path);
     }
 }
 
@@ -368,6 +512,48 @@ pub fn remove_registered() {
 mod tests {
     use super::*;
 
+    /// Whether no file under `dir` is registered for removal (tests run at once, each in a
+    /// folder of its own, so only its own can be asked about).
+    fn nothing_registered_in(dir: &Path) -> bool {
+        let registered = REGISTERED.lock().unwrap();
+        !registered.iter().any(|p| p.starts_with(dir))
+    }
+
+    #[test]
+    fn a_failed_second_rename_puts_the_first_file_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let [en, ja] = moses_paths(&dir.path().join("corpus"));
+        std::fs::write(&en, "old\n").unwrap();
+        // A directory appearing where the second file goes, after both were opened, fails
+        // only its rename, once the first file is in place.
+        let result = write_two_atomically([&en, &ja], |a, b| {
+            std::fs::create_dir(&ja)?;
+            a.write_all(b"new\n")?;
+            b.write_all(b"new\n")
+        });
+        let err = result.unwrap_err().to_string();
+        assert!(
+            err.starts_with(&format!("{}: cannot write: ", ja.display())),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&en).unwrap(), "old\n");
+        // Where there was no first file, there is none again.
+        std::fs::remove_file(&en).unwrap();
+        std::fs::remove_dir(&ja).unwrap();
+        let result = write_two_atomically([&en, &ja], |a, _| {
+            std::fs::create_dir(&ja)?;
+            a.write_all(b"new\n")
+        });
+        assert!(result.is_err());
+        let mut left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["corpus.ja"]);
+        assert!(nothing_registered_in(dir.path()));
+    }
+
     #[test]
     fn a_panic_while_writing_leaves_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
@@ -381,6 +567,6 @@ mod tests {
         assert!(result.is_err());
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert!(left.is_empty(), "{left:?}");
-        assert!(REGISTERED.lock().unwrap().is_empty());
+        assert!(nothing_registered_in(dir.path()));
     }
 }

@@ -532,6 +532,84 @@ hashi_test!(resume_skips_done_ids_and_leaves_each_once, |dir, cmd| {
     }
 });
 
+hashi_test!(
+    csv_has_the_doc_id_column_when_no_document_is_aligned,
+    |dir, cmd| {
+        with_corpora(&dir);
+        const HEADER: &str = "doc_id,en_ids,ja_ids,en,ja,score,kind\n";
+        let missing = dir.create("missing.csv", "id,en,ja\nx,nope_en.txt,nope_ja.txt\n");
+        let out = run(&["batch", "--manifest", missing.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+        eqnice!(HEADER, text(&out.stdout), "all failed");
+        let out = run_stdin(&["batch", "-"], b"");
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        eqnice!(HEADER, text(&out.stdout), "no input");
+
+        // Such an output resumes into the whole run's, its header once.
+        let out_path = dir.join("out.csv");
+        let out_str = out_path.to_str().unwrap();
+        let run_out = run_stdin(&["batch", "-", "-o", out_str], b"");
+        assert!(run_out.status.success(), "{}", text(&run_out.stderr));
+        eqnice!(HEADER, std::fs::read_to_string(&out_path).unwrap());
+        let rows = corpus_rows();
+        let all: Vec<(&str, &str, &str)> = rows
+            .iter()
+            .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+            .collect();
+        let manifest = dir.create("all.csv", csv_manifest(&all));
+        let manifest = manifest.to_str().unwrap();
+        let whole = run(&["batch", "--manifest", manifest]);
+        assert!(whole.status.success(), "{}", text(&whole.stderr));
+        let out = run(&["batch", "--manifest", manifest, "--resume", "-o", out_str]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        eqnice!(
+            text(&whole.stdout),
+            std::fs::read_to_string(&out_path).unwrap()
+        );
+    }
+);
+
+hashi_test!(jsonl_with_a_byte_order_mark_is_read, |dir, cmd| {
+    with_corpora(&dir);
+    const BOM: &str = "\u{feff}";
+    let rows: String = CORPORA
+        .iter()
+        .map(|n| {
+            let row = serde_json::json!({"id": n, "en": format!("{n}/en.txt"), "ja": format!("{n}/ja.txt")});
+            format!("{row}\n")
+        })
+        .collect();
+    let manifest = dir.create("m.jsonl", format!("{BOM}{rows}"));
+    let want: Vec<(String, Vec<String>)> = CORPORA
+        .iter()
+        .map(|n| (n.to_string(), align_beads(n)))
+        .collect();
+    let out = run(&[
+        "batch",
+        "--manifest",
+        manifest.to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(jsonl_docs(&text(&out.stdout)), want, "manifest");
+
+    let inline: String = CORPORA
+        .iter()
+        .map(|n| {
+            let read = |side: &str| std::fs::read_to_string(corpus(n).join(side)).unwrap();
+            let row = serde_json::json!({"id": n, "en": read("en.txt"), "ja": read("ja.txt")});
+            format!("{row}\n")
+        })
+        .collect();
+    let out = run_stdin(
+        &["batch", "-", "--format", "jsonl"],
+        format!("{BOM}{inline}").as_bytes(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(jsonl_docs(&text(&out.stdout)), want, "standard input");
+});
+
 #[test]
 fn usage_errors_exit_2() {
     let out = run(&["batch", "--format", "jsonl"]);

@@ -101,6 +101,37 @@ fn fail_on_counts_and_errors() {
     assert_eq!(run("typo"), Some(2));
 }
 
+#[test]
+fn fail_on_0_is_refused_since_every_run_would_fail() {
+    let dir = corpus("jaxa-launch");
+    let out = cmd([
+        "check",
+        "--fail-on",
+        "0",
+        s(&dir.join("en.txt")),
+        s(&dir.join("ja.txt")),
+    ])
+    .assert_exit_code(2);
+    let err = common::stderr(&out);
+    assert!(
+        err.starts_with(
+            "error: invalid value '0' for '--fail-on <KIND[,KIND]|N>': expected finding kinds \
+             or a number of at least 1\n"
+        ),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn help_gives_the_json_verdict_and_findings() {
+    let help = cmd(["check", "--help"]).stdout();
+    assert!(
+        help.contains(r#"json: {"verdict": {...}, "findings": [...]}"#),
+        "{help}"
+    );
+}
+
 hashi_test!(html_page_shows_both_texts_escaped, |tmp, cmd| {
     let dir = corpus("jaxa-launch");
     let en = std::fs::read_to_string(dir.join("en.txt")).unwrap();

@@ -221,6 +221,59 @@ fn inline_jsonl_sources_and_jsonl_output() {
 }
 
 #[test]
+fn jsonl_sources_with_a_byte_order_mark_are_read() {
+    let dir = corpus();
+    let jsonl = |docs: &[(&str, &str)], side: &str| -> String {
+        let lines: String = docs
+            .iter()
+            .map(|(name, _)| {
+                let id = name.trim_end_matches(".txt");
+                format!(
+                    "{}\n",
+                    serde_json::json!({"id": id, "path": format!("{side}/{name}")})
+                )
+            })
+            .collect();
+        format!("\u{feff}{lines}")
+    };
+    std::fs::write(dir.path().join("en.jsonl"), jsonl(EN, "en")).unwrap();
+    std::fs::write(dir.path().join("ja.jsonl"), jsonl(JA, "ja")).unwrap();
+    let out = hashi(&["pair", "en.jsonl", "ja.jsonl"], dir.path());
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(sorted(csv_pairs(&text(&out.stdout))), expected());
+    assert!(
+        stderr.starts_with("hashi: pair: 3 pairs, 1 English and 2 Japanese articles unpaired, "),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_bad_manifest_line_is_placed_once_and_a_source_of_bad_lines_named() {
+    let dir = corpus();
+    std::fs::write(
+        dir.path().join("dup.csv"),
+        "id,path\na,en/launch.txt\na,en/budget.txt\n",
+    )
+    .unwrap();
+    let out = hashi(&["pair", "dup.csv", "ja"], dir.path());
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("hashi: pair: dup.csv:3: the id \"a\" is listed twice\n"),
+        "{stderr}"
+    );
+
+    std::fs::write(dir.path().join("bad.jsonl"), "\ngarbage\n").unwrap();
+    let stderr = refused(&["pair", "en", "bad.jsonl"], dir.path());
+    assert_eq!(
+        stderr,
+        "hashi: pair: bad.jsonl:2: not a JSON object: expected value at column 1\n\
+         hashi: bad.jsonl: no Japanese documents\n"
+    );
+}
+
+#[test]
 fn csv_manifests_recursive_folders_and_tsv() {
     let dir = corpus();
     // The Japanese side from a manifest (paths relative to it), the English from a folder

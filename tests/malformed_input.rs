@@ -125,6 +125,39 @@ hashi_test!(
     }
 );
 
+hashi_test!(
+    an_english_file_in_windows_1252_is_refused_not_read_as_shift_jis,
+    |dir, cmd| {
+        // As Shift_JIS these bytes decode without error, into `It痴 a rocket that doesn稚`.
+        let bad = dir.create(
+            "en.txt",
+            b"It\x92s a rocket that doesn\x92t fail.\n\nThe agency\x92s chief said it \
+              wasn\x92t late.\n",
+        );
+        let what = "invalid UTF-8 at byte 2 (it looks like Windows-1252 or Latin-1, not \
+                    Japanese: convert it first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`)";
+        assert_refused_everywhere(&dir, &bad, what);
+        let ja = dir.create(
+            "ja.txt",
+            "失敗しないロケットだ。\n\n機関のトップは遅れていないと述べた。\n",
+        );
+        for command in ["align", "check"] {
+            let err = refused(&[command, s(&bad), s(&ja)]);
+            eqnice!(format!("hashi: {}: {what}\n", s(&bad)), err, "{command}");
+        }
+        // Latin-1 the same; é before a letter is a kanji in Shift_JIS.
+        let latin1 = dir.create(
+            "latin1.txt",
+            b"The fianc\xe9e r\xe9novated the \xe9lite hotel.\n",
+        );
+        let err = refused(&["segment", s(&latin1)]);
+        assert!(
+            err.contains("latin1.txt: invalid UTF-8 at byte 9 (it looks like Windows-1252"),
+            "{err}"
+        );
+    }
+);
+
 hashi_test!(empty_and_blank_files, |dir, cmd| {
     for (name, content) in [("empty.txt", ""), ("blank.txt", " \n\n\t\r\n　\n")] {
         let path = dir.create(name, content);

@@ -356,6 +356,82 @@ fn resume_rewrites_a_header_cut_short() {
     );
 }
 
+// Session 16: a file that is not hashi's is refused, however short.
+
+#[test]
+fn resume_refuses_a_file_hashi_did_not_write_and_leaves_it_as_it_was() {
+    let dir = scratch();
+    let docs = corpus_docs(&["a", "b"]);
+    for (name, text) in [
+        ("notes.csv", "my notes, important\n"),
+        ("header.csv", "doc_id,en_ids\n"),
+        ("two.csv", "my notes, important\nsecond line\n"),
+        ("notes.jsonl", "my notes, important\n"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let format = if name.ends_with(".csv") {
+            "csv"
+        } else {
+            "jsonl"
+        };
+        let out = cmd(["batch", "-", "--format", format, "--resume", "-o", name])
+            .current_dir(dir.path())
+            .stdin(docs.as_bytes())
+            .assert_exit_code(2);
+        let err = stderr(&out);
+        assert!(
+            err.starts_with(&format!("hashi: {name}:1: "))
+                && err.ends_with(": not an output of hashi batch\n"),
+            "{name}: {err}"
+        );
+        eqnice!(text, std::fs::read_to_string(&path).unwrap(), "{name}");
+    }
+    assert_eq!(
+        names(dir.path()),
+        ["header.csv", "notes.csv", "notes.jsonl", "two.csv"]
+    );
+}
+
+// Session 16: Moses' two files are both ready before either is replaced.
+
+#[test]
+fn moses_output_names_the_file_that_failed_and_replaces_neither() {
+    let dir = scratch();
+    let (en, ja) = jaxa();
+    std::os::unix::fs::symlink("/dev/full", dir.path().join("full.ja")).unwrap();
+    let out = cmd(["align", "--format", "moses", "-o", "full", s(&en), s(&ja)])
+        .current_dir(dir.path())
+        .assert_exit_code(2);
+    eqnice!(
+        "hashi: full.ja: cannot write: No space left on device (os error 28)\n",
+        stderr(&out)
+    );
+    assert_eq!(names(dir.path()), ["full.ja"], "full.en was written");
+
+    std::fs::write(dir.path().join("dir.en"), "old\n").unwrap();
+    std::fs::create_dir(dir.path().join("dir.ja")).unwrap();
+    for args in [
+        &["align", "--format", "moses", "-o", "dir", s(&en), s(&ja)][..],
+        &["batch", "--format", "moses", "-o", "dir", "-"][..],
+    ] {
+        let out = cmd(args)
+            .current_dir(dir.path())
+            .stdin(corpus_docs(&["a"]))
+            .assert_exit_code(2);
+        eqnice!(
+            "hashi: dir.ja: cannot write: is a directory\n",
+            stderr(&out),
+            "{args:?}"
+        );
+        eqnice!(
+            "old\n",
+            std::fs::read_to_string(dir.path().join("dir.en")).unwrap()
+        );
+        assert_eq!(names(dir.path()), ["dir.en", "dir.ja", "full.ja"]);
+    }
+}
+
 // Item 9: old Mac line ends, and NUL in inline texts.
 
 #[test]

@@ -28,7 +28,9 @@ pub struct Resume {
 
 /// Reads the output at `path`, written in `format`; a missing file is an empty output. Only
 /// [`Format::resumable`] formats can be read back (JSONL, one object a line with a `doc_id`
-/// field; CSV with a `doc_id` column): any other is [`Error::NotResumable`].
+/// field; CSV under batch's header, `doc_id` first): any other is [`Error::NotResumable`].
+/// A file that is not such an output, however short, is an [`Error::Parse`]: appending to
+/// it would corrupt it, cutting it would destroy it.
 pub fn scan(path: &Path, format: Format) -> Result<Resume> {
     if !format.resumable() {
         return Err(Error::NotResumable {
@@ -141,13 +143,30 @@ fn scan_jsonl(path: &Path, mut reader: impl BufRead) -> Result<Resume> {
                     "a record without \"doc_id\": not an output of hashi batch".into(),
                 ))
             }
-            Err(e) => broken = Some((line, start, format!("not a JSON record: {e}"))),
+            // A record cut by an interruption is the start of one of ours; any other line
+            // is someone else's text, which cutting would destroy.
+            Err(e) if is_record_start(&buf) => {
+                broken = Some((line, start, format!("not a JSON record: {e}")))
+            }
+            Err(e) => {
+                return Err(parse_err(
+                    line,
+                    format!("not a JSON record ({e}): not an output of hashi batch"),
+                ))
+            }
         }
     }
     let end = broken.map_or(offset, |(_, start, _)| start);
     let mut resume = runs.finish(end, false);
     resume.keep = resume.keep.min(end);
     Ok(resume)
+}
+
+/// Whether `line` starts as every record of a batch's JSONL does, `{"doc_id":`, or is cut
+/// before that much of it was written.
+fn is_record_start(line: &[u8]) -> bool {
+    const START: &[u8] = b"{\"doc_id\":";
+    line.starts_with(START) || START.starts_with(line)
 }
 
 fn scan_csv(path: &Path, mut file: impl Read) -> Result<Resume> {
@@ -177,21 +196,27 @@ fn scan_csv(path: &Path, mut file: impl Read) -> Result<Resume> {
         .has_headers(false)
         .from_reader(start.as_slice().chain(file));
     let mut records = reader.byte_records();
-    let header = match records.next() {
+    let ours: Vec<&[u8]> = header.trim_ascii_end().split(|&b| b == b',').collect();
+    let found = match records.next() {
         None => return Ok(Resume::default()),
-        Some(header) => header.map_err(|e| parse_err(1, format!("cannot read the header: {e}")))?,
+        Some(found) => found.map_err(|e| parse_err(1, format!("cannot read the header: {e}")))?,
     };
-    let Some(column) = header.iter().position(|h| h == b"doc_id") else {
-        // `Writer::end` writes a header without doc_id when no document was aligned at all;
-        // such a file holds nothing to keep.
-        if records.next().is_none() {
+    // Anything else than hashi's own header is someone else's file, which appending would
+    // corrupt and truncating would destroy, whatever columns it shares with ours.
+    if !found.iter().eq(ours.iter().copied()) {
+        // Before session 16, `Writer::end` wrote the header without doc_id when no document
+        // was aligned at all; such a file holds nothing to keep.
+        if found.iter().eq(ours[1..].iter().copied()) && records.next().is_none() {
             return Ok(Resume::default());
         }
         return Err(parse_err(
             1,
-            "the header has no doc_id column: not an output of hashi batch".into(),
+            format!(
+                "the first line is not hashi batch's header ({}): not an output of hashi batch",
+                String::from_utf8_lossy(header.trim_ascii_end())
+            ),
         ));
-    };
+    }
     let header_end = records.reader().position().byte();
     let mut runs = Runs::default();
     let mut broken: Option<(u64, u64, String)> = None;
@@ -204,8 +229,8 @@ fn scan_csv(path: &Path, mut file: impl Read) -> Result<Resume> {
             return Err(parse_err(line, message));
         }
         match record {
-            Ok(record) if record.len() == header.len() => {
-                let id = String::from_utf8_lossy(record.get(column).unwrap_or_default());
+            Ok(record) if record.len() == ours.len() => {
+                let id = String::from_utf8_lossy(record.get(0).unwrap_or_default());
                 runs.record(&id, start);
                 end = records.reader().position().byte();
             }
@@ -267,6 +292,51 @@ mod tests {
         for cut in 1..header.len() {
             let r = scan_csv(Path::new("out.csv"), &header.as_bytes()[..cut]).unwrap();
             assert_eq!(r, Resume::default(), "cut after {cut} bytes");
+        }
+    }
+
+    #[test]
+    fn csv_that_hashi_did_not_write_is_refused_whatever_its_length() {
+        for text in [
+            "my notes, important\n",
+            "my notes, important",
+            "my notes, important\nsecond line\n",
+            "doc_id,en_ids\n",
+            "doc_id,en_ids,ja_ids,en,ja,score,kind,notes\n",
+            "en_ids,ja_ids,en,ja,score,kind\n0,0,Hi.,やあ。,0.9,1-1\n",
+        ] {
+            let err = scan_csv(Path::new("notes.csv"), text.as_bytes()).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                "notes.csv:1: the first line is not hashi batch's header \
+                 (doc_id,en_ids,ja_ids,en,ja,score,kind): not an output of hashi batch",
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn csv_of_an_older_batch_that_aligned_nothing_is_written_again() {
+        let r = scan_csv(
+            Path::new("out.csv"),
+            &b"en_ids,ja_ids,en,ja,score,kind\n"[..],
+        )
+        .unwrap();
+        assert_eq!(r, Resume::default());
+    }
+
+    #[test]
+    fn jsonl_line_that_hashi_did_not_write_is_refused_even_last() {
+        for text in ["my notes\n", "my notes", "{\"doc_id\":\"a\"}\nmy notes"] {
+            let err = jsonl(text).unwrap_err().to_string();
+            assert!(
+                err.ends_with(": not an output of hashi batch"),
+                "{text:?}: {err}"
+            );
+        }
+        for cut in ["{", "{\"doc_", "{\"doc_id\":\"b"] {
+            let r = jsonl(&format!("{{\"doc_id\":\"a\"}}\n{cut}")).unwrap();
+            assert_eq!(r.keep, 0, "{cut:?}");
         }
     }
 

@@ -330,7 +330,7 @@ pub fn parse_inline(
 /// serde_json's message for one line of JSONL, which names the place as `at line 1 column
 /// N`: the line is always 1 within the line, and the report names the input's line itself,
 /// so only the column is kept.
-fn json_error(e: &serde_json::Error) -> String {
+pub(crate) fn json_error(e: &serde_json::Error) -> String {
     let message = e.to_string();
     let place = format!(" at line {} column {}", e.line(), e.column());
     match message.strip_suffix(&place) {
@@ -371,7 +371,16 @@ fn is_blank(line: &[u8]) -> bool {
     line.iter().all(u8::is_ascii_whitespace)
 }
 
-/// Non-blank lines with their 1-based numbers, without the line end.
+/// Takes a UTF-8 byte-order mark off the start of a file's first line: editors on Windows
+/// write one, and JSON parsers refuse it (a CSV manifest's is passed over too).
+pub(crate) fn strip_bom(line: &mut Vec<u8>) {
+    if line.starts_with(b"\xef\xbb\xbf") {
+        line.drain(..3);
+    }
+}
+
+/// Non-blank lines with their 1-based numbers, without the line end (nor the first line's
+/// byte-order mark).
 fn numbered_lines<R: BufRead>(
     reader: R,
 ) -> impl Iterator<Item = (usize, std::io::Result<Vec<u8>>)> {
@@ -387,6 +396,9 @@ fn numbered_lines<R: BufRead>(
         match reader.read_until(b'\n', &mut buf) {
             Ok(0) => return None,
             Ok(_) => {
+                if number == 1 {
+                    strip_bom(&mut buf);
+                }
                 if is_blank(&buf) {
                     continue;
                 }
@@ -420,6 +432,18 @@ mod tests {
         );
         let (id, en, ja) = parse_inline(5, br#"{"id": 12, "en": "a", "ja": "b"}"#).unwrap();
         assert_eq!((id.as_str(), en.as_str(), ja.as_str()), ("12", "a", "b"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_taken_off_the_first_line_only() {
+        let input: &[u8] = b"\xef\xbb\xbfa\n\xef\xbb\xbfb\n";
+        let lines: Vec<Vec<u8>> = numbered_lines(input).map(|(_, l)| l.unwrap()).collect();
+        assert_eq!(lines, vec![b"a".to_vec(), b"\xef\xbb\xbfb".to_vec()]);
+        // A mark on a line of its own leaves it blank.
+        let lines: Vec<usize> = numbered_lines(&b"\xef\xbb\xbf\nc\n"[..])
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(lines, vec![2]);
     }
 
     #[test]

@@ -197,7 +197,7 @@ impl Job<'_> {
     ) -> io::Result<()> {
         let out = Shared::new(out);
         let mut handle = out.clone();
-        let writer = export::Writer::begin(&mut handle, self.format, self.options)?;
+        let writer = export::Writer::begin(&mut handle, self.format, self.options)?.with_doc_ids();
         self.run(writer, vec![out], settings, report)
     }
 

@@ -18,7 +18,8 @@ use super::{output, PairArgs, ParamsArgs};
 pub struct Args {
     #[command(flatten)]
     pair: PairArgs,
-    /// text: one block a finding, readable (coloured on a terminal); json: {"findings": [...]}.
+    /// text: one block a finding, readable (coloured on a terminal); json: {"verdict": {...},
+    /// "findings": [...]}.
     #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
     format: CheckFormat,
     /// Also write a self-contained HTML page with both texts side by side, bead by bead,
@@ -47,8 +48,11 @@ enum FailOn {
 }
 
 fn fail_on(s: &str) -> Result<FailOn, String> {
-    if let Ok(n) = s.trim().parse::<usize>() {
-        return Ok(FailOn::AtLeast(n));
+    match s.trim().parse::<usize>() {
+        // Every run has at least no findings: 0 would fail them all.
+        Ok(0) => return Err("expected finding kinds or a number of at least 1".to_string()),
+        Ok(n) => return Ok(FailOn::AtLeast(n)),
+        Err(_) => {}
     }
     s.split(',')
         .filter(|k| !k.trim().is_empty())

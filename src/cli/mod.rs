@@ -237,8 +237,9 @@ impl RulesArgs {
 pub struct EncodingArgs {
     /// Encoding of the input: auto takes UTF-8 (with or without BOM), else Shift_JIS or EUC-JP
     /// when the bytes decode as just one of them (or one text is plainly the Japanese one) and
-    /// says so on standard error. After decoding from Shift_JIS or EUC-JP, byte offsets refer
-    /// to the decoded UTF-8 text, not the file.
+    /// says so on standard error; Windows-1252 or Latin-1 text is refused, not read as
+    /// Shift_JIS. After decoding from Shift_JIS or EUC-JP, byte offsets refer to the decoded
+    /// UTF-8 text, not the file.
     #[arg(long, value_enum, value_name = "ENCODING", default_value_t = EncodingArg::Auto)]
     encoding: EncodingArg,
 }

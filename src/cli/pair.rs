@@ -84,10 +84,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let en = pair::list(&args.en_source, "English")?;
     let ja = pair::list(&args.ja_source, "Japanese")?;
     let mut problems = 0;
-    for (source, listing) in [(&args.en_source, &en), (&args.ja_source, &ja)] {
-        for (id, error) in &listing.problems {
+    for (source, listing, side) in [
+        (&args.en_source, &en, "English"),
+        (&args.ja_source, &ja, "Japanese"),
+    ] {
+        // The error names the file and the line already.
+        for (_, error) in &listing.problems {
             problems += 1;
-            eprintln!("hashi: pair: {}: {id}: {error}", source.display());
+            eprintln!("hashi: pair: {error}");
+        }
+        if listing.docs.is_empty() {
+            return Err(hashi::Error::EmptySource {
+                path: Some(source.clone()),
+                side,
+            }
+            .into());
         }
     }
     let resources = args.resources.load()?;

@@ -265,8 +265,11 @@ pub struct Writer<'w> {
     format: Format,
     options: Options,
     out: Outputs<'w>,
-    /// CSV: whether the header has a doc_id column, decided by the first document.
+    /// CSV: whether the header has a doc_id column, decided by [`Writer::with_doc_ids`] or
+    /// else by the first document.
     csv_doc_id: Option<bool>,
+    /// CSV: whether the header is written.
+    csv_header: bool,
 }
 
 impl<'w> Writer<'w> {
@@ -300,13 +303,22 @@ impl<'w> Writer<'w> {
             options: options.clone(),
             out,
             csv_doc_id: None,
+            csv_header: false,
         })
     }
 
+    /// Declares that the documents have ids (a batch), so that a CSV header has its doc_id
+    /// column even when no document comes: an output's columns do not depend on whether any
+    /// document was aligned. A document without an id then gets an empty doc_id cell.
+    pub fn with_doc_ids(mut self) -> Self {
+        self.csv_doc_id = Some(true);
+        self
+    }
+
     /// Writes one document pair's beads. CSV writes its header with the first document,
-    /// with a doc_id column if that document has an id; later documents without an id get
-    /// an empty doc_id cell, and a later document with an id when the header has no such
-    /// column is an [`ExportError::UnexpectedDocId`].
+    /// with a doc_id column if [`Writer::with_doc_ids`] said so or that document has an id;
+    /// later documents without an id get an empty doc_id cell, and a later document with an
+    /// id when the header has no such column is an [`ExportError::UnexpectedDocId`].
     pub fn document(&mut self, aligned: &Aligned<'_>) -> io::Result<()> {
         let options = &self.options;
         match &mut self.out {
@@ -315,15 +327,11 @@ impl<'w> Writer<'w> {
                 let out: &mut dyn Write = *out;
                 match self.format {
                     Format::Csv => {
-                        let with_id = match self.csv_doc_id {
-                            Some(with_id) => with_id,
-                            None => {
-                                let with_id = aligned.doc_id.is_some();
-                                csv::header(out, with_id)?;
-                                self.csv_doc_id = Some(with_id);
-                                with_id
-                            }
-                        };
+                        let with_id = *self.csv_doc_id.get_or_insert(aligned.doc_id.is_some());
+                        if !self.csv_header {
+                            csv::header(out, with_id)?;
+                            self.csv_header = true;
+                        }
                         if let (false, Some(id)) = (with_id, aligned.doc_id) {
                             return Err(ExportError::UnexpectedDocId(id.to_string()).into());
                         }
@@ -347,7 +355,9 @@ impl<'w> Writer<'w> {
         match &mut self.out {
             Outputs::One(out) => {
                 match self.format {
-                    Format::Csv if self.csv_doc_id.is_none() => csv::header(*out, false)?,
+                    Format::Csv if !self.csv_header => {
+                        csv::header(*out, self.csv_doc_id.unwrap_or(false))?
+                    }
                     Format::Tmx => tmx::end(*out)?,
                     _ => {}
                 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::Doc;
-use crate::batch::sources::{csv_columns, header_error};
+use crate::batch::sources::{csv_columns, header_error, json_error, strip_bom};
 use crate::error::{Error, Result};
 
 /// A side's documents as its source lists them, and the entries that name no usable
@@ -207,13 +207,16 @@ fn jsonl(path: &Path, file: File, base: &Path) -> Result<Listing> {
         if n == 0 {
             break;
         }
+        if line == 1 {
+            strip_bom(&mut buf);
+        }
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         let object = match serde_json::from_slice::<Map<String, Value>>(&buf) {
             Ok(object) => object,
             Err(e) => {
-                out.problem(path, line, format!("not a JSON object: {e}"));
+                out.problem(path, line, format!("not a JSON object: {}", json_error(&e)));
                 continue;
             }
         };
