@@ -133,7 +133,10 @@ class Bead:
     """In [0, 1], rounded to four decimals as the exports print it. For a pair, the probability
     that it is a correct translation unit; for an unmatched sentence (``0-1``, ``1-0``), the
     probability that it truly has no counterpart. Calibrated: of pairs scoring about 0.7,
-    about 7 in 10 are right, on translations and unrelated texts alike."""
+    about 7 in 10 are right, on translations and unrelated texts alike. A text of one
+    sentence on a side (a post) has no neighbours to judge its pair by: its score is read
+    off the pair's own evidence (the words, numbers and marks it matches, its length), so a
+    true one-line pair with little to match scores lower than it would in an article."""
     kind: str
     """``"1-1"``, ``"2-1"``, ``"0-1"``...: English count first."""
     @property
