@@ -172,3 +172,18 @@ fn missing_file_is_an_error_naming_it() {
     let err = stderr(&out);
     assert!(err.contains("/nonexistent/article.txt"), "{err}");
 }
+
+#[test]
+fn tokens_without_jsonl_and_a_dictionary_without_tokens_are_refused() {
+    let ja = s(&corpus("jaxa-launch").join("ja.txt")).to_string();
+    let out = cmd(["segment", "--tokens", &ja]).assert_err();
+    assert_eq!(
+        stderr(&out),
+        "hashi: --tokens adds tokens to --format jsonl only\n"
+    );
+    let out = cmd(["segment", "--dict", "/nonexistent", &ja]).assert_err();
+    assert_eq!(
+        stderr(&out),
+        "hashi: --dict is the dictionary of --tokens: segmenting needs none\n"
+    );
+}

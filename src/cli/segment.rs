@@ -70,6 +70,14 @@ struct TokenRecord<'a> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    // Tokens are written in JSONL only, and --dict is only read for them: either alone
+    // would be ignored without a word.
+    if args.tokens && args.format != OutputFormat::Jsonl {
+        anyhow::bail!("--tokens adds tokens to --format jsonl only");
+    }
+    if args.dict.is_some() && !args.tokens {
+        anyhow::bail!("--dict is the dictionary of --tokens: segmenting needs none");
+    }
     let text = args.encoding.read(args.file.as_deref())?;
     let lang = args.lang.unwrap_or_else(|| detect_lang(&text));
     let doc = Document::from_text(lang, text, args.presegmented);
