@@ -57,8 +57,13 @@ impl Reading {
 /// A number as written in a sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Value {
-    /// Byte span in the document.
+    /// Byte span in the document: the number itself, which the aligner keys on. The words
+    /// around it (令和, 年) stay words of their own for the aligner.
     pub span: Range<usize>,
+    /// Byte span of the whole written form a report shows: the span with what gives the
+    /// number its value around it (令和2年, 令和元年). An editor reading
+    /// `2021 vs 2` cannot tell what the Japanese says.
+    pub written: Range<usize>,
     /// What kind of thing it is.
     pub class: Class,
     /// Every value it can stand for, never empty.
@@ -74,6 +79,7 @@ pub struct Value {
 impl Value {
     fn new(span: Range<usize>, class: Class, readings: Vec<Reading>, reportable: bool) -> Value {
         Value {
+            written: span.clone(),
             span,
             class,
             readings,
@@ -251,6 +257,7 @@ fn code_value(ch: &Chars, digits: Range<usize>, code: (usize, usize, String, Str
     }
     Value {
         span: ch.span(s, e),
+        written: ch.span(s, e),
         class: Class::Code,
         readings,
         reportable: true,
@@ -352,18 +359,24 @@ mod tests {
             .collect()
     }
 
+    /// The values of each side that the other does not match, as a report shows them.
     fn agree(en: &str, ja: &str) -> (Vec<String>, Vec<String>) {
         let e = english(en, 0);
         let j = japanese(ja, 0);
         let (el, jl) = unmatched(&e.iter().collect::<Vec<_>>(), &j.iter().collect::<Vec<_>>());
         (
             el.iter()
-                .map(|&i| en[e[i].span.clone()].to_string())
+                .map(|&i| en[e[i].written.clone()].to_string())
                 .collect(),
             jl.iter()
-                .map(|&i| ja[j[i].span.clone()].to_string())
+                .map(|&i| ja[j[i].written.clone()].to_string())
                 .collect(),
         )
+    }
+
+    fn left(en: &[&str], ja: &[&str]) -> (Vec<String>, Vec<String>) {
+        let owned = |side: &[&str]| side.iter().map(|s| s.to_string()).collect();
+        (owned(en), owned(ja))
     }
 
     #[test]
@@ -408,6 +421,39 @@ mod tests {
             agree("in J1", "Ｊ２で"),
             (vec!["J1".into()], vec!["Ｊ２".into()])
         );
+    }
+
+    #[test]
+    fn an_era_year_is_shown_whole_and_its_first_year_is_its_start() {
+        for (en, ja) in [
+            ("in 2019", "令和元年に"),
+            ("in 1989", "平成元年に"),
+            ("in 1926", "昭和元年に"),
+            ("in 1912", "大正元年に"),
+            ("in 1868", "明治元年に"),
+            ("in 2018", "平成30年に"),
+            ("in 1912", "明治45年に"),
+            ("in 1925", "大正十四年に"),
+            ("in fiscal 2020", "令和２年度に"),
+        ] {
+            assert_eq!(agree(en, ja), left(&[], &[]), "{en} / {ja}");
+        }
+        assert_eq!(
+            agree("founded in 2021", "令和2年に設立"),
+            left(&["2021"], &["令和2年"])
+        );
+        assert_eq!(
+            agree("renovated in 2018", "令和元年に改装"),
+            left(&["2018"], &["令和元年"])
+        );
+        // An era's 30年 is no year of a century, as a bare ３０年 is.
+        assert_eq!(
+            agree("in 2030", "平成30年に"),
+            left(&["2030"], &["平成30年"])
+        );
+        assert_eq!(agree("in 2030", "30年に"), left(&[], &[]));
+        // 元 is a numeral only in an era's first year.
+        assert_eq!(japanese("元首相は地元で元年と書いた", 0), []);
     }
 
     #[test]
