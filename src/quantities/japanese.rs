@@ -1,8 +1,8 @@
 //! The numbers, dates, times and codes of a Japanese sentence.
 
 use super::{
-    ascii_number, code_around, code_value, digit_value, floor, is_digit, number, other_half_of_day,
-    parse_ascii_number, Chars, Class, Reading, Value,
+    ascii_number, clock_hours, code_around, code_value, digit_value, floor, is_digit, number,
+    other_half_of_day, parse_ascii_number, Chars, Class, Half, Reading, Value,
 };
 
 const KANJI_NUMERALS: &str = "〇一二三四五六七八九十百千万億兆";
@@ -26,6 +26,16 @@ const ERAS: &[(&str, f64)] = &[
 fn era_before(ch: &Chars, at: usize) -> Option<f64> {
     let name: String = ch.c.get(at.checked_sub(2)?..at)?.iter().collect();
     ERAS.iter().find(|(e, _)| *e == name).map(|&(_, base)| base)
+}
+
+/// The half of the day 午前 or 午後 just before `at` names.
+fn half_before(ch: &Chars, at: usize) -> Option<Half> {
+    let mark: String = ch.c.get(at.checked_sub(2)?..at)?.iter().collect();
+    match mark.as_str() {
+        "午前" => Some(Half::Morning),
+        "午後" => Some(Half::Afternoon),
+        _ => None,
+    }
 }
 
 const WEEKDAY_KANJI: &str = "月火水木金土日";
@@ -137,6 +147,21 @@ fn japanese_number(ch: &Chars, start: usize, out: &mut Vec<Value>) -> usize {
     let mut stop = end;
     let mut written = start..end;
     let suffix = list_suffix(ch, end);
+    // An hour: 8時, both of 午後7～9時, 20:00 (two digits after the colon: 1:2 is a ratio),
+    // not the duration 3時間. 午前 or 午後 before it names its half of the day; without
+    // either it may be in both.
+    let clock = suffix.is_some_and(|(c, k)| c == '時' && ch.get(k + 1) != Some('間'))
+        || minutes_after(ch, end);
+    if clock {
+        let half = half_before(ch, start);
+        readings.extend(clock_hours(v, half));
+        if half.is_some() {
+            written.start = start - 2;
+        }
+        if ch.get(end) == Some('時') {
+            written.end = end + 1;
+        }
+    }
     let era = era_before(ch, start).filter(|_| ch.get(end) == Some('年'));
     match ch.get(end) {
         _ if suffix.is_some_and(|(c, k)| c == '日' && ch.get(k + 1) != Some('間')) => {
@@ -176,6 +201,13 @@ fn japanese_number(ch: &Chars, start: usize, out: &mut Vec<Value>) -> usize {
     value.written = ch.span(written.start, written.end.max(stop));
     out.push(value);
     stop
+}
+
+/// Whether `:` and two digits, the minutes of a clock, follow `at`.
+fn minutes_after(ch: &Chars, at: usize) -> bool {
+    matches!(ch.get(at), Some(':' | '：'))
+        && (1..3).all(|k| ch.get(at + k).is_some_and(is_digit))
+        && !ch.get(at + 3).is_some_and(is_digit)
 }
 
 fn is_big_unit(c: char) -> bool {
