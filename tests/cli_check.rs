@@ -78,6 +78,50 @@ hashi_test!(a_changed_number_is_reported_on_its_pair, |tmp, cmd| {
     assert_eq!(code(&dir.join("ja.txt")), Some(0));
 });
 
+hashi_test!(era_years_and_hours_are_read_as_written, |tmp, cmd| {
+    let en = tmp.create(
+        "en.txt",
+        "The city council approved the new budget on Tuesday.\n\
+         The library was opened in 2021 to mark the anniversary.\n\
+         The museum was renovated in 2018 after a long debate.\n\
+         The festival begins at 8 p.m. in front of the station.\n\
+         The old hall was built in 1989 and closes at 9 p.m.\n\
+         The mayor said he expects many visitors this year.\n",
+    );
+    let ja = tmp.create(
+        "ja.txt",
+        "市議会は火曜日、新しい予算を承認した。\n\
+         図書館は記念事業として令和2年に開館した。\n\
+         博物館は長い議論の末、令和元年に改装された。\n\
+         祭りは駅前で午前８時に始まる。\n\
+         旧会館は平成元年に建てられ、午後９時に閉まる。\n\
+         市長は今年多くの来場者を見込んでいると述べた。\n",
+    );
+    let f = check_json_with(&["--presegmented"], &en, &ja);
+    let got: Vec<(&str, String, String, &str)> = f
+        .iter()
+        .map(|x| {
+            (
+                x["kind"].as_str().unwrap(),
+                x["en_ids"].to_string(),
+                x["ja_ids"].to_string(),
+                x["detail"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // 令和2年 is 2020 and shown as written; 令和元年 is 2019; 午前８時 is 8 a.m. The fifth
+    // pair's values agree: 平成元年 is 1989, 午後９時 is 9 p.m.
+    let number = |id: &str, detail| ("number", format!("[{id}]"), format!("[{id}]"), detail);
+    assert_eq!(
+        got,
+        [
+            number("1", "2021 vs 令和2年"),
+            number("2", "2018 vs 令和元年"),
+            number("3", "8 p.m. vs 午前８時"),
+        ]
+    );
+});
+
 #[test]
 fn kanji_numerals_agree_with_digits() {
     let dir = corpus("shogi-record");

@@ -437,7 +437,7 @@ fn quantity_findings(
     ja_changed.extend(ja_codes);
     let words = |doc: &Document, vals: &[&Value]| -> String {
         vals.iter()
-            .map(|v| surface(doc, &v.span))
+            .map(|v| surface(doc, &v.written))
             .collect::<Vec<_>>()
             .join(", ")
     };

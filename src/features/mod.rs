@@ -1159,6 +1159,8 @@ mod tests {
         assert!(shares_a_key("70% of voters", "有権者の７割"));
         assert!(shares_a_key("the 9/11 attacks", "９１１テロ"));
         assert!(shares_a_key("at 8 p.m.", "午後８時に"));
+        assert!(!shares_a_key("at 8 p.m.", "午前８時に"));
+        assert!(shares_a_key("in 2019", "令和元年に"));
         assert!(shares_a_key("in J1", "Ｊ１で"));
         assert!(!shares_a_key("in J1", "Ｊ２で"));
         assert!(!shares_a_key("in 2021", "令和2年に"));

@@ -1,8 +1,8 @@
 //! The numbers, dates, times and codes of an English sentence.
 
 use super::{
-    ascii_number, code_around, code_value, floor, is_digit, number, other_half_of_day,
-    parse_ascii_number, Chars, Class, Reading, Value,
+    ascii_number, clock_hours, code_around, code_value, floor, is_digit, number, other_half_of_day,
+    parse_ascii_number, Chars, Class, Half, Reading, Value,
 };
 
 const MONTHS: &[&str] = &[
@@ -150,6 +150,16 @@ pub(crate) fn month_word(w: &str) -> Option<u8> {
         .or((w == "sept").then_some(9))
 }
 
+/// The half of the day a word after a time names: a.m. or p.m. (lower case, without the
+/// last full stop).
+fn half_of_day(w: &str) -> Option<Half> {
+    match w {
+        "am" | "a.m" => Some(Half::Morning),
+        "pm" | "p.m" => Some(Half::Afternoon),
+        _ => None,
+    }
+}
+
 fn scale_word(w: &str) -> Option<f64> {
     SCALE_WORDS.iter().find(|(s, _)| *s == w).map(|&(_, v)| v)
 }
@@ -255,6 +265,8 @@ fn english_number(ch: &Chars, start: usize, end: usize, out: &mut Vec<Value>) ->
     }
     let (glued, glued_end) = word_at(ch, stop);
     let (next, next_end) = next_word(ch, stop);
+    // The half of the day the time names and where its mark ends: 9pm, 8 p.m.
+    let mut mark = None;
     match glued.as_str() {
         "st" | "nd" | "rd" | "th" => {
             // "on the 25th," is a day; "the 21st anniversary", "the 3rd inning" are not.
@@ -271,7 +283,7 @@ fn english_number(ch: &Chars, start: usize, end: usize, out: &mut Vec<Value>) ->
             stop = glued_end;
         }
         "am" | "pm" | "a.m" | "p.m" => {
-            readings.extend(other_half_of_day(v));
+            mark = half_of_day(&glued).map(|h| (h, glued_end, glued.contains('.')));
             stop = glued_end;
         }
         "" => {}
@@ -302,9 +314,26 @@ fn english_number(ch: &Chars, start: usize, end: usize, out: &mut Vec<Value>) ->
         if let Some(s) = scale_word(&next) {
             readings.push(number(v * s));
         }
-        if matches!(next.as_str(), "am" | "pm" | "a.m" | "p.m" | "o'clock") {
+        if next == "o'clock" {
             readings.extend(other_half_of_day(v));
         }
+        mark = half_of_day(&next).map(|h| (h, next_end, next.contains('.')));
+    }
+    let mut written_end = stop;
+    if let Some((half, mark_end, dotted)) = mark {
+        // 1.30pm is British for 1:30 p.m.
+        let hour = if british_minutes(&run) { v.trunc() } else { v };
+        let hours = clock_hours(hour, Some(half));
+        if !hours.is_empty() {
+            // The mark says which hour it is, so it is not the 8 or the 20 of a time that
+            // names no half of the day: 8 p.m. meets 午後8時 and 20時 through the hour alone,
+            // and 午前8時 not at all.
+            let (written_hour, other_hour) = (number(hour), other_half_of_day(hour));
+            readings.retain(|&r| r != written_hour && Some(r) != other_hour);
+            readings.extend(hours);
+        }
+        // p.m.'s last full stop is the mark's, even where it ends the sentence too.
+        written_end = mark_end + usize::from(dotted && ch.get(mark_end) == Some('.'));
     }
     // July 24, 24 July.
     let month_near = month_word(&previous_word(ch, start).0).is_some()
@@ -312,9 +341,20 @@ fn english_number(ch: &Chars, start: usize, end: usize, out: &mut Vec<Value>) ->
     if month_near && v.fract() == 0.0 && v < 100.0 {
         class = Class::Day;
     }
-    let span = ch.span(start, stop);
-    out.push(Value::new(span, class, readings, reportable));
+    let mut value = Value::new(ch.span(start, stop), class, readings, reportable);
+    value.written = ch.span(start, written_end.max(stop));
+    out.push(value);
     stop
+}
+
+/// Whether a number is written as an hour and its minutes, `1.30`.
+fn british_minutes(run: &str) -> bool {
+    run.split_once('.').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && m.parse::<u8>().is_ok_and(|m| m < 60)
+            && h.parse::<u8>().is_ok_and(|h| h <= 12)
+    })
 }
 
 /// The value of a number word (`five`, `fifth`).
@@ -375,7 +415,7 @@ fn english_word(ch: &Chars, start: usize, end: usize, w: &str, out: &mut Vec<Val
 
 #[cfg(test)]
 mod tests {
-    use super::super::Reading::{Month, Weekday};
+    use super::super::Reading::{Hour, Month, Weekday};
     use super::*;
 
     fn read(text: &str) -> Vec<(&str, Vec<Reading>)> {
@@ -393,7 +433,7 @@ mod tests {
             [
                 ("Dec", vec![Month(12)]),
                 ("28", vec![n(28.0)]),
-                ("8", vec![n(8.0), n(20.0)]),
+                ("8", vec![Hour(20)]),
             ]
         );
         assert_eq!(
@@ -411,7 +451,7 @@ mod tests {
         assert_eq!(read("you may go on Monday"), [("Monday", vec![Weekday(1)])]);
         assert_eq!(
             read("three people at 9am"),
-            [("three", vec![n(3.0)]), ("9am", vec![n(9.0), n(21.0)])]
+            [("three", vec![n(3.0)]), ("9am", vec![Hour(9)])]
         );
         assert_eq!(n(1.2e9), n(12.0 * 1e8));
     }

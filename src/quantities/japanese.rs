@@ -1,8 +1,8 @@
 //! The numbers, dates, times and codes of a Japanese sentence.
 
 use super::{
-    ascii_number, code_around, code_value, digit_value, floor, is_digit, number, other_half_of_day,
-    parse_ascii_number, Chars, Class, Reading, Value,
+    ascii_number, clock_hours, code_around, code_value, digit_value, floor, is_digit, number,
+    other_half_of_day, parse_ascii_number, Chars, Class, Half, Reading, Value,
 };
 
 const KANJI_NUMERALS: &str = "〇一二三四五六七八九十百千万億兆";
@@ -11,13 +11,32 @@ fn is_kanji_numeral(c: char) -> bool {
     KANJI_NUMERALS.contains(c)
 }
 
-/// Start year minus one of the Japanese eras news still writes: 令和2年 is 2020.
+/// Start year minus one of the Japanese eras news still writes: 令和2年 is 2020, and the
+/// era's first year, 元年, is its start (令和元年 is 2019).
 const ERAS: &[(&str, f64)] = &[
     ("令和", 2018.0),
     ("平成", 1988.0),
     ("昭和", 1925.0),
     ("大正", 1911.0),
+    ("明治", 1867.0),
 ];
+
+/// The year before the first of the era whose name ends just before `at` (every era name
+/// is two characters).
+fn era_before(ch: &Chars, at: usize) -> Option<f64> {
+    let name: String = ch.c.get(at.checked_sub(2)?..at)?.iter().collect();
+    ERAS.iter().find(|(e, _)| *e == name).map(|&(_, base)| base)
+}
+
+/// The half of the day 午前 or 午後 just before `at` names.
+fn half_before(ch: &Chars, at: usize) -> Option<Half> {
+    let mark: String = ch.c.get(at.checked_sub(2)?..at)?.iter().collect();
+    match mark.as_str() {
+        "午前" => Some(Half::Morning),
+        "午後" => Some(Half::Afternoon),
+        _ => None,
+    }
+}
 
 const WEEKDAY_KANJI: &str = "月火水木金土日";
 
@@ -39,6 +58,17 @@ pub fn japanese(text: &str, offset: usize) -> Vec<Value> {
                 }
             }
             i = japanese_number(&ch, i, &mut out);
+        } else if let Some(base) = first_year_of_era(&ch, i) {
+            // 元 is no numeral anywhere else (元首相, 地元): only an era's 元年 is a year.
+            let mut value = Value::new(
+                ch.span(i, i + 1),
+                Class::Plain,
+                vec![number(1.0), number(base + 1.0)],
+                true,
+            );
+            value.written = ch.span(i - 2, i + 2);
+            out.push(value);
+            i += 2;
         } else if let Some(d) = weekday_at(&ch, i) {
             out.push(Value::new(
                 ch.span(i, i + 1),
@@ -52,6 +82,15 @@ pub fn japanese(text: &str, offset: usize) -> Vec<Value> {
         }
     }
     out
+}
+
+/// The year before the era's first when 元年 after an era's name starts at `i`.
+fn first_year_of_era(ch: &Chars, i: usize) -> Option<f64> {
+    if ch.get(i)? == '元' && ch.get(i + 1)? == '年' {
+        era_before(ch, i)
+    } else {
+        None
+    }
 }
 
 /// 金曜日, 金曜, （金）: Monday is 1.
@@ -106,7 +145,24 @@ fn japanese_number(ch: &Chars, start: usize, out: &mut Vec<Value>) -> usize {
     let mut readings = vec![number(v)];
     let mut class = Class::Plain;
     let mut stop = end;
+    let mut written = start..end;
     let suffix = list_suffix(ch, end);
+    // An hour: 8時, both of 午後7～9時, 20:00 (two digits after the colon: 1:2 is a ratio),
+    // not the duration 3時間. 午前 or 午後 before it names its half of the day; without
+    // either it may be in both.
+    let clock = suffix.is_some_and(|(c, k)| c == '時' && ch.get(k + 1) != Some('間'))
+        || minutes_after(ch, end);
+    if clock {
+        let half = half_before(ch, start);
+        readings.extend(clock_hours(v, half));
+        if half.is_some() {
+            written.start = start - 2;
+        }
+        if ch.get(end) == Some('時') {
+            written.end = end + 1;
+        }
+    }
+    let era = era_before(ch, start).filter(|_| ch.get(end) == Some('年'));
     match ch.get(end) {
         _ if suffix.is_some_and(|(c, k)| c == '日' && ch.get(k + 1) != Some('間')) => {
             class = Class::Day
@@ -121,9 +177,9 @@ fn japanese_number(ch: &Chars, start: usize, out: &mut Vec<Value>) -> usize {
         }
         // 令和2年 is 2020.
         Some('年') => {
-            let era: String = ch.c[start.saturating_sub(2)..start].iter().collect();
-            if let Some(&(_, base)) = ERAS.iter().find(|(e, _)| *e == era) {
+            if let Some(base) = era {
                 readings.push(number(base + v));
+                written = start - 2..end + 1;
             }
         }
         // ７割 is 70%; １割８分２厘 is .182 (a batting average).
@@ -136,12 +192,22 @@ fn japanese_number(ch: &Chars, start: usize, out: &mut Vec<Value>) -> usize {
         }
         _ => {}
     }
-    if let Some(year) = abbreviated_year(ch, start, end, v) {
+    // 平成30年 is 2018, not a year of any century as a bare 30年 is.
+    if let Some(year) = abbreviated_year(ch, start, end, v).filter(|_| era.is_none()) {
         readings.extend(year);
     }
     let span = ch.span(start, stop);
-    out.push(Value::new(span, class, readings, reportable));
+    let mut value = Value::new(span, class, readings, reportable);
+    value.written = ch.span(written.start, written.end.max(stop));
+    out.push(value);
     stop
+}
+
+/// Whether `:` and two digits, the minutes of a clock, follow `at`.
+fn minutes_after(ch: &Chars, at: usize) -> bool {
+    matches!(ch.get(at), Some(':' | '：'))
+        && (1..3).all(|k| ch.get(at + k).is_some_and(is_digit))
+        && !ch.get(at + 3).is_some_and(is_digit)
 }
 
 fn is_big_unit(c: char) -> bool {

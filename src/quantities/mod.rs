@@ -1,8 +1,8 @@
 //! Every written quantity of a sentence, read once: numbers in every form ("2,000" = ２，０００
 //! = 2千 = 二千; "$1.2 billion" = 12億; 令和2年 = 2020; ７割 = 70%), dates (July 24 = 7月24日,
-//! Friday = 金曜日), times (8 p.m. = 午後8時) and codes (J1, COVID-19). Each becomes a
-//! [`Value`]: where it is written, what kind of thing it is, and every value it can stand for
-//! (10m is 10 or 10 million, 午後8時 is 8 or 20).
+//! Friday = 金曜日), times (8 p.m. = 午後8時 = 20時, never 午前8時) and codes (J1, COVID-19).
+//! Each becomes a [`Value`]: where it is written, what kind of thing it is, and every value it
+//! can stand for (10m is 10 or 10 million, 午後8時 is 8 or 20 and the hour 20).
 //!
 //! Both consumers read the same values. The aligner turns each value's readings into the keys
 //! of one anchor (`features`): "do these sentences share something?". The checker pairs the
@@ -44,6 +44,10 @@ pub enum Reading {
     Weekday(u8),
     /// A code (J1, COVID19), as a hash of its letters and digits upper-cased.
     Code(u64),
+    /// An hour of the 24-hour clock (0–23), apart from plain numbers: a time that names its
+    /// half of the day (8 p.m., 午後8時) is that hour alone, one that does not (8時) is
+    /// either, so that 8 p.m. meets 8時 and 20時 but not 午前8時.
+    Hour(u8),
 }
 
 impl Reading {
@@ -57,8 +61,13 @@ impl Reading {
 /// A number as written in a sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Value {
-    /// Byte span in the document.
+    /// Byte span in the document: the number itself, which the aligner keys on. The words
+    /// around it (令和, 年, 午後, p.m.) stay words of their own for the aligner.
     pub span: Range<usize>,
+    /// Byte span of the whole written form a report shows: the span with what gives the
+    /// number its value around it (令和2年, 令和元年, 午前８時, 8 p.m.). An editor reading
+    /// `2021 vs 2` cannot tell what the Japanese says.
+    pub written: Range<usize>,
     /// What kind of thing it is.
     pub class: Class,
     /// Every value it can stand for, never empty.
@@ -74,6 +83,7 @@ pub struct Value {
 impl Value {
     fn new(span: Range<usize>, class: Class, readings: Vec<Reading>, reportable: bool) -> Value {
         Value {
+            written: span.clone(),
             span,
             class,
             readings,
@@ -100,6 +110,32 @@ fn parse_ascii_number(s: &str) -> Option<f64> {
 /// 8 p.m. is 20時 and 20:00 is 8 p.m.: an hour also reads twelve hours on.
 fn other_half_of_day(h: f64) -> Option<Reading> {
     ((0.0..=24.0).contains(&h) && h.fract() == 0.0).then(|| number((h + 12.0) % 24.0))
+}
+
+/// The half of the day a time names: a.m. or 午前, p.m. or 午後.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Half {
+    Morning,
+    Afternoon,
+}
+
+/// The hours of the 24-hour clock a time at hour `h` can be, given the half of the day it
+/// names: 8 p.m. is 20 alone, 8時 is 8 or 20. Noon and midnight are both whatever the mark,
+/// since 12 a.m. and 午前12時 are each written for either; an hour past 12 is itself alone,
+/// as its mark can only repeat it. Nothing when `h` is no hour.
+fn clock_hours(h: f64, half: Option<Half>) -> Vec<Reading> {
+    if h.fract() != 0.0 || !(0.0..=24.0).contains(&h) {
+        return Vec::new();
+    }
+    let h = h as u8 % 24;
+    let hours: &[u8] = match (h, half) {
+        (0 | 12, _) => &[0, 12],
+        (13.., _) => &[h],
+        (_, Some(Half::Morning)) => &[h],
+        (_, Some(Half::Afternoon)) => &[h + 12],
+        (_, None) => &[h, h + 12],
+    };
+    hours.iter().map(|&h| Reading::Hour(h)).collect()
 }
 
 fn digit_value(c: char) -> Option<u32> {
@@ -251,6 +287,7 @@ fn code_value(ch: &Chars, digits: Range<usize>, code: (usize, usize, String, Str
     }
     Value {
         span: ch.span(s, e),
+        written: ch.span(s, e),
         class: Class::Code,
         readings,
         reportable: true,
@@ -352,18 +389,24 @@ mod tests {
             .collect()
     }
 
+    /// The values of each side that the other does not match, as a report shows them.
     fn agree(en: &str, ja: &str) -> (Vec<String>, Vec<String>) {
         let e = english(en, 0);
         let j = japanese(ja, 0);
         let (el, jl) = unmatched(&e.iter().collect::<Vec<_>>(), &j.iter().collect::<Vec<_>>());
         (
             el.iter()
-                .map(|&i| en[e[i].span.clone()].to_string())
+                .map(|&i| en[e[i].written.clone()].to_string())
                 .collect(),
             jl.iter()
-                .map(|&i| ja[j[i].span.clone()].to_string())
+                .map(|&i| ja[j[i].written.clone()].to_string())
                 .collect(),
         )
+    }
+
+    fn left(en: &[&str], ja: &[&str]) -> (Vec<String>, Vec<String>) {
+        let owned = |side: &[&str]| side.iter().map(|s| s.to_string()).collect();
+        (owned(en), owned(ja))
     }
 
     #[test]
@@ -407,6 +450,95 @@ mod tests {
         assert_eq!(
             agree("in J1", "Ｊ２で"),
             (vec!["J1".into()], vec!["Ｊ２".into()])
+        );
+    }
+
+    #[test]
+    fn an_era_year_is_shown_whole_and_its_first_year_is_its_start() {
+        for (en, ja) in [
+            ("in 2019", "令和元年に"),
+            ("in 1989", "平成元年に"),
+            ("in 1926", "昭和元年に"),
+            ("in 1912", "大正元年に"),
+            ("in 1868", "明治元年に"),
+            ("in 2018", "平成30年に"),
+            ("in 1912", "明治45年に"),
+            ("in 1925", "大正十四年に"),
+            ("in fiscal 2020", "令和２年度に"),
+        ] {
+            assert_eq!(agree(en, ja), left(&[], &[]), "{en} / {ja}");
+        }
+        assert_eq!(
+            agree("founded in 2021", "令和2年に設立"),
+            left(&["2021"], &["令和2年"])
+        );
+        assert_eq!(
+            agree("renovated in 2018", "令和元年に改装"),
+            left(&["2018"], &["令和元年"])
+        );
+        // An era's 30年 is no year of a century, as a bare ３０年 is.
+        assert_eq!(
+            agree("in 2030", "平成30年に"),
+            left(&["2030"], &["平成30年"])
+        );
+        assert_eq!(agree("in 2030", "30年に"), left(&[], &[]));
+        // 元 is a numeral only in an era's first year.
+        assert_eq!(japanese("元首相は地元で元年と書いた", 0), []);
+    }
+
+    #[test]
+    fn a_time_of_one_half_of_the_day_never_matches_the_other() {
+        assert_eq!(
+            agree("at 8 p.m.", "午前８時に"),
+            left(&["8 p.m."], &["午前８時"])
+        );
+        assert_eq!(
+            agree("at 8 a.m. sharp", "午後8時ちょうど"),
+            left(&["8 a.m."], &["午後8時"])
+        );
+        assert_eq!(agree("at 9pm.", "午前9時。"), left(&["9pm"], &["午前9時"]));
+        assert_eq!(
+            agree("at 1.30am", "午後１時半"),
+            left(&["1.30am"], &["午後１時"])
+        );
+        assert_eq!(
+            agree("at 9:22 a.m.", "午後9時22分"),
+            left(&["9:22 a.m."], &["午後9時", "22"])
+        );
+        for (en, ja) in [
+            ("at 8 p.m.", "午後８時に"),
+            ("at 8 p.m.", "20時に"),
+            ("at 8 P.M.", "8時に"),
+            ("at 8 a.m.", "午前8時"),
+            ("at 8 a.m.", "8時"),
+            ("at 1.30pm", "午後１時半"),
+            ("from 7 p.m. to 9 p.m.", "午後7～9時"),
+            // Noon and midnight are written either way.
+            ("at 12 p.m.", "午前0時"),
+            ("at 12 a.m.", "午後12時"),
+            // A time that names no half of the day may be in either.
+            ("at 8", "午後8時"),
+            ("at 8", "午前8時"),
+            ("at 20:00", "午後8時"),
+            ("at 8:00", "午前8時"),
+        ] {
+            assert_eq!(agree(en, ja), left(&[], &[]), "{en} / {ja}");
+        }
+        // Japanese minutes are values of their own, left over on one side (never reported).
+        assert_eq!(agree("at 9:22 a.m.", "午前9時22分"), left(&[], &["22"]));
+        assert_eq!(agree("at 8 p.m.", "20:00に"), left(&[], &["00"]));
+        let hours = |ja: &str| -> Vec<Reading> {
+            japanese(ja, 0)
+                .into_iter()
+                .flat_map(|v| v.readings)
+                .filter(|r| matches!(r, Reading::Hour(_)))
+                .collect()
+        };
+        // A duration and a ratio are no time of day.
+        assert_eq!(hours("3時間かけて1:2の比で"), []);
+        assert_eq!(
+            hours("午後３時、20:15"),
+            [Reading::Hour(15), Reading::Hour(20)]
         );
     }
 
