@@ -78,6 +78,26 @@ hashi_test!(a_changed_number_is_reported_on_its_pair, |tmp, cmd| {
     assert_eq!(code(&dir.join("ja.txt")), Some(0));
 });
 
+hashi_test!(
+    one_sentence_a_side_is_one_pair_and_its_number_compared,
+    |tmp, cmd| {
+        // A sentence checked on its own: its one number disagrees, so the pair looks unrelated
+        // and is refused; forced, it is compared as the pair it was given as, not left as an
+        // omission and an addition.
+        let en = tmp.create("en.txt", "He is 18 years old.\n");
+        let ja = tmp.create("ja.txt", "彼は19歳だ。\n");
+        let refused = common::cmd(["check", s(&en), s(&ja)]).output();
+        assert_eq!(refused.status.code(), Some(2));
+        let out = common::cmd(["check", "--force", s(&en), s(&ja)]).stdout();
+        assert_eq!(
+            out,
+            "verdict: unrelated: 0 of 1 English sentence and 0 of 1 Japanese find a \
+         counterpart\n\nnumber  en 0  ja 0\n  en: He is 18 years old.\n  ja: 彼は19歳だ。\n  \
+         18 vs 19\n\n1 finding\n"
+        );
+    }
+);
+
 hashi_test!(era_years_and_hours_are_read_as_written, |tmp, cmd| {
     let en = tmp.create(
         "en.txt",

@@ -51,7 +51,8 @@ pub fn text(
         writeln!(out, "  {}", f.detail)?;
     }
     writeln!(out)?;
-    writeln!(out, "{} findings", report.findings.len())
+    let n = report.findings.len();
+    writeln!(out, "{n} finding{}", if n == 1 { "" } else { "s" })
 }
 
 /// ANSI colour of a kind: red for what is missing, yellow for changes.
