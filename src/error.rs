@@ -196,7 +196,7 @@ pub enum Error {
     /// A document of `hashi pair` whose text is in the other side's language (an English
     /// file among the Japanese articles): it could only pair with a copy of itself, which
     /// `batch` would then refuse as swapped, so it is left out.
-    #[error("{name}: among the {} articles but it looks {found}: left out", side_name(*side))]
+    #[error("{name}: among the {} articles but it looks {found}: left out", side.name())]
     OtherLanguage {
         /// The document: its file, or its id.
         name: String,
@@ -328,14 +328,14 @@ impl std::fmt::Display for Coverage {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PairError {
     /// A side has no sentence: an empty or blank text. Never waived.
-    #[error("the {} side has no sentence", side_name(*.0))]
+    #[error("the {} side has no sentence", .0.name())]
     Empty(Lang),
     /// The text given for `side` looks like the other language: the sides are probably
     /// swapped ([`crate::validate::Rules::languages`]).
     #[error(
         "the {} side looks {}: are the sides swapped?",
-        side_name(*side),
-        side_name(other(*side))
+        side.name(),
+        side.other().name()
     )]
     Swapped {
         /// The side whose text is in the other language.
@@ -343,7 +343,7 @@ pub enum PairError {
     },
     /// The text given for `side` is written in neither language: most of its letters are
     /// in `found` (`Korean (Hangul)`, `Cyrillic`, ...) ([`crate::validate::Rules::languages`]).
-    #[error("the {} side looks {found}, not {}", side_name(*side), side_name(*side))]
+    #[error("the {} side looks {found}, not {}", side.name(), side.name())]
     Script {
         /// The side.
         side: Lang,
@@ -354,7 +354,7 @@ pub enum PairError {
     /// no article to be a translation of ([`crate::validate::Rules::translation`]).
     #[error(
         "the {} side has page furniture only (menus, bylines, buttons), no article",
-        side_name(*.0)
+        .0.name()
     )]
     OnlyFurniture(Lang),
     /// The sides' sentence counts break the [`SizeLimit`]
@@ -394,19 +394,5 @@ impl PairError {
     /// an empty side.
     pub fn can_be_forced(&self) -> bool {
         !matches!(self, PairError::Empty(_))
-    }
-}
-
-fn side_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::Ja => "Japanese",
-    }
-}
-
-fn other(lang: Lang) -> Lang {
-    match lang {
-        Lang::En => Lang::Ja,
-        Lang::Ja => Lang::En,
     }
 }

@@ -22,4 +22,20 @@ impl Lang {
             Lang::Ja => "ja",
         }
     }
+
+    /// The language's name, `English` or `Japanese`, as messages write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ja => "Japanese",
+        }
+    }
+
+    /// The other side's language.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Ja,
+            Lang::Ja => Lang::En,
+        }
+    }
 }

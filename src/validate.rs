@@ -62,7 +62,7 @@ impl Rules {
         for (side, doc) in [(Lang::En, en), (Lang::Ja, ja)] {
             if self.languages {
                 match looks_like_other_language(side, &doc.text) {
-                    Some(found) if found == other_side(side) => {
+                    Some(found) if found == side.other().name() => {
                         return Err(PairError::Swapped { side })
                     }
                     Some(found) => return Err(PairError::Script { side, found }),
@@ -128,23 +128,7 @@ pub(crate) fn looks_like_other_language(side: Lang, text: &str) -> Option<&'stat
     } else {
         counts.script
     };
-    (found != own_side(side)).then_some(found)
-}
-
-/// The name of `side`'s language.
-fn own_side(side: Lang) -> &'static str {
-    match side {
-        Lang::En => "English",
-        Lang::Ja => "Japanese",
-    }
-}
-
-/// The name of the other side's language.
-fn other_side(side: Lang) -> &'static str {
-    match side {
-        Lang::En => "Japanese",
-        Lang::Ja => "English",
-    }
+    (found != side.name()).then_some(found)
 }
 
 /// What the letters among a text's first 20,000 characters are written in.

@@ -732,20 +732,22 @@ impl Model {
 
     /// How far `le` English characters against `lj` Japanese stray from the document's
     /// ratio: the length model's cost before its weight, (d² / 2σ²).
-    /// [`BeadMatch::length_prior`] of `le` English characters against `lj` Japanese.
-    fn length_misfit_prior(&self, le: f32, lj: f32) -> f32 {
-        let p = &self.params;
-        let d = ((le + 1.0) / (lj + 1.0)).ln() - PRIOR_LOG_RATIO;
-        let var = p.len_sigma * p.len_sigma
-            + p.len_short_var / (lj + 1.0)
-            + PRIOR_LOG_RATIO_SD * PRIOR_LOG_RATIO_SD;
-        d * d / (2.0 * var)
+    fn length_misfit(&self, le: f32, lj: f32) -> f32 {
+        self.misfit_around(le, lj, self.mu, 0.0)
     }
 
-    fn length_misfit(&self, le: f32, lj: f32) -> f32 {
+    /// [`BeadMatch::length_prior`] of `le` English characters against `lj` Japanese.
+    fn length_misfit_prior(&self, le: f32, lj: f32) -> f32 {
+        let spread = PRIOR_LOG_RATIO_SD * PRIOR_LOG_RATIO_SD;
+        self.misfit_around(le, lj, PRIOR_LOG_RATIO, spread)
+    }
+
+    /// The length model's d² / 2σ² of `le` against `lj` characters around the log ratio
+    /// `mu`, with `spread` added to its variance.
+    fn misfit_around(&self, le: f32, lj: f32, mu: f32, spread: f32) -> f32 {
         let p = &self.params;
-        let d = ((le + 1.0) / (lj + 1.0)).ln() - self.mu;
-        let var = p.len_sigma * p.len_sigma + p.len_short_var / (lj + 1.0);
+        let d = ((le + 1.0) / (lj + 1.0)).ln() - mu;
+        let var = p.len_sigma * p.len_sigma + p.len_short_var / (lj + 1.0) + spread;
         d * d / (2.0 * var)
     }
 

@@ -339,7 +339,7 @@ pub fn skip_inputs(e: &Evidence, doc: &DocumentEvidence) -> [f32; SKIP_INPUTS] {
 }
 
 /// The inputs of the short model ([`short_score`]): a pair's own evidence, all a document of
-/// a sentence or two a side has.
+/// one sentence on a side has.
 pub fn short_inputs(e: &Evidence, merged: bool) -> [f32; SHORT_INPUTS] {
     [
         1.0,
@@ -355,7 +355,7 @@ pub fn short_inputs(e: &Evidence, merged: bool) -> [f32; SHORT_INPUTS] {
 pub const SHORT_INPUTS: usize = 6;
 
 /// The short model's weights, one per input of [`short_inputs`], fitted by
-/// `scripts/fit_evidence.py --short`.
+/// `scripts/fit_short.py`.
 const SHORT_WEIGHTS: [f32; SHORT_INPUTS] = [7.1191, 2.3421, 3.8056, -4.5507, -2.1062, 4.4143];
 
 /// The score of a pair of a short document ([`DocumentEvidence::short`]): the probability

@@ -435,10 +435,7 @@ impl PairArgs {
                 "{}: the {} file ({}) looks {found}: hashi aligns English with Japanese \
                  (--force aligns anyway)",
                 name(side),
-                match side {
-                    Lang::En => "English",
-                    Lang::Ja => "Japanese",
-                },
+                side.name(),
                 match side {
                     Lang::En => "EN_FILE",
                     Lang::Ja => "JA_FILE",
